@@ -1,0 +1,17 @@
+import type { KeyStatus } from '../../../shared/domain/issued-key';
+import type { IssuedKeyRecord } from '../db/schema';
+
+export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A key's status is derived from its record and the clock, never stored (DESIGN.md §5). */
+export function statusOf(key: IssuedKeyRecord, now: Date): KeyStatus {
+  if (key.revokedAt !== null) return 'revoked';
+  if (key.replacedById !== null) return 'rotated';
+  if (key.expiresAt === null) return 'active';
+  const left = Date.parse(key.expiresAt) - now.getTime();
+  if (left <= 0) return 'expired';
+  return left <= EXPIRING_SOON_MS ? 'expiring_soon' : 'active';
+}
+
+/** A key that no presented copy can ever make valid again. */
+export const isDead = (status: KeyStatus): boolean => status === 'revoked' || status === 'expired';

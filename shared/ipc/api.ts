@@ -1,0 +1,21 @@
+import type { Channel, ChannelDomain, ChannelMethod } from './channels';
+import type { RequestOf, ResponseOf } from './contract';
+import type { Result } from './errors';
+
+type MethodOf<C extends Channel> =
+  keyof RequestOf<C> extends never
+    ? () => Promise<Result<ResponseOf<C>>>
+    : (input: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+
+type ChannelsOfDomain<D extends string> = Extract<Channel, `${D}:${string}`>;
+
+/**
+ * The shape of `window.keyhaven`, derived from the contract: `apps:create` becomes
+ * `keyhaven.apps.create(input)`. The preload, the browser harness and the renderer's tests all build
+ * an object of exactly this type.
+ */
+export type KeyhavenApi = {
+  [D in ChannelDomain<Channel>]: {
+    [C in ChannelsOfDomain<D> as ChannelMethod<C>]: MethodOf<C>;
+  };
+};

@@ -1,0 +1,26 @@
+/**
+ * Every IPC channel of Keyhaven, by name (`domain:verb`). The one list the preload, main, the browser
+ * harness and the tests are built from. Dependency-free on purpose: the sandboxed preload bundles it and
+ * nothing else. Request/response schemas for each name live in `contract.ts`, which the compiler forces
+ * to cover exactly this list.
+ */
+export const CHANNELS = [
+  'system:status',
+  'apps:list',
+  'apps:get',
+  'apps:create',
+  'keys:list',
+  'keys:generate',
+  'activity:list',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export type ChannelDomain<C extends Channel> = C extends `${infer D}:${string}` ? D : never;
+export type ChannelMethod<C extends Channel> = C extends `${string}:${infer M}` ? M : never;
+
+/** Splits `apps:create` into `['apps', 'create']`; the shape of `window.keyhaven.apps.create`. */
+export function splitChannel(channel: Channel): [domain: string, method: string] {
+  const at = channel.indexOf(':');
+  return [channel.slice(0, at), channel.slice(at + 1)];
+}

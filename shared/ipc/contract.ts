@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { activityRecordSchema, listActivityInputSchema } from '../domain/activity';
+import { appSchema, appSummarySchema, createAppInputSchema } from '../domain/app';
+import {
+  generatedKeySchema,
+  generateKeyInputSchema,
+  issuedKeySummarySchema,
+  listKeysInputSchema,
+} from '../domain/issued-key';
+import { systemStatusSchema } from '../domain/system';
+import { idSchema } from '../domain/text';
+import type { Channel } from './channels';
+
+const noInput = z.strictObject({});
+
+/**
+ * Request and response schema of every channel. `satisfies` makes the compiler reject a channel that
+ * is missing here or one that is not in CHANNELS, so the list and the schemas cannot drift apart.
+ * Main validates every request against `request`; responses are typed from `response`.
+ */
+export const contract = {
+  'system:status': { request: noInput, response: systemStatusSchema },
+  'apps:list': { request: noInput, response: z.array(appSummarySchema) },
+  'apps:get': { request: z.strictObject({ appId: idSchema }), response: appSchema },
+  'apps:create': { request: createAppInputSchema, response: appSchema },
+  'keys:list': { request: listKeysInputSchema, response: z.array(issuedKeySummarySchema) },
+  'keys:generate': { request: generateKeyInputSchema, response: generatedKeySchema },
+  'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
+} as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
+
+/** What a caller passes (before defaults and trimming). */
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+/** What a handler receives (after validation). */
+export type ValidRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;

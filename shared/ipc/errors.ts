@@ -1,0 +1,33 @@
+/**
+ * The closed set of error codes a channel can answer with. The renderer branches on codes, never on
+ * message text; messages are for people and never contain a secret.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_DATA_MISSING',
+  'STORAGE_CORRUPT',
+  'STORAGE_NEWER_VERSION',
+  'STORAGE_BUSY',
+  'STORAGE_IO',
+  'LOCKED',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listActivity } from '../../../electron/core/activity/activity-log';
+import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
+import { openTestCore, type TestCore } from '../../support/open-test-core';
+
+describe('apps', () => {
+  let t: TestCore;
+  beforeEach(async () => {
+    t = await openTestCore({ clock: { now: () => new Date('2026-11-23T10:00:00.000Z') } });
+  });
+  afterEach(() => t.dispose());
+
+  it('creates an app with a derived prefix, the default scope catalog and an activity record', async () => {
+    const app = await t.core.apps.create({ name: 'Pyas', description: 'Social accounts' });
+    expect(app).toMatchObject({ name: 'Pyas', description: 'Social accounts', keyPrefix: 'pyas' });
+    expect(app.createdAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(app.scopes.map((s) => s.id)).toEqual(DEFAULT_SCOPES.map((s) => s.id));
+    expect(listActivity(t.core.db.snapshot(), app.id)).toMatchObject([{ type: 'app.created', appId: app.id }]);
+  });
+
+  it('refuses a duplicate name (case-insensitive) and keeps prefixes unique', async () => {
+    await t.core.apps.create({ name: 'Pyas' });
+    await expect(t.core.apps.create({ name: 'PYAS' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const second = await t.core.apps.create({ name: 'Pyas!' });
+    expect(second.keyPrefix).toBe('pyas2');
+  });
+
+  it('lists apps by name with key counts', async () => {
+    const b = await t.core.apps.create({ name: 'beta' });
+    await t.core.apps.create({ name: 'Alpha' });
+    await t.core.keys.generate({ appId: b.id, name: 'k' });
+    expect(t.core.apps.list().map((a) => [a.name, a.keyCount, a.activeKeyCount])).toEqual([
+      ['Alpha', 0, 0],
+      ['beta', 1, 1],
+    ]);
+  });
+
+  it('returns copies: mutating a result never changes the store', async () => {
+    const app = await t.core.apps.create({ name: 'Pyas' });
+    app.name = 'Hacked';
+    t.core.apps.get(app.id).scopes.pop();
+    expect(t.core.apps.get(app.id).name).toBe('Pyas');
+    expect(t.core.apps.get(app.id).scopes).toHaveLength(9);
+  });
+});

@@ -12,8 +12,8 @@ const NODE_AND_ELECTRON = {
   group: ['electron', 'node:*', 'keytar', 'lowdb', 'lowdb/*'],
   message: 'The renderer and shared code run without Node or Electron: reach the core through the IPC contract.',
 };
-const restrict = (patterns, extra = {}) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns, ...extra }],
+const restrict = (patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
 
 export default tseslint.config(
@@ -61,19 +61,18 @@ export default tseslint.config(
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: restrict(
-      [
-        {
-          group: ['*', '!electron', '@*/*'],
-          message: 'A sandboxed preload may require only electron: everything else must be bundled contract code.',
-        },
-        {
-          group: ['**/electron/core/**', '**/electron/main/**', '**/renderer/**', '**/shared/domain/**', '**/shared/catalogs/**'],
-          message: 'The preload imports only the IPC contract in shared/ipc.',
-        },
-      ],
-      { allowTypeImports: true },
-    ),
+    rules: restrict([
+      {
+        regex: '^(?!electron$)[^./]',
+        message: 'A sandboxed preload may require only electron: everything else must be bundled contract code.',
+        allowTypeImports: true,
+      },
+      {
+        group: ['../core/**', '../main/**', '**/renderer/**', '**/shared/domain/**', '**/shared/catalogs/**', '**/shared/ipc/contract'],
+        message: 'The preload imports only the dependency-free IPC contract code in shared/ipc (types from anywhere).',
+        allowTypeImports: true,
+      },
+    ]),
   },
   {
     files: ['electron/core/**/*.ts'],

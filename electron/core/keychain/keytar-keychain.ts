@@ -1,5 +1,19 @@
-import keytar from 'keytar';
+import type * as KeytarModule from 'keytar';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, keychainAdvice, type Keychain } from './keychain';
+
+type Keytar = typeof KeytarModule;
+
+let keytarModule: Promise<Keytar> | null = null;
+
+/**
+ * keytar is loaded on first use, not at startup: on a machine without libsecret the native module
+ * fails to load, and that must become the same clear KEYCHAIN_UNAVAILABLE message as any other keychain
+ * failure instead of a crash before Keyhaven can show anything.
+ */
+function loadKeytar(): Promise<Keytar> {
+  keytarModule ??= import('keytar').then((m) => ('default' in m ? (m.default as Keytar) : (m as Keytar)));
+  return keytarModule;
+}
 
 /**
  * The OS keychain through keytar: macOS Keychain, Windows Credential Manager, Secret Service on Linux.
@@ -10,21 +24,22 @@ export class KeytarKeychain implements Keychain {
   constructor(private readonly service: string = KEYCHAIN_SERVICE) {}
 
   get(account: string): Promise<string | null> {
-    return this.guard(() => keytar.getPassword(this.service, account));
+    return this.guard((keytar) => keytar.getPassword(this.service, account));
   }
 
   set(account: string, secret: string): Promise<void> {
-    return this.guard(() => keytar.setPassword(this.service, account, secret));
+    return this.guard((keytar) => keytar.setPassword(this.service, account, secret));
   }
 
   delete(account: string): Promise<boolean> {
-    return this.guard(() => keytar.deletePassword(this.service, account));
+    return this.guard((keytar) => keytar.deletePassword(this.service, account));
   }
 
-  private async guard<T>(call: () => Promise<T>): Promise<T> {
+  private async guard<T>(call: (keytar: Keytar) => Promise<T>): Promise<T> {
     try {
-      return await call();
+      return await call(await loadKeytar());
     } catch (error) {
+      keytarModule = null; // a failed load (libsecret installed later) is retried on the next call
       const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
       throw new KeychainUnavailableError(
         `Keyhaven cannot use the system keychain (${reason}). ${keychainAdvice(process.platform)}`,

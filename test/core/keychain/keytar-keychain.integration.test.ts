@@ -53,8 +53,8 @@ describe('keytar keychain (real Secret Service)', () => {
 describe('keytar keychain without a Secret Service', () => {
   it('fails with KEYCHAIN_UNAVAILABLE and says what to install, instead of storing anything in clear', async () => {
     const probe = fileURLToPath(new URL('./fixtures/probe-keychain.ts', import.meta.url));
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/keyhaven-bus' };
-    delete env.DISPLAY;
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/keyhaven-bus' };
+    delete env['DISPLAY'];
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe], { env });
     const answer = JSON.parse(stdout) as { ok: boolean; code?: string; message?: string };
     expect(answer.ok).toBe(false);

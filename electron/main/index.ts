@@ -1,0 +1,124 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import { createHandlers } from '../core/api/handlers';
+import { redact } from '../core/api/redact';
+import { openCore, type Core } from '../core/core';
+import { KeytarKeychain } from '../core/keychain/keytar-keychain';
+import { StorageError } from '../core/storage';
+import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
+import { applyDataDir } from './data-dir';
+import { registerIpc } from './ipc/ipc-manager';
+import { RENDERER_INDEX } from './paths';
+import { installContentsGuards, installPermissionGuards } from './security/guards';
+import { createMainWindow } from './window';
+
+/**
+ * Keyhaven's main process: lifecycle only. The domain is the core (no Electron in it); this file wires
+ * it to a hardened window and to IPC, and makes sure the app never runs on empty data by mistake.
+ */
+const FATAL_TITLE = 'Keyhaven cannot open its data';
+const log = (line: string): void => console.error(line);
+
+let core: Core | null = null;
+let window: BrowserWindow | null = null;
+
+function boot(): void {
+  // Every renderer sandboxed, whatever a window's own options say.
+  app.enableSandbox();
+
+  let dataDir: string;
+  let page: AppPage;
+  try {
+    // Before the lock: userData holds it, so each data folder has its own single instance.
+    dataDir = applyDataDir(app);
+    page = resolveAppPage({
+      devUrl: process.env.ELECTRON_RENDERER_URL,
+      isPackaged: app.isPackaged,
+      indexFile: RENDERER_INDEX,
+    });
+  } catch (error) {
+    // Our own messages about the command line or environment: nothing secret, shown as they are.
+    fatal(error instanceof Error ? error.message : String(error));
+    return;
+  }
+
+  // A second instance would be a second writer on the same data files (DESIGN §6).
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const ours = (url: string): boolean => isAppUrl(page, url);
+  installContentsGuards(ours);
+
+  const openWindow = (): void => {
+    const created = createMainWindow(page, log);
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    window = created;
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // macOS: clicking the dock icon with no window open brings the window back.
+  app.on('activate', () => {
+    if (core && !window) openWindow();
+  });
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    // Hold the quit until the core has flushed its data and released its lock, then quit again.
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    core
+      .close()
+      .catch((error: unknown) => log(`[keyhaven] closing the data failed: ${describe(error)}`))
+      .finally(() => {
+        core = null;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      installPermissionGuards(ours);
+      try {
+        core = await openCore({ dataDir, keychain: new KeytarKeychain(), version: app.getVersion() });
+      } catch (error) {
+        // Damaged or newer data file, lock held elsewhere: say so and stop, never start empty.
+        fatal(describe(error));
+        return;
+      }
+      // Handlers first, so the page's very first request finds them.
+      const handlers = createHandlers(core);
+      registerIpc({ handlers, mainContents: () => window?.webContents ?? null, isAppUrl: ours, log });
+      openWindow();
+    })
+    .catch((error: unknown) => fatal(describe(error)));
+}
+
+function fatal(message: string): void {
+  log(`[keyhaven] ${FATAL_TITLE}: ${message}`);
+  dialog.showErrorBox(FATAL_TITLE, message);
+  // exit, not quit: nothing is open to close, and a non-zero status tells scripts and the harness.
+  app.exit(1);
+}
+
+/** StorageError messages are written for people (paths, what to do); anything else is redacted. */
+function describe(error: unknown): string {
+  if (error instanceof StorageError) return error.message;
+  return redact(error instanceof Error ? error.message : String(error));
+}
+
+boot();

@@ -1,0 +1,53 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+export type IsAppUrl = (url: string) => boolean;
+
+/**
+ * Guards every web contents Electron creates (DESIGN §8): the page can navigate only within Keyhaven's
+ * own page, opens no window (http(s) links go to the user's browser), and attaches no <webview>.
+ * Installed before `ready`, so no web contents exists unguarded.
+ */
+export function installContentsGuards(isAppUrl: IsAppUrl): void {
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, isAppUrl));
+}
+
+export function guardContents(contents: WebContents, isAppUrl: IsAppUrl): void {
+  const denyForeign = (event: { url: string; preventDefault: () => void }): void => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', denyForeign);
+  contents.on('will-redirect', denyForeign);
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = httpUrl(url);
+    // Only web links leave the app, to the default browser; file:, javascript:, custom schemes never do.
+    if (external) void shell.openExternal(external).catch(() => undefined);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The normalised URL when it is http(s), else null. */
+export function httpUrl(candidate: string): string | null {
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Denies every permission (camera, notifications, geolocation, …) except writing sanitized text to the
+ * clipboard from Keyhaven's own top frame: the "Copy" button of a freshly generated key uses
+ * navigator.clipboard.writeText. Needs the session, so it runs once the app is ready.
+ */
+export function installPermissionGuards(isAppUrl: IsAppUrl): void {
+  const allowed = (permission: string, url: string | undefined, isMainFrame: boolean): boolean =>
+    permission === 'clipboard-sanitized-write' && isMainFrame && url !== undefined && isAppUrl(url);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl, details.isMainFrame)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    allowed(permission, details.requestingUrl, details.isMainFrame),
+  );
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '../../electron/core/core';
+import type { IssuedKeyRecord } from '../../electron/core/db/schema';
+import { formatKey, newKeyId } from '../../electron/core/keys/key-format';
+import type { KeyHasher } from '../../electron/core/keys/key-hasher';
+
+/**
+ * Fills a store with `count` issued keys in one transaction (generating them one by one would measure
+ * 10,000 durable writes, not the thing under test). Returns the plaintexts so verification can be timed.
+ */
+export async function seedKeys(core: Core, appId: string, hasher: KeyHasher, count: number): Promise<string[]> {
+  const app = core.apps.get(appId);
+  const plaintexts: string[] = [];
+  const createdAt = new Date().toISOString();
+  await core.db.update((data) => {
+    const taken = new Set(data.keys.map((k) => k.keyId));
+    for (let i = 0; i < count; i += 1) {
+      let keyId = newKeyId();
+      while (taken.has(keyId)) keyId = newKeyId();
+      taken.add(keyId);
+      const plaintext = formatKey(app.keyPrefix, keyId);
+      plaintexts.push(plaintext);
+      const record: IssuedKeyRecord = {
+        id: randomUUID(),
+        appId,
+        name: `Bench key ${i}`,
+        keyId,
+        hash: hasher.hash(plaintext),
+        hashVersion: 1,
+        scopes: ['read:items'],
+        createdAt,
+        expiresAt: null,
+        revokedAt: null,
+        lastUsedAt: null,
+        useCount: 0,
+        replacesId: null,
+        replacedById: null,
+        graceEndsAt: null,
+      };
+      data.keys.push(record);
+    }
+  });
+  return plaintexts;
+}

@@ -1,0 +1,277 @@
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * A stand-in for the 'electron' module in main and preload tests, which records what the code under
+ * test did with it. Use it with
+ *
+ *   vi.mock('electron', async () => (await import('./support/electron-stub')).electronModule);
+ *   import { electron } from './support/electron-stub';
+ *
+ * and call `electron.reset()` in beforeEach. It is a single instance kept on globalThis, so the object
+ * a test inspects is the one the code under test got, even after vi.resetModules().
+ */
+
+/** Electron's event objects: `preventDefault()` plus whatever details the event carries. */
+export class FakeEvent<Details extends object = object> {
+  defaultPrevented = false;
+  constructor(details?: Details) {
+    Object.assign(this, details);
+  }
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export const fakeEvent = <Details extends object>(details: Details): FakeEvent & Details =>
+  new FakeEvent(details) as FakeEvent & Details;
+
+export class FakeWebFrame {
+  constructor(
+    public url: string,
+    public readonly parent: FakeWebFrame | null = null,
+  ) {}
+  get top(): FakeWebFrame {
+    return this.parent ? this.parent.top : this;
+  }
+  /** A child frame (an iframe inside this one). */
+  child(url: string): FakeWebFrame {
+    return new FakeWebFrame(url, this);
+  }
+}
+
+export interface WindowOpenDetails {
+  url: string;
+  frameName?: string;
+  features?: string;
+  disposition?: string;
+}
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++;
+  readonly mainFrame = new FakeWebFrame('about:blank');
+  windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null;
+  loadedUrl: string | null = null;
+  loadedFile: string | null = null;
+
+  setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** What the page asking `window.open(url)` would get. */
+  openWindow(url: string): { action: string } {
+    if (!this.windowOpenHandler) throw new Error('no window open handler was set');
+    return this.windowOpenHandler({ url, frameName: '', features: '', disposition: 'foreground-tab' });
+  }
+  /** Emits a navigation event the way Electron does and tells whether a listener prevented it. */
+  navigate(eventName: 'will-navigate' | 'will-redirect', url: string): boolean {
+    const event = fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame });
+    this.emit(eventName, event, url, false, true, 0, 0);
+    return event.defaultPrevented;
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.mainFrame.url = url;
+  }
+  async loadFile(file: string): Promise<void> {
+    this.loadedFile = file;
+    this.mainFrame.url = pathToFileURL(file).href;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  shown = false;
+  focused = false;
+  minimized = false;
+  restored = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    electron.windows.push(this);
+    // Electron announces every new web contents; the security guards hang on this event.
+    electron.app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return [...electron.windows];
+  }
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+  loadFile(file: string): Promise<void> {
+    return this.webContents.loadFile(file);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.restored = true;
+  }
+}
+
+export type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string; isMainFrame: boolean },
+) => void;
+export type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: { requestingUrl?: string; isMainFrame: boolean },
+) => boolean;
+export type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeApp extends EventEmitter {
+  gotLock = true;
+  isPackaged = false;
+  readonly paths = new Map<string, string>([['userData', '/fake/userData']]);
+  sandboxEnabled = false;
+  quitCalls = 0;
+  exitCodes: number[] = [];
+  private resolveReady: () => void = () => undefined;
+  private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  requestSingleInstanceLock(): boolean {
+    electron.calls.push('app.requestSingleInstanceLock');
+    return this.gotLock;
+  }
+  getPath(name: string): string {
+    const path = this.paths.get(name);
+    if (path === undefined) throw new Error(`no fake path for ${name}`);
+    return path;
+  }
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
+  }
+  getVersion(): string {
+    return '0.0.0-stub';
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  /** What Electron does once it is initialised. */
+  becomeReady(): void {
+    this.emit('ready');
+    this.resolveReady();
+  }
+}
+
+function createElectron() {
+  const state = {
+    calls: [] as string[],
+    windows: [] as FakeBrowserWindow[],
+    app: new FakeApp(),
+    ipcHandlers: new Map<string, InvokeHandler>(),
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    openedExternally: [] as string[],
+    permissionRequestHandler: null as PermissionRequestHandler | null,
+    permissionCheckHandler: null as PermissionCheckHandler | null,
+    exposed: new Map<string, unknown>(),
+    rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
+    rendererInvokeResult: { ok: true, value: 'stub' } as unknown,
+
+    /** Calls the handler main registered for `channel`, as a renderer's ipcRenderer.invoke would. */
+    async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+      const handler = state.ipcHandlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      return handler(event, ...args);
+    },
+    reset(): void {
+      state.calls = [];
+      state.windows = [];
+      state.app.removeAllListeners();
+      state.app = new FakeApp();
+      state.ipcHandlers.clear();
+      state.errorBoxes = [];
+      state.openedExternally = [];
+      state.permissionRequestHandler = null;
+      state.permissionCheckHandler = null;
+      state.exposed.clear();
+      state.rendererInvokes = [];
+      state.rendererInvokeResult = { ok: true, value: 'stub' };
+    },
+  };
+  return state;
+}
+
+type ElectronState = ReturnType<typeof createElectron>;
+const holder = globalThis as { __keyhavenElectronStub?: ElectronState };
+export const electron: ElectronState = (holder.__keyhavenElectronStub ??= createElectron());
+
+/** The module object handed to vi.mock('electron'): getters, so reset() swaps what code sees. */
+export const electronModule = {
+  get app() {
+    return electron.app;
+  },
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle(channel: string, handler: InvokeHandler): void {
+      // Electron throws on a second handler for one channel; so does the stub.
+      if (electron.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      electron.calls.push(`ipcMain.handle ${channel}`);
+      electron.ipcHandlers.set(channel, handler);
+    },
+    removeHandler(channel: string): void {
+      electron.ipcHandlers.delete(channel);
+    },
+    on(channel: string): never {
+      throw new Error(`ipcMain.on('${channel}') is not part of Keyhaven's IPC: use handle`);
+    },
+  },
+  dialog: {
+    showErrorBox(title: string, content: string): void {
+      electron.errorBoxes.push({ title, content });
+    },
+  },
+  shell: {
+    async openExternal(url: string): Promise<void> {
+      electron.openedExternally.push(url);
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+        electron.permissionRequestHandler = handler;
+      },
+      setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+        electron.permissionCheckHandler = handler;
+      },
+    },
+  },
+  contextBridge: {
+    exposeInMainWorld(key: string, api: unknown): void {
+      if (electron.exposed.has(key)) throw new Error(`'${key}' is already exposed`);
+      electron.exposed.set(key, api);
+    },
+  },
+  ipcRenderer: {
+    async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+      electron.rendererInvokes.push({ channel, args });
+      return electron.rendererInvokeResult;
+    },
+  },
+};
+
+export default electronModule;

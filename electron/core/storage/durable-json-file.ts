@@ -1,0 +1,116 @@
+/**
+ * lowdb adapter that survives crashes and power cuts: lowdb's own writer (steno) reuses one temp name
+ * and never fsyncs, so a crash can leave an empty or half-written file, and two writers collide on the
+ * temp file. Here each write goes to a unique temp file (mode 0600), is fsynced, the previous version is
+ * kept as `<file>.bak`, the temp file is renamed over the target and the directory entry is fsynced.
+ * A file that does not parse is reported, never replaced: `read()` returns null only when it is absent.
+ */
+import type { Adapter } from 'lowdb';
+import { open, stat } from 'node:fs/promises';
+import { backupPathOf, writeFileDurably } from './atomic-write';
+import { StorageError } from './storage-error';
+
+/** What tells one version of a file from another without reading it (every write is a new inode). */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** `undefined` means "unknown", which never matches: the caller then re-reads. */
+export function sameIdentity(a: FileIdentity | null | undefined, b: FileIdentity | null | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === null || b === null) return a === b;
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+export async function statIdentity(file: string): Promise<FileIdentity | null> {
+  try {
+    return identityOf(await stat(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw StorageError.io(file, 'read', error);
+  }
+}
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  /** The file as last read or written through this adapter: null if it was absent, undefined if unknown. */
+  identity: FileIdentity | null | undefined = undefined;
+
+  /** `findOlderCopy` lets a damage report point at a rotating snapshot too. */
+  constructor(
+    readonly file: string,
+    private readonly findOlderCopy?: () => Promise<string | undefined>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    const text = await this.readText();
+    if (text === null) return null;
+    if (text.trim() === '') throw await this.corrupt('is damaged (it is empty; it may have been truncated)');
+    let data: unknown;
+    try {
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      throw await this.corrupt('is damaged (it is not valid JSON; it may have been truncated)');
+    }
+    // A literal `null` would read as "absent" to lowdb and get replaced by defaults on the next save.
+    if (data === null) throw await this.corrupt('is damaged (it holds no data)');
+    return data as T;
+  }
+
+  async write(data: T): Promise<void> {
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    this.identity = undefined;
+    await writeFileDurably(this.file, text, { keepBackup: true });
+    this.identity = await statIdentity(this.file);
+  }
+
+  /** Builds (does not throw) the CORRUPT error for this file, naming whichever backups exist. */
+  corrupt(problem: string, cause?: unknown): Promise<StorageError> {
+    return corruptionError(this.file, problem, this.findOlderCopy, cause);
+  }
+
+  /** Reads through one descriptor so the recorded identity is that of the bytes read. */
+  private async readText(): Promise<string | null> {
+    this.identity = undefined;
+    try {
+      const handle = await open(this.file, 'r');
+      try {
+        const identity = identityOf(await handle.stat());
+        const text = await handle.readFile('utf8');
+        this.identity = identity;
+        return text;
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.identity = null;
+        return null;
+      }
+      throw StorageError.io(this.file, 'read', error);
+    }
+  }
+}
+
+export async function corruptionError(
+  file: string,
+  problem: string,
+  findOlderCopy?: () => Promise<string | undefined>,
+  cause?: unknown,
+): Promise<StorageError> {
+  const bak = backupPathOf(file);
+  const backup = (await stat(bak)
+    .then((info) => info.isFile())
+    .catch(() => false))
+    ? bak
+    : undefined;
+  const older = findOlderCopy ? await findOlderCopy().catch(() => undefined) : undefined;
+  return StorageError.corrupt(file, problem, backup, older, cause);
+}
+
+function identityOf(info: { dev: number; ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileIdentity {
+  return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+}

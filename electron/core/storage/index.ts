@@ -1,0 +1,6 @@
+export { openDocumentStore, type DocumentStore, type DocumentStoreOptions } from './document-store';
+export { acquireFileLock, type FileLockOptions, type ReleaseFileLock } from './file-lock';
+export { writeFileDurably } from './atomic-write';
+export { DurableJsonFile } from './durable-json-file';
+export { StorageError, type StorageErrorCode } from './storage-error';
+export { SNAPSHOTS_KEPT, snapshotDirOf } from './snapshots';

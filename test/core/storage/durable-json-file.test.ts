@@ -1,0 +1,98 @@
+import { mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DurableJsonFile } from '../../../electron/core/storage/durable-json-file';
+import { StorageError } from '../../../electron/core/storage/storage-error';
+import { useTempDir } from './temp-dir';
+
+interface Doc {
+  schemaVersion: number;
+  items: string[];
+}
+
+const temp = useTempDir();
+const doc = (...items: string[]): Doc => ({ schemaVersion: 1, items });
+
+async function readError(adapter: DurableJsonFile<Doc>): Promise<StorageError> {
+  const error: unknown = await adapter.read().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StorageError);
+  return error as StorageError;
+}
+
+describe('DurableJsonFile', () => {
+  it('round-trips a document', async () => {
+    const adapter = new DurableJsonFile<Doc>(join(temp.dir(), 'data.json'));
+    await adapter.write(doc('a', 'b'));
+    expect(await adapter.read()).toEqual(doc('a', 'b'));
+    expect(await new DurableJsonFile<Doc>(adapter.file).read()).toEqual(doc('a', 'b'));
+  });
+
+  it('returns null for a missing file', async () => {
+    expect(await new DurableJsonFile<Doc>(join(temp.dir(), 'absent.json')).read()).toBeNull();
+  });
+
+  it('writes the file with mode 0600 and creates a missing folder with 0700', async () => {
+    const file = join(temp.dir(), 'nested', 'data.json');
+    await new DurableJsonFile<Doc>(file).write(doc('x'));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(temp.dir(), 'nested'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves no temp file behind and keeps the previous version as .bak', async () => {
+    const file = join(temp.dir(), 'data.json');
+    const adapter = new DurableJsonFile<Doc>(file);
+    for (let i = 0; i < 20; i++) {
+      await adapter.write(doc(`v${i}`));
+      if (i > 0) expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual(doc(`v${i - 1}`));
+    }
+    expect((await readdir(temp.dir())).sort()).toEqual(['data.json', 'data.json.bak']);
+    expect((await stat(`${file}.bak`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('reports truncated JSON as CORRUPT, naming file and backup, and leaves the bytes alone', async () => {
+    const file = join(temp.dir(), 'keyhaven.json');
+    const adapter = new DurableJsonFile<Doc>(file);
+    await adapter.write(doc('canary-secret-1'));
+    await adapter.write(doc('canary-secret-1', 'canary-secret-2'));
+    const { size } = await stat(file);
+    await truncate(file, Math.floor(size / 2));
+    const damaged = await readFile(file);
+
+    const error = await readError(adapter);
+    expect(error.code).toBe('CORRUPT');
+    expect(error.file).toBe(file);
+    expect(error.backup).toBe(`${file}.bak`);
+    expect(error.message).toContain(`Keyhaven's data file ${file} is damaged`);
+    expect(error.message).toContain(`A backup of the previous version is at ${file}.bak`);
+    expect(error.message).toContain('Nothing was changed');
+    expect(error.message).not.toContain('canary');
+    expect(error.cause).toBeUndefined(); // a SyntaxError would quote the file
+    expect(await readFile(file)).toEqual(damaged);
+  });
+
+  it('says so when no backup exists, and treats empty files and a bare null as damaged', async () => {
+    const file = join(temp.dir(), 'keyhaven.json');
+    const adapter = new DurableJsonFile<Doc>(file);
+    for (const content of ['{"schemaVersion": 1, "items": ["a"', '', '  \n', 'null']) {
+      await writeFile(file, content);
+      const error = await readError(adapter);
+      expect(error.code).toBe('CORRUPT');
+      expect(error.backup).toBeUndefined();
+      expect(error.message).toContain(`No backup of the previous version exists (${file}.bak is missing)`);
+      expect(await readFile(file, 'utf8')).toBe(content);
+    }
+  });
+
+  it('fails a write with IO, removing its temp file, when the target cannot be replaced', async () => {
+    const file = join(temp.dir(), 'data.json');
+    await mkdir(file); // a directory where the file should be
+    const error: unknown = await new DurableJsonFile<Doc>(file).write(doc('x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).code).toBe('IO');
+    expect((error as StorageError).message).toContain(file);
+    expect(await readdir(temp.dir())).toEqual(['data.json']);
+  });
+});

@@ -39,6 +39,7 @@ export default defineConfig({
     plugins: [react(), cspHtmlPlugin()],
     build: {
       outDir: at('out/renderer'),
+      minify: true,
       rolldownOptions: { input: at('renderer/index.html') },
     },
   },

@@ -46,3 +46,17 @@ export function deriveKeyPrefix(name: string): string {
   const startsWithLetter = /^[a-z]/.test(folded) ? folded : `app${folded}`;
   return startsWithLetter.slice(0, KEY_PREFIX_MAX);
 }
+
+/**
+ * The prefix a new app gets: derived from its name, numbered when another app already uses it (pyas,
+ * pyas2, …), so a leaked key's prefix names exactly one app. Shared so the New App dialog's preview
+ * shows what the core will assign.
+ */
+export function uniqueKeyPrefix(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const suffix = String(n);
+    const candidate = base.slice(0, KEY_PREFIX_MAX - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

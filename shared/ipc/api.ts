@@ -2,10 +2,10 @@ import type { Channel, ChannelDomain, ChannelMethod } from './channels';
 import type { RequestOf, ResponseOf } from './contract';
 import type { Result } from './errors';
 
-type MethodOf<C extends Channel> =
-  keyof RequestOf<C> extends never
-    ? () => Promise<Result<ResponseOf<C>>>
-    : (input: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+// A channel whose request has no required field takes an optional argument: `keyhaven.apps.list()`.
+type MethodOf<C extends Channel> = Record<string, never> extends RequestOf<C>
+  ? (input?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+  : (input: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 type ChannelsOfDomain<D extends string> = Extract<Channel, `${D}:${string}`>;
 

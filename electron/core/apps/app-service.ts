@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deriveKeyPrefix, KEY_PREFIX_MAX, type App, type AppSummary } from '../../../shared/domain/app';
+import { deriveKeyPrefix, uniqueKeyPrefix, type App, type AppSummary } from '../../../shared/domain/app';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
 import { appendActivity } from '../activity/activity-log';
 import type { Clock } from '../clock';
@@ -54,7 +54,7 @@ export class AppService {
         id: randomUUID(),
         name: input.name,
         description: input.description ?? '',
-        keyPrefix: uniquePrefix(data, deriveKeyPrefix(input.name)),
+        keyPrefix: uniqueKeyPrefix(deriveKeyPrefix(input.name), new Set(data.apps.map((a) => a.keyPrefix))),
         scopes: DEFAULT_SCOPES.map((scope) => ({ ...scope })),
         createdAt: now.toISOString(),
       };
@@ -69,15 +69,4 @@ export function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
   const app = data.apps.find((candidate) => candidate.id === appId);
   if (!app) throw notFound('The app');
   return app;
-}
-
-/** Two apps never share a prefix, so a leaked key's prefix names exactly one app: pyas, pyas2, … */
-function uniquePrefix(data: KeyhavenFile, base: string): string {
-  const taken = new Set(data.apps.map((app) => app.keyPrefix));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = String(n);
-    const candidate = base.slice(0, KEY_PREFIX_MAX - suffix.length) + suffix;
-    if (!taken.has(candidate)) return candidate;
-  }
 }

@@ -1,0 +1,117 @@
+import { X } from 'lucide-react';
+import { useEffect, useEffectEvent, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { focusableIn, trapTab } from './focus';
+import './Dialog.css';
+
+export interface DialogProps {
+  title: string;
+  /** Escape and the close button call this; omit it to make the dialog closable only from inside. */
+  onClose?: (() => void) | undefined;
+  /** Makes body and footer one form: Enter in a field submits, the footer holds the submit button. */
+  onSubmit?: ((event: FormEvent<HTMLFormElement>) => void) | undefined;
+  children: ReactNode;
+  footer?: ReactNode;
+  /** Where focus goes on opening; defaults to the first field or button. */
+  initialFocus?: () => HTMLElement | null | undefined;
+  size?: 'md' | 'lg';
+}
+
+/**
+ * A modal dialog: role="dialog", aria-modal, labelled by its title; focus moves in, Tab stays in,
+ * Escape closes (when closable), and focus returns to what opened it. Clicking outside does nothing,
+ * so typed input is never lost to a stray click.
+ */
+export function Dialog({ title, onClose, onSubmit, children, footer, initialFocus, size = 'md' }: DialogProps) {
+  const titleId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const closable = onClose !== undefined;
+
+  const focusOnOpen = useEffectEvent(() => {
+    const root = panel.current;
+    if (!root) return;
+    const target = initialFocus?.() ?? focusableIn(root).find((el) => !el.dataset.dialogClose) ?? root;
+    target.focus();
+  });
+  const close = useEffectEvent(() => onClose?.());
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    focusOnOpen();
+    document.body.classList.add('has-modal');
+    return () => {
+      document.body.classList.remove('has-modal');
+      if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>('main h1')?.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const root = panel.current;
+      if (!root) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        if (closable) close();
+        return;
+      }
+      trapTab(event, root);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const root = panel.current;
+      if (root && event.target instanceof Node && !root.contains(event.target)) root.focus();
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('focusin', onFocusIn);
+    };
+  }, [closable]);
+
+  const content = (
+    <>
+      <div className="dialog__body">{children}</div>
+      {footer ? <footer className="dialog__footer">{footer}</footer> : null}
+    </>
+  );
+
+  return createPortal(
+    <div className="dialog-backdrop">
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={`dialog dialog--${size}`}
+      >
+        <header className="dialog__header">
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
+          {onClose ? (
+            <button
+              type="button"
+              className="dialog__close"
+              aria-label="Close"
+              data-dialog-close="true"
+              onClick={onClose}
+            >
+              <X size={18} aria-hidden="true" />
+            </button>
+          ) : null}
+        </header>
+        {onSubmit ? (
+          <form className="dialog__form" noValidate onSubmit={onSubmit}>
+            {content}
+          </form>
+        ) : (
+          content
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,46 @@
+import { ChevronRight } from 'lucide-react';
+import { useId } from 'react';
+import type { AppSummary } from '../../../../shared/domain/app';
+import { useNavigation } from '../../stores/navigation-store';
+
+const countKeys = (n: number) => (n === 1 ? '1 key' : `${n} keys`);
+
+/** One app: its name is the button's name; prefix, key count and description describe it. */
+function AppCard({ app, onOpen }: { app: AppSummary; onOpen: () => void }) {
+  const id = useId();
+  const nameId = `${id}-name`;
+  const detailsId = `${id}-details`;
+  return (
+    <button type="button" className="app-card" aria-labelledby={nameId} aria-describedby={detailsId} onClick={onOpen}>
+      <span className="app-card__avatar" aria-hidden="true">
+        {app.name.slice(0, 1).toUpperCase()}
+      </span>
+      <span className="app-card__main">
+        <span id={nameId} className="app-card__name">
+          {app.name}
+        </span>
+        {app.description ? <span className="app-card__description">{app.description}</span> : null}
+      </span>
+      <span id={detailsId} className="app-card__details">
+        <code className="app-card__prefix" title="Key prefix">
+          {app.keyPrefix}_
+        </code>{' '}
+        <span className="app-card__count">{countKeys(app.keyCount)}</span>
+      </span>
+      <ChevronRight size={16} aria-hidden="true" className="app-card__chevron" />
+    </button>
+  );
+}
+
+export function AppList({ apps }: { apps: readonly AppSummary[] }) {
+  const openApp = useNavigation((s) => s.openApp);
+  return (
+    <ul className="app-list" aria-label="Apps">
+      {apps.map((app) => (
+        <li key={app.id}>
+          <AppCard app={app} onOpen={() => openApp(app.id)} />
+        </li>
+      ))}
+    </ul>
+  );
+}

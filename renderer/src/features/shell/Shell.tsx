@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { useNavigation } from '../../stores/navigation-store';
+import { ActivityScreen } from '../activity/ActivityScreen';
+import { AppDetailScreen } from '../app-detail/AppDetailScreen';
+import { AppsScreen } from '../apps/AppsScreen';
+import { KeychainBanner } from '../status/KeychainBanner';
+import { Sidebar } from './Sidebar';
+import { useStartup } from './use-startup';
+import './Shell.css';
+
+/** Sidebar, the app-wide keychain banner, and the current screen. */
+export function Shell() {
+  useStartup();
+  const route = useNavigation((s) => s.route);
+  const visits = useNavigation((s) => s.visits);
+  const main = useRef<HTMLElement>(null);
+
+  // After a screen change, focus its heading so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (visits > 0) main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [visits]);
+
+  return (
+    <div className="shell">
+      <Sidebar />
+      <div className="shell__main">
+        <KeychainBanner />
+        <main ref={main} className="shell__content">
+          {route.screen === 'apps' ? <AppsScreen /> : null}
+          {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}
+          {route.screen === 'activity' ? <ActivityScreen /> : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { ActivityRecord } from '../../../shared/domain/activity';
+import { client, isFailure, type ApiFailure } from '../api/client';
+
+/** `ALL` is the global feed; any other key is an app id. */
+export const ALL = '*';
+
+export interface ActivityFeed {
+  records: ActivityRecord[];
+  loaded: boolean;
+  loading: boolean;
+  error: ApiFailure | null;
+}
+
+interface ActivityState {
+  feeds: Record<string, ActivityFeed>;
+  load: (appId?: string) => Promise<void>;
+}
+
+export const EMPTY_FEED: ActivityFeed = { records: [], loaded: false, loading: false, error: null };
+
+export const useActivity = create<ActivityState>()((set) => {
+  const patch = (feed: string, change: Partial<ActivityFeed>) =>
+    set((s) => ({ feeds: { ...s.feeds, [feed]: { ...(s.feeds[feed] ?? EMPTY_FEED), ...change } } }));
+  return {
+    feeds: {},
+    load: async (appId) => {
+      const feed = appId ?? ALL;
+      patch(feed, { loading: true });
+      const result = await client.activity.list(appId === undefined ? {} : { appId });
+      if (isFailure(result)) patch(feed, { error: result, loading: false });
+      else patch(feed, { records: result, loaded: true, loading: false, error: null });
+    },
+  };
+});

@@ -1,0 +1,55 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createAppThroughUi, openApp, renderApp } from './support/render-app';
+
+const PROBLEM =
+  'Keyhaven cannot use the system keychain (test: no Secret Service). Install and start one such as GNOME Keyring.';
+
+describe('When the system keychain is unavailable', () => {
+  it('shows a persistent banner, keeps the app usable, and shows the generate error inline', async () => {
+    const { user, core, keychain } = await renderApp({
+      before: (_core, keychain) => {
+        keychain.unavailable = true;
+      },
+    });
+    const banner = screen.getByRole('alert');
+    expect(banner).toHaveTextContent('The system keychain is unavailable');
+    expect(banner).toHaveTextContent(PROBLEM);
+
+    // Apps do not need the keychain.
+    await createAppThroughUi(user, 'Pyas');
+    await openApp(user, 'Pyas');
+    expect(screen.getByText('The system keychain is unavailable', { selector: '.shell__banner *' })).toBeVisible();
+
+    await user.click(await screen.findByRole('button', { name: 'Generate API key' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate API key' });
+    const field = within(dialog).getByLabelText('API key name');
+    await user.type(field, 'Production');
+    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+
+    const error = await within(dialog).findByRole('alert');
+    expect(error).toHaveTextContent('The system keychain is unavailable');
+    expect(error).toHaveTextContent(PROBLEM);
+    expect(field).toHaveValue('Production');
+    expect(within(dialog).getByRole('button', { name: 'Generate' })).toBeEnabled();
+    expect(core.keys.list(core.apps.list()[0]!.id)).toHaveLength(0);
+
+    // Once the keychain is back, retrying from the same dialog works.
+    keychain.unavailable = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
+  });
+
+  it('hides the banner after "Check again" once the keychain works', async () => {
+    const { user, keychain } = await renderApp({
+      before: (_core, keychain) => {
+        keychain.unavailable = true;
+      },
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('The system keychain is unavailable');
+    keychain.unavailable = false;
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByText('Keychain connected')).toBeInTheDocument();
+  });
+});

@@ -68,7 +68,14 @@ export default tseslint.config(
         allowTypeImports: true,
       },
       {
-        group: ['../core/**', '../main/**', '**/renderer/**', '**/shared/domain/**', '**/shared/catalogs/**', '**/shared/ipc/contract'],
+        group: [
+          '../core/**',
+          '../main/**',
+          '**/renderer/**',
+          '**/shared/domain/**',
+          '**/shared/catalogs/**',
+          '**/shared/ipc/contract',
+        ],
         message: 'The preload imports only the dependency-free IPC contract code in shared/ipc (types from anywhere).',
         allowTypeImports: true,
       },
@@ -77,13 +84,21 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: restrict([
-      { group: ['electron'], message: 'The core never imports electron: it runs under plain Node (tests, harness, CLI).' },
-      { group: ['**/electron/main/**', '**/preload/**', '**/renderer/**', '**/test/**'], message: 'The core depends only on shared/.' },
+      {
+        group: ['electron'],
+        message: 'The core never imports electron: it runs under plain Node (tests, harness, CLI).',
+      },
+      {
+        group: ['**/electron/main/**', '**/preload/**', '**/renderer/**', '**/test/**'],
+        message: 'The core depends only on shared/.',
+      },
     ]),
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: restrict([{ group: ['**/renderer/**', '**/test/**'], message: 'Main reaches the renderer only through IPC.' }]),
+    rules: restrict([
+      { group: ['**/renderer/**', '**/test/**'], message: 'Main reaches the renderer only through IPC.' },
+    ]),
   },
   {
     files: ['test/**/*.{ts,tsx}', 'test/**/*.mjs'],

@@ -3,9 +3,10 @@ import type { RequestOf, ResponseOf } from './contract';
 import type { Result } from './errors';
 
 // A channel whose request has no required field takes an optional argument: `keyhaven.apps.list()`.
-type MethodOf<C extends Channel> = Record<string, never> extends RequestOf<C>
-  ? (input?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-  : (input: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+type MethodOf<C extends Channel> =
+  Record<string, never> extends RequestOf<C>
+    ? (input?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (input: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 type ChannelsOfDomain<D extends string> = Extract<Channel, `${D}:${string}`>;
 

@@ -47,13 +47,16 @@ async function main(): Promise<void> {
         let valid = 0;
         const verifyMs = timeMs(() => {
           for (let i = 0; i < VERIFY_ROUNDS; i += 1) {
-            if (verifyPresentedKey(data, hasher, plaintexts[i % plaintexts.length] as string, now).code === 'VALID') valid += 1;
+            if (verifyPresentedKey(data, hasher, plaintexts[i % plaintexts.length] as string, now).code === 'VALID')
+              valid += 1;
           }
         });
         if (valid !== VERIFY_ROUNDS) throw new Error(`only ${valid} of ${VERIFY_ROUNDS} verified`);
         const bareMs = timeMs(() => {
           for (let i = 0; i < VERIFY_ROUNDS; i += 1) {
-            createHmac('sha256', pepper).update(plaintexts[i % plaintexts.length] as string).digest();
+            createHmac('sha256', pepper)
+              .update(plaintexts[i % plaintexts.length] as string)
+              .digest();
           }
         });
         const verifyRate = (VERIFY_ROUNDS / verifyMs) * 1000;
@@ -68,14 +71,20 @@ async function main(): Promise<void> {
         const reopened = await openCore({ dataDir: dir.path, keychain, version: 'bench' });
         await reopened.close();
       });
-      rows.push([`Cold load of a ${size.toLocaleString('en-US')}-key store`, `${fmt(loadMs)} ms`, size === 10_000 ? '≤ 150 ms' : '≤ 1,500 ms']);
+      rows.push([
+        `Cold load of a ${size.toLocaleString('en-US')}-key store`,
+        `${fmt(loadMs)} ms`,
+        size === 10_000 ? '≤ 150 ms' : '≤ 1,500 ms',
+      ]);
     } finally {
       await dir.remove();
     }
   }
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Keyhaven bench — ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(
+    `Keyhaven bench — ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
   console.log('| measure | result | target |');
   console.log('|---|---|---|');
   for (const [what, result, target] of rows) console.log(`| ${what} | ${result} | ${target} |`);

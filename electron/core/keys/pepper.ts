@@ -15,11 +15,7 @@ export const pepperAccount = (installationId: string): string => `pepper:${insta
  * gone (a data folder copied from another machine, a wiped keychain), it refuses rather than quietly
  * starting a new pepper that would make every existing key unverifiable without anyone noticing.
  */
-export async function loadPepper(
-  keychain: Keychain,
-  installationId: string,
-  keysExist: boolean,
-): Promise<Buffer> {
+export async function loadPepper(keychain: Keychain, installationId: string, keysExist: boolean): Promise<Buffer> {
   const account = pepperAccount(installationId);
   const stored = await keychain.get(account);
   if (stored !== null) {

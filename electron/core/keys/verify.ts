@@ -6,8 +6,7 @@ import { statusOf } from './key-status';
 export type VerifyCode = 'VALID' | 'MALFORMED' | 'NOT_FOUND' | 'EXPIRED' | 'REVOKED';
 
 export type VerifyOutcome =
-  | { code: 'VALID'; key: IssuedKeyRecord }
-  | { code: Exclude<VerifyCode, 'VALID'>; key?: undefined };
+  { code: 'VALID'; key: IssuedKeyRecord } | { code: Exclude<VerifyCode, 'VALID'>; key?: undefined };
 
 interface KeyIndex {
   length: number;

@@ -26,7 +26,10 @@ describe('dispatch', () => {
   });
 
   it('answers INVALID_INPUT for unknown channels and bad payloads, without echoing the input', async () => {
-    expect(await dispatch(handlers, 'fs:readFile', {}, log)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(handlers, 'fs:readFile', {}, log)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     for (const bad of [null, 42, 'x', [], { name: 7 }, { name: 'ok', extra: 1 }, { name: '' }]) {
       const result = await dispatch(handlers, 'apps:create', bad ?? undefined, log);
       expect(result.ok).toBe(false);
@@ -57,9 +60,10 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(
-      await dispatch(handlers, 'apps:get', { appId: '00000000-0000-4000-8000-000000000000' }, log),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(handlers, 'apps:get', { appId: '00000000-0000-4000-8000-000000000000' }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('turns an unexpected throw into INTERNAL with a reference, and keeps secrets out of message and log', async () => {

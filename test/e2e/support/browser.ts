@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './harness-process';
+
+/** Debian's Chromium; Playwright's own browser download cannot work here (ENVIRONMENT.md). */
+export const CHROMIUM = process.env.KEYHAVEN_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // No sandbox: CI runs as root. The rest keep Chromium off a network that is closed here.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export function newContext(browser: Browser, origin: string): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT }).then(async (context) => {
+    // Copy writes to the clipboard; the test reads it back to check what was copied.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    return context;
+  });
+}
+
+/**
+ * Everything the page reports that a user would never want: console errors, uncaught exceptions and
+ * CSP violations (the CSP is strict; a violation means something the app relies on is blocked).
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+/**
+ * CSP violations are reported through a binding, which Playwright installs outside the page's CSP.
+ * Must be called before the first navigation.
+ */
+export async function watchCspViolations(page: Page, problems: string[]): Promise<void> {
+  await page.exposeBinding('__keyhavenCspViolation', (_source, text: string) => {
+    problems.push(`CSP violation: ${text}`);
+  });
+  // A string, not a function: this file is compiled without the DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      window.__keyhavenCspViolation(event.effectiveDirective + ' blocked ' + (event.blockedURI || '(inline)') +
+        ' at ' + event.sourceFile + ':' + event.lineNumber);
+    });`,
+  });
+}
+
+/** Opens the harness URL and waits for the renderer's own signal that its first data is loaded. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-app-ready="true"]').waitFor({ state: 'attached' });
+}
+
+/** `NN-name.png` under test-results/screenshots; NN is given by the test so the files sort by flow. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handlers } from '../../electron/core/api/handlers';
+import { BRIDGE_PATH, type PreparedPage } from './page';
+import { MAX_BODY_BYTES, readBody, RPC_PREFIX, runRpc, TOKEN_HEADER, tokenMatches } from './rpc';
+import type { StaticFiles } from './static-files';
+
+export const HOST = '127.0.0.1';
+
+export interface HarnessServerOptions {
+  port: number;
+  token: string;
+  handlers: Handlers;
+  page: PreparedPage;
+  bridge: Buffer;
+  files: StaticFiles;
+  /** One line per event, to stderr. Never given a request body, a query string or a header value. */
+  log: (line: string) => void;
+}
+
+export interface HarnessServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1 only: the harness bridges the real core and keychain, so nothing off the machine may reach it. */
+export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  let port = options.port;
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    response.on('finish', () => {
+      const ms = (performance.now() - started).toFixed(1);
+      options.log(`${request.method ?? '?'} ${path} ${response.statusCode} ${ms}ms`);
+    });
+    handle(request, response, path, port, options).catch((error: unknown) => {
+      options.log(`internal error on ${path}: ${error instanceof Error ? error.name : 'unknown'}`);
+      if (!response.headersSent) send(response, 500, options.page.csp, 'text/plain; charset=utf-8', 'Internal error');
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  port: number,
+  options: HarnessServerOptions,
+): Promise<void> {
+  const { csp } = options.page;
+  const origin = `http://${HOST}:${port}`;
+  // DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends its own Host.
+  if (request.headers.host !== `${HOST}:${port}`)
+    return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden host');
+  // Another site's page calling in (CSRF-style): browsers always say where a cross-origin request comes from.
+  const from = request.headers.origin;
+  if (from !== undefined && from !== origin)
+    return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden origin');
+
+  if (path.startsWith(RPC_PREFIX)) {
+    if (request.method !== 'POST')
+      return send(response, 405, csp, 'text/plain; charset=utf-8', 'Use POST', { allow: 'POST' });
+    if (!tokenMatches(options.token, request.headers[TOKEN_HEADER])) {
+      return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden: missing or wrong token');
+    }
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin')
+      return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden site');
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too-large') {
+      return send(response, 413, csp, 'text/plain; charset=utf-8', 'Request body over 1 MB', { connection: 'close' });
+    }
+    const channel = decodeChannel(path.slice(RPC_PREFIX.length));
+    const answer = await runRpc(options.handlers, channel, body.text, (line) => options.log(line));
+    return send(response, answer.status, csp, 'application/json; charset=utf-8', JSON.stringify(answer.result));
+  }
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return send(response, 405, csp, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
+  }
+  if (path === '/' || path === '/index.html')
+    return send(response, 200, csp, 'text/html; charset=utf-8', options.page.html);
+  if (path === BRIDGE_PATH) return send(response, 200, csp, 'text/javascript; charset=utf-8', options.bridge);
+  const file = await options.files.read(path);
+  // Electron never asks for a favicon; a browser does, and a 404 would be a console error in every test.
+  if (file === null && path === '/favicon.ico') return send(response, 204, csp, 'image/x-icon', Buffer.alloc(0));
+  if (file === null) return send(response, 404, csp, 'text/plain; charset=utf-8', 'Not found');
+  return send(response, 200, csp, file.contentType, file.body);
+}
+
+function decodeChannel(raw: string): string {
+  try {
+    return decodeURIComponent(raw); // `apps:create` may arrive as `apps%3Acreate`
+  } catch {
+    return raw; // dispatch answers "Unknown request."
+  }
+}
+
+/** Every response carries the page's CSP, nosniff and no-store, whatever it is. */
+function send(
+  response: ServerResponse,
+  status: number,
+  csp: string,
+  contentType: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(bytes.length),
+    'cache-control': 'no-store',
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    ...extra,
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : bytes);
+}

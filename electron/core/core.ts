@@ -1,9 +1,16 @@
 import type { SystemStatus } from '../../shared/domain/system';
+import { ActivityLog } from './activity/activity-log';
+import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
+import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
 import { openKeyhavenDb, type KeyhavenDb } from './db/keyhaven-db';
 import type { Keychain } from './keychain/keychain';
+import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyService } from './keys/key-service';
+import { PepperSource } from './keys/pepper-source';
+import { ExpiryReminders } from './keys/reminders';
+import { UsageRecorder } from './keys/usage-recorder';
 
 export interface CoreOptions {
   /** The data folder: Electron's userData, or --data-dir / KEYHAVEN_DATA_DIR. */
@@ -11,6 +18,8 @@ export interface CoreOptions {
   keychain: Keychain;
   clock?: Clock;
   version: string;
+  /** Where background failures (a usage flush) are reported; redacted by the caller. */
+  logError?: (line: string) => void;
 }
 
 /**
@@ -21,10 +30,16 @@ export interface CoreOptions {
 export interface Core {
   readonly dataDir: string;
   readonly db: KeyhavenDb;
+  readonly activity: ActivityLog;
   readonly apps: AppService;
+  readonly scopes: ScopeCatalog;
   readonly keys: KeyService;
+  readonly lifecycle: KeyLifecycle;
+  readonly reminders: ExpiryReminders;
+  readonly usage: UsageRecorder;
   readonly clock: Clock;
   status(): Promise<SystemStatus>;
+  /** Flushes pending usage counts, then closes the data files. */
   close(): Promise<void>;
 }
 
@@ -32,13 +47,26 @@ const PROBE_ACCOUNT = 'probe';
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  await importLegacyActivity(options.dataDir);
+  const activity = await ActivityLog.open(options.dataDir, now);
   const db = await openKeyhavenDb(options.dataDir);
+  const pepper = new PepperSource(db, options.keychain);
+  const logError = options.logError ?? ((line: string) => console.error(line));
+  const usage = new UsageRecorder(db, activity, now, (error) =>
+    logError(`[keyhaven] saving key usage failed: ${error instanceof Error ? error.name : 'error'}`),
+  );
   return {
     dataDir: options.dataDir,
     db,
+    activity,
     clock,
-    apps: new AppService(db, clock),
-    keys: new KeyService(db, options.keychain, clock),
+    usage,
+    apps: new AppService(db, activity, clock),
+    scopes: new ScopeCatalog(db, activity),
+    keys: new KeyService(db, activity, pepper, usage, clock),
+    lifecycle: new KeyLifecycle(db, activity, pepper, clock),
+    reminders: new ExpiryReminders(db, clock),
     async status() {
       try {
         // A read of an account that does not exist still makes the full round trip to the keychain.
@@ -49,6 +77,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         return { version: options.version, keychain: { available: false, problem } };
       }
     },
-    close: () => db.close(),
+    async close() {
+      try {
+        await usage.close();
+      } finally {
+        await db.close();
+      }
+    },
   };
 }

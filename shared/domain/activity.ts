@@ -1,18 +1,50 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './text';
 
-export const ACTIVITY_TYPES = ['app.created', 'key.generated'] as const;
+export const ACTIVITY_TYPES = [
+  'app.created',
+  'app.updated',
+  'scopes.changed',
+  'key.generated',
+  'key.shown',
+  'key.copied',
+  'key.rotated',
+  'key.revoked',
+  'key.verified',
+] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-/** One line of the append-only activity log. Never carries a secret: only ids and display names. */
+/**
+ * One record of the append-only, hash-chained activity log. Never carries a secret: ids, public key
+ * labels (`pyas_n58lZyBi`) and display names only. `key.verified` records aggregate one key's checks
+ * over one hour (`count`).
+ */
 export const activityRecordSchema = z.strictObject({
-  id: idSchema,
+  seq: z.number().int().positive(),
   at: isoDateSchema,
   type: z.enum(ACTIVITY_TYPES),
   appId: idSchema,
   issuedKeyId: idSchema.nullable(),
+  /** The key's public label, e.g. `pyas_n58lZyBi`, or null for app-level events. */
+  keyLabel: z.string().nullable(),
   summary: z.string(),
+  count: z.number().int().positive(),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 
-export const listActivityInputSchema = z.strictObject({ appId: idSchema.optional() });
+export const ACTIVITY_LIST_MAX = 1000;
+
+export const listActivityInputSchema = z.strictObject({
+  appId: idSchema.optional(),
+  issuedKeyId: idSchema.optional(),
+  limit: z.number().int().min(1).max(ACTIVITY_LIST_MAX).optional(),
+});
+
+export const chainCheckSchema = z.strictObject({
+  intact: z.boolean(),
+  count: z.number().int().nonnegative(),
+  /** The first record whose hash does not follow from the one before, when broken. */
+  brokenAtSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type ChainCheck = z.infer<typeof chainCheckSchema>;

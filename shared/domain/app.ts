@@ -8,10 +8,15 @@ export const KEY_PREFIX_MAX = 16;
 /** Lowercase letters then letters/digits: `_` separates the prefix from the key id in a key. */
 export const KEY_PREFIX_PATTERN = /^[a-z][a-z0-9]*$/;
 
+export const SCOPE_ID_PATTERN = /^[a-z][a-z_]*:[a-z][a-z_]*$/;
+export const SCOPE_ID_MAX = 60;
+export const SCOPE_LABEL_MAX = 60;
+export const SCOPE_DESCRIPTION_MAX = 200;
+
 export const scopeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+:[a-z_]+$/),
-  label: z.string().min(1).max(60),
-  description: z.string().max(200),
+  id: z.string().regex(SCOPE_ID_PATTERN).max(SCOPE_ID_MAX),
+  label: z.string().min(1).max(SCOPE_LABEL_MAX),
+  description: z.string().max(SCOPE_DESCRIPTION_MAX),
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -28,6 +33,9 @@ export type App = z.infer<typeof appSchema>;
 export const appSummarySchema = appSchema.extend({
   activeKeyCount: z.number().int().nonnegative(),
   keyCount: z.number().int().nonnegative(),
+  /** Keys expiring within 7 days (the in-app badge), and of those, within 1 day (shown as urgent). */
+  expiringSoonCount: z.number().int().nonnegative(),
+  expiringWithinDayCount: z.number().int().nonnegative(),
 });
 export type AppSummary = z.infer<typeof appSummarySchema>;
 
@@ -36,6 +44,64 @@ export const createAppInputSchema = z.strictObject({
   description: noteSchema('Description', APP_DESCRIPTION_MAX).optional(),
 });
 export type CreateAppInput = z.input<typeof createAppInputSchema>;
+
+const keyPrefixInputSchema = z
+  .string({ error: 'Key prefix must be text.' })
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Key prefix is required.' })
+      .max(KEY_PREFIX_MAX, { error: `Key prefix can be at most ${KEY_PREFIX_MAX} characters.` })
+      .regex(KEY_PREFIX_PATTERN, {
+        error: 'Key prefix must start with a lowercase letter and contain only lowercase letters and digits.',
+      }),
+  );
+
+/** Settings → General: every field optional; a new prefix applies to keys generated from now on. */
+export const updateAppInputSchema = z.strictObject({
+  appId: idSchema,
+  name: nameSchema('App name', APP_NAME_MAX).optional(),
+  description: noteSchema('Description', APP_DESCRIPTION_MAX).optional(),
+  keyPrefix: keyPrefixInputSchema.optional(),
+});
+export type UpdateAppInput = z.input<typeof updateAppInputSchema>;
+
+const scopeIdInputSchema = z
+  .string({ error: 'Scope identifier must be text.' })
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Scope identifier is required.' })
+      .max(SCOPE_ID_MAX, { error: `Scope identifier can be at most ${SCOPE_ID_MAX} characters.` })
+      .regex(SCOPE_ID_PATTERN, {
+        error: 'Scope identifier looks like read:items — lowercase words and underscores around one colon.',
+      }),
+  );
+
+export const addScopeInputSchema = z.strictObject({
+  appId: idSchema,
+  id: scopeIdInputSchema,
+  label: nameSchema('Scope name', SCOPE_LABEL_MAX),
+  description: noteSchema('Scope description', SCOPE_DESCRIPTION_MAX).optional(),
+});
+export type AddScopeInput = z.input<typeof addScopeInputSchema>;
+
+/** Renames a scope (its label and description); the identifier stays, because keys refer to it. */
+export const updateScopeInputSchema = z.strictObject({
+  appId: idSchema,
+  scopeId: z.string().max(SCOPE_ID_MAX),
+  label: nameSchema('Scope name', SCOPE_LABEL_MAX),
+  description: noteSchema('Scope description', SCOPE_DESCRIPTION_MAX).optional(),
+});
+export type UpdateScopeInput = z.input<typeof updateScopeInputSchema>;
+
+/** Removes a scope from the catalog and from every key that has it (permissions only ever narrow). */
+export const removeScopeInputSchema = z.strictObject({
+  appId: idSchema,
+  scopeId: z.string().max(SCOPE_ID_MAX),
+});
 
 /** Derives a key prefix from an app name: "Pyas" → "pyas", "My App 2" → "myapp2", "2fa" → "app2fa". */
 export function deriveKeyPrefix(name: string): string {

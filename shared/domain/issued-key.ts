@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { GRACE_PERIOD_IDS } from '../catalogs/expirations';
+import { VERIFY_SCHEME_IDS } from '../catalogs/header-schemes';
+import { expirationSchema } from './expiration';
 import { idSchema, isoDateSchema, nameSchema } from './text';
 
 export const KEY_NAME_MAX = 100;
+export const SCOPES_PER_KEY_MAX = 200;
 
 /** Derived from the record and the clock, never stored (DESIGN.md §5). */
 export const KEY_STATUSES = ['active', 'expiring_soon', 'expired', 'revoked', 'rotated'] as const;
@@ -12,29 +16,79 @@ export const issuedKeySummarySchema = z.strictObject({
   id: idSchema,
   appId: idSchema,
   name: z.string(),
+  /** The prefix the key was issued with (an app's prefix may change later; its keys keep theirs). */
   keyPrefix: z.string(),
   keyId: z.string(),
   scopes: z.array(z.string()),
   createdAt: isoDateSchema,
+  expiration: expirationSchema,
   expiresAt: isoDateSchema.nullable(),
   revokedAt: isoDateSchema.nullable(),
   lastUsedAt: isoDateSchema.nullable(),
   useCount: z.number().int().nonnegative(),
+  /** Rotation links: the key this one replaced, the key that replaced it, and until when it still works. */
+  replacesId: idSchema.nullable(),
+  replacedById: idSchema.nullable(),
+  graceEndsAt: isoDateSchema.nullable(),
   status: z.enum(KEY_STATUSES),
 });
 export type IssuedKeySummary = z.infer<typeof issuedKeySummarySchema>;
 
 export const listKeysInputSchema = z.strictObject({ appId: idSchema });
 
-export const generateKeyInputSchema = z.strictObject({
-  appId: idSchema,
-  name: nameSchema('API key name', KEY_NAME_MAX),
-});
+export const generateKeyInputSchema = z
+  .strictObject({
+    appId: idSchema,
+    name: nameSchema('API key name', KEY_NAME_MAX),
+    expiration: expirationSchema,
+    scopes: z.array(z.string().max(60)).max(SCOPES_PER_KEY_MAX, { error: 'Too many scopes.' }),
+    /** An empty scope list is accepted only with this explicit choice ("This key needs no scopes"). */
+    noScopes: z.boolean().optional(),
+  })
+  .refine((input) => input.scopes.length > 0 || input.noScopes === true, {
+    error: 'Select at least one scope, or choose "No scopes" explicitly.',
+    path: ['scopes'],
+  })
+  .refine((input) => new Set(input.scopes).size === input.scopes.length, {
+    error: 'A scope is selected twice.',
+    path: ['scopes'],
+  });
 export type GenerateKeyInput = z.input<typeof generateKeyInputSchema>;
 
 /** The only response that ever carries an issued key's plaintext: shown once, then gone. */
 export const generatedKeySchema = z.strictObject({
   key: issuedKeySummarySchema,
   plaintext: z.string(),
+  /** Set by a rotation: the key that was replaced, now Rotated. */
+  replaced: issuedKeySummarySchema.nullable(),
 });
 export type GeneratedKey = z.infer<typeof generatedKeySchema>;
+
+export const rotateKeyInputSchema = z.strictObject({
+  id: idSchema,
+  grace: z.enum(GRACE_PERIOD_IDS),
+});
+export type RotateKeyInput = z.input<typeof rotateKeyInputSchema>;
+
+export const revokeKeyInputSchema = z.strictObject({ id: idSchema });
+
+/** The user clicked Show or Copy on the "Store your API key" page: recorded in the activity log. */
+export const keyViewedInputSchema = z.strictObject({ id: idSchema, action: z.enum(['shown', 'copied']) });
+
+export const VERIFY_CODES = ['VALID', 'MALFORMED', 'NOT_FOUND', 'EXPIRED', 'REVOKED', 'INSUFFICIENT_SCOPE'] as const;
+export type VerifyCode = (typeof VERIFY_CODES)[number];
+
+/** "Check a key": the header value as a client would send it, with its scheme. */
+export const verifyKeyInputSchema = z.strictObject({
+  headerValue: z.string().max(1000, { error: 'That header value is too long to be a Keyhaven key.' }),
+  scheme: z.enum(VERIFY_SCHEME_IDS),
+  requiredScope: z.string().max(60).optional(),
+});
+export type VerifyKeyInput = z.input<typeof verifyKeyInputSchema>;
+
+export const verifyResultSchema = z.strictObject({
+  code: z.enum(VERIFY_CODES),
+  /** The matching key, when the presented key is one of ours (whatever its state); never for MALFORMED. */
+  key: issuedKeySummarySchema.nullable(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;

@@ -9,9 +9,18 @@ export const CHANNELS = [
   'apps:list',
   'apps:get',
   'apps:create',
+  'apps:update',
+  'apps:addScope',
+  'apps:updateScope',
+  'apps:removeScope',
   'keys:list',
   'keys:generate',
+  'keys:rotate',
+  'keys:revoke',
+  'keys:recordViewed',
+  'keys:verify',
   'activity:list',
+  'activity:checkChain',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

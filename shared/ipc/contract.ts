@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { activityRecordSchema, listActivityInputSchema } from '../domain/activity';
-import { appSchema, appSummarySchema, createAppInputSchema } from '../domain/app';
+import { activityRecordSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
+import {
+  addScopeInputSchema,
+  appSchema,
+  appSummarySchema,
+  createAppInputSchema,
+  removeScopeInputSchema,
+  updateAppInputSchema,
+  updateScopeInputSchema,
+} from '../domain/app';
 import {
   generatedKeySchema,
   generateKeyInputSchema,
   issuedKeySummarySchema,
+  keyViewedInputSchema,
   listKeysInputSchema,
+  revokeKeyInputSchema,
+  rotateKeyInputSchema,
+  verifyKeyInputSchema,
+  verifyResultSchema,
 } from '../domain/issued-key';
 import { systemStatusSchema } from '../domain/system';
 import { idSchema } from '../domain/text';
@@ -23,9 +36,18 @@ export const contract = {
   'apps:list': { request: noInput, response: z.array(appSummarySchema) },
   'apps:get': { request: z.strictObject({ appId: idSchema }), response: appSchema },
   'apps:create': { request: createAppInputSchema, response: appSchema },
+  'apps:update': { request: updateAppInputSchema, response: appSchema },
+  'apps:addScope': { request: addScopeInputSchema, response: appSchema },
+  'apps:updateScope': { request: updateScopeInputSchema, response: appSchema },
+  'apps:removeScope': { request: removeScopeInputSchema, response: appSchema },
   'keys:list': { request: listKeysInputSchema, response: z.array(issuedKeySummarySchema) },
   'keys:generate': { request: generateKeyInputSchema, response: generatedKeySchema },
+  'keys:rotate': { request: rotateKeyInputSchema, response: generatedKeySchema },
+  'keys:revoke': { request: revokeKeyInputSchema, response: issuedKeySummarySchema },
+  'keys:recordViewed': { request: keyViewedInputSchema, response: z.null() },
+  'keys:verify': { request: verifyKeyInputSchema, response: verifyResultSchema },
   'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
+  'activity:checkChain': { request: noInput, response: chainCheckSchema },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** What a caller passes (before defaults and trimming). */

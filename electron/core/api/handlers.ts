@@ -1,6 +1,5 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
-import { listActivity } from '../activity/activity-log';
 import type { Core } from '../core';
 
 export type Handler<C extends Channel> = (input: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -16,8 +15,17 @@ export function createHandlers(core: Core): Handlers {
     'apps:list': () => core.apps.list(),
     'apps:get': ({ appId }) => core.apps.get(appId),
     'apps:create': (input) => core.apps.create(input),
+    'apps:update': (input) => core.apps.update(input),
+    'apps:addScope': (input) => core.scopes.add(input),
+    'apps:updateScope': (input) => core.scopes.rename(input),
+    'apps:removeScope': ({ appId, scopeId }) => core.scopes.remove(appId, scopeId),
     'keys:list': ({ appId }) => core.keys.list(appId),
-    'keys:generate': (input) => core.keys.generate(input),
-    'activity:list': ({ appId }) => listActivity(core.db.snapshot(), appId),
+    'keys:generate': ({ noScopes: _noScopes, ...input }) => core.keys.generate(input),
+    'keys:rotate': ({ id, grace }) => core.lifecycle.rotate(id, grace),
+    'keys:revoke': ({ id }) => core.lifecycle.revoke(id),
+    'keys:recordViewed': ({ id, action }) => core.keys.recordViewed(id, action),
+    'keys:verify': ({ headerValue, scheme, requiredScope }) => core.keys.verify(headerValue, scheme, requiredScope),
+    'activity:list': (query) => core.activity.list(query),
+    'activity:checkChain': () => core.activity.check(),
   };
 }

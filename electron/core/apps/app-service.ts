@@ -1,41 +1,60 @@
 import { randomUUID } from 'node:crypto';
-import { deriveKeyPrefix, uniqueKeyPrefix, type App, type AppSummary } from '../../../shared/domain/app';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
-import { appendActivity } from '../activity/activity-log';
+import { deriveKeyPrefix, uniqueKeyPrefix, type App, type AppSummary } from '../../../shared/domain/app';
+import type { ActivityLog } from '../activity/activity-log';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import type { KeyhavenFile } from '../db/schema';
 import { CoreError, notFound } from '../errors';
-import { statusOf } from '../keys/key-status';
+import { EXPIRING_SOON_MS, isLive, statusOf } from '../keys/key-status';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CreateApp {
   name: string;
   description?: string | undefined;
 }
 
+export interface UpdateApp {
+  appId: string;
+  name?: string | undefined;
+  description?: string | undefined;
+  keyPrefix?: string | undefined;
+}
+
 export class AppService {
   constructor(
     private readonly db: KeyhavenDb,
+    private readonly activity: ActivityLog,
     private readonly clock: Clock,
   ) {}
 
   list(): AppSummary[] {
     const data = this.db.snapshot();
     const now = this.clock.now();
-    const counts = new Map<string, { all: number; active: number }>();
+    const counts = new Map<string, { all: number; active: number; soon: number; day: number }>();
     for (const key of data.keys) {
-      const count = counts.get(key.appId) ?? { all: 0, active: 0 };
+      let count = counts.get(key.appId);
+      if (!count) counts.set(key.appId, (count = { all: 0, active: 0, soon: 0, day: 0 }));
       count.all += 1;
       const status = statusOf(key, now);
-      if (status === 'active' || status === 'expiring_soon') count.active += 1;
-      counts.set(key.appId, count);
+      if (!isLive(status)) continue;
+      count.active += 1;
+      const left = key.expiresAt === null ? Infinity : Date.parse(key.expiresAt) - now.getTime();
+      if (left <= EXPIRING_SOON_MS) count.soon += 1;
+      if (left <= DAY_MS) count.day += 1;
     }
     return data.apps
-      .map((app) => ({
-        ...structuredClone(app),
-        keyCount: counts.get(app.id)?.all ?? 0,
-        activeKeyCount: counts.get(app.id)?.active ?? 0,
-      }))
+      .map((app) => {
+        const count = counts.get(app.id);
+        return {
+          ...structuredClone(app),
+          keyCount: count?.all ?? 0,
+          activeKeyCount: count?.active ?? 0,
+          expiringSoonCount: count?.soon ?? 0,
+          expiringWithinDayCount: count?.day ?? 0,
+        };
+      })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -43,25 +62,52 @@ export class AppService {
     return structuredClone(findApp(this.db.snapshot(), appId));
   }
 
-  create(input: CreateApp): Promise<App> {
-    return this.db.update((data) => {
-      const wanted = input.name.toLocaleLowerCase();
-      if (data.apps.some((app) => app.name.toLocaleLowerCase() === wanted)) {
-        throw new CoreError('CONFLICT', `An app named "${input.name}" already exists.`);
-      }
-      const now = this.clock.now();
+  async create(input: CreateApp): Promise<App> {
+    const app = await this.db.commit((data) => {
+      assertNameFree(data, input.name);
       const app: App = {
         id: randomUUID(),
         name: input.name,
         description: input.description ?? '',
         keyPrefix: uniqueKeyPrefix(deriveKeyPrefix(input.name), new Set(data.apps.map((a) => a.keyPrefix))),
         scopes: DEFAULT_SCOPES.map((scope) => ({ ...scope })),
-        createdAt: now.toISOString(),
+        createdAt: this.clock.now().toISOString(),
       };
-      data.apps.push(app);
-      appendActivity(data, now, { type: 'app.created', appId: app.id, summary: `App "${app.name}" created` });
-      return structuredClone(app);
+      return { ops: [{ type: 'app.insert', app }], result: app };
     });
+    await this.activity.append([{ type: 'app.created', appId: app.id, summary: `App "${app.name}" created` }]);
+    return structuredClone(app);
+  }
+
+  /** Name, description, key prefix. A new prefix applies to keys generated from now on. */
+  async update(input: UpdateApp): Promise<App> {
+    const { app, changes } = await this.db.commit((data) => {
+      const app = findApp(data, input.appId);
+      const patch: Partial<App> = {};
+      const changes: string[] = [];
+      if (input.name !== undefined && input.name !== app.name) {
+        assertNameFree(data, input.name, app.id);
+        patch.name = input.name;
+        changes.push(`renamed from "${app.name}" to "${input.name}"`);
+      }
+      if (input.description !== undefined && input.description !== app.description) {
+        patch.description = input.description;
+        changes.push('description changed');
+      }
+      if (input.keyPrefix !== undefined && input.keyPrefix !== app.keyPrefix) {
+        if (data.apps.some((other) => other.id !== app.id && other.keyPrefix === input.keyPrefix)) {
+          throw new CoreError('CONFLICT', `Another app already uses the key prefix "${input.keyPrefix}".`);
+        }
+        patch.keyPrefix = input.keyPrefix;
+        changes.push(`key prefix changed from ${app.keyPrefix} to ${input.keyPrefix} (existing keys keep theirs)`);
+      }
+      const ops = changes.length > 0 ? [{ type: 'app.patch' as const, appId: app.id, patch }] : [];
+      return { ops, result: { app: { ...app, ...patch }, changes } };
+    });
+    if (changes.length > 0) {
+      await this.activity.append([{ type: 'app.updated', appId: app.id, summary: `App "${app.name}": ${changes.join('; ')}` }]);
+    }
+    return structuredClone(app);
   }
 }
 
@@ -69,4 +115,11 @@ export function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
   const app = data.apps.find((candidate) => candidate.id === appId);
   if (!app) throw notFound('The app');
   return app;
+}
+
+function assertNameFree(data: Readonly<KeyhavenFile>, name: string, exceptId?: string): void {
+  const wanted = name.toLocaleLowerCase();
+  if (data.apps.some((app) => app.id !== exceptId && app.name.toLocaleLowerCase() === wanted)) {
+    throw new CoreError('CONFLICT', `An app named "${name}" already exists.`);
+  }
 }

@@ -1,97 +1,157 @@
 import { randomUUID } from 'node:crypto';
-import type { GeneratedKey, IssuedKeySummary } from '../../../shared/domain/issued-key';
-import { appendActivity } from '../activity/activity-log';
+import type { Expiration } from '../../../shared/domain/expiration';
+import type { GeneratedKey, IssuedKeySummary, VerifyResult } from '../../../shared/domain/issued-key';
+import type { VerifyScheme } from '../../../shared/catalogs/header-schemes';
+import type { ActivityLog } from '../activity/activity-log';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
+import type { App } from '../../../shared/domain/app';
 import type { IssuedKeyRecord, KeyhavenFile } from '../db/schema';
-import { CoreError } from '../errors';
-import type { Keychain } from '../keychain/keychain';
+import { CoreError, notFound } from '../errors';
+import { findKey } from '../db/ops';
+import { expiresAtFor } from './expiry';
+import { keyFromHeader } from './header-value';
 import { formatKey, newKeyId } from './key-format';
-import { createKeyHasher, HASH_VERSION, type KeyHasher } from './key-hasher';
-import { statusOf } from './key-status';
-import { loadPepper } from './pepper';
-import { verifyPresentedKey, type VerifyOutcome } from './verify';
+import type { KeyHasher } from './key-hasher';
+import { keyLabel, toSummary } from './key-records';
+import type { PepperSource } from './pepper-source';
+import type { UsageRecorder } from './usage-recorder';
+import { keysByKeyId, verifyPresentedKey, type VerifyOutcome } from './verify';
 
 const KEY_ID_ATTEMPTS = 5;
 
 export interface GenerateKey {
   appId: string;
   name: string;
+  expiration: Expiration;
+  scopes: string[];
 }
 
 export class KeyService {
-  private hasher: KeyHasher | null = null;
-
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly keychain: Keychain,
+    private readonly activity: ActivityLog,
+    private readonly pepper: PepperSource,
+    private readonly usage: UsageRecorder,
     private readonly clock: Clock,
   ) {}
 
   list(appId: string): IssuedKeySummary[] {
     const data = this.db.snapshot();
-    const app = findApp(data, appId);
+    findApp(data, appId);
     const now = this.clock.now();
-    return data.keys
-      .filter((key) => key.appId === appId)
-      .map((key) => toSummary(key, app.keyPrefix, now))
-      .reverse();
+    const out: IssuedKeySummary[] = [];
+    for (let i = data.keys.length - 1; i >= 0; i -= 1) {
+      const key = data.keys[i] as IssuedKeyRecord;
+      if (key.appId === appId) out.push(toSummary(key, now));
+    }
+    return out;
   }
 
   async generate(input: GenerateKey): Promise<GeneratedKey> {
     findApp(this.db.snapshot(), input.appId); // fail fast before touching the keychain
-    const hasher = await this.loadHasher();
-    return this.db.update((data) => {
+    const hasher = await this.pepper.hasher();
+    const now = this.clock.now();
+    const { record, plaintext, app } = await this.db.commit((data) => {
       const app = findApp(data, input.appId);
-      const now = this.clock.now();
-      const keyId = uniqueKeyId(data);
-      const plaintext = formatKey(app.keyPrefix, keyId);
-      const record: IssuedKeyRecord = {
-        id: randomUUID(),
-        appId: app.id,
+      assertScopesInCatalog(app, input.scopes);
+      const issued = issueKey(data, hasher, app, {
         name: input.name,
-        keyId,
-        hash: hasher.hash(plaintext),
-        hashVersion: HASH_VERSION,
-        scopes: [],
-        createdAt: now.toISOString(),
-        expiresAt: null,
-        revokedAt: null,
-        lastUsedAt: null,
-        useCount: 0,
-        replacesId: null,
-        replacedById: null,
-        graceEndsAt: null,
-      };
-      data.keys.push(record);
-      appendActivity(data, now, {
+        scopes: input.scopes,
+        expiration: input.expiration,
+        now,
+      });
+      return { ops: [{ type: 'key.insert', key: issued.record }], result: { ...issued, app } };
+    });
+    await this.activity.append([
+      {
         type: 'key.generated',
         appId: app.id,
         issuedKeyId: record.id,
-        summary: `API key "${record.name}" (${app.keyPrefix}_${keyId}) generated`,
-      });
-      return { key: toSummary(record, app.keyPrefix, now), plaintext };
-    });
+        keyLabel: keyLabel(record),
+        summary: `API key "${record.name}" generated${describeExpiry(record)}`,
+      },
+    ]);
+    return { key: toSummary(record, now), plaintext, replaced: null };
   }
 
-  /** Checks a presented key; needs the pepper, so it may throw when the keychain is unreachable. */
-  async verify(presented: string): Promise<VerifyOutcome> {
-    const hasher = await this.loadHasher();
-    return verifyPresentedKey(this.db.snapshot(), hasher, presented, this.clock.now());
+  /** Show or Copy on the "Store your API key" page: recorded, never with the key itself. */
+  async recordViewed(id: string, action: 'shown' | 'copied'): Promise<null> {
+    const key = findKey(this.db.snapshot(), id);
+    if (!key) throw notFound('The API key');
+    await this.activity.append([
+      {
+        type: action === 'shown' ? 'key.shown' : 'key.copied',
+        appId: key.appId,
+        issuedKeyId: key.id,
+        keyLabel: keyLabel(key),
+        summary: `API key "${key.name}" ${action === 'shown' ? 'shown' : 'copied'} on its store page`,
+      },
+    ]);
+    return null;
   }
 
-  private async loadHasher(): Promise<KeyHasher> {
-    if (this.hasher) return this.hasher;
-    const data = this.db.snapshot();
-    const pepper = await loadPepper(this.keychain, data.installationId, data.keys.length > 0);
-    this.hasher = createKeyHasher(pepper);
-    return this.hasher;
+  /** Checks a key as sent in a header; counts the use of a valid key. */
+  async verify(headerValue: string, scheme: VerifyScheme, requiredScope?: string): Promise<VerifyResult> {
+    const outcome = await this.verifyKey(keyFromHeader(headerValue, scheme) ?? '', requiredScope);
+    const now = this.clock.now();
+    return { code: outcome.code, key: outcome.key ? toSummary(outcome.key, now) : null };
+  }
+
+  /** The bare key check used by the local test API and the command line. */
+  async verifyKey(presented: string, requiredScope?: string): Promise<VerifyOutcome> {
+    const hasher = await this.pepper.hasher();
+    const now = this.clock.now();
+    const outcome = verifyPresentedKey(this.db.snapshot(), hasher, presented, now, requiredScope);
+    if (outcome.code === 'VALID') this.usage.record(outcome.key.id, now);
+    return outcome;
   }
 }
 
-function uniqueKeyId(data: KeyhavenFile): string {
-  const taken = new Set(data.keys.map((key) => key.keyId));
+export interface IssueParams {
+  name: string;
+  scopes: string[];
+  expiration: Expiration;
+  now: Date;
+  replacesId?: string;
+}
+
+/** Builds a new key record and its one-time plaintext; the caller commits the record. */
+export function issueKey(
+  data: Readonly<KeyhavenFile>,
+  hasher: KeyHasher,
+  app: App,
+  params: IssueParams,
+): { record: IssuedKeyRecord; plaintext: string } {
+  const keyId = uniqueKeyId(data);
+  const plaintext = formatKey(app.keyPrefix, keyId);
+  const record: IssuedKeyRecord = {
+    id: randomUUID(),
+    appId: app.id,
+    name: params.name,
+    prefix: app.keyPrefix,
+    keyId,
+    hash: hasher.hash(plaintext),
+    hashVersion: 1,
+    scopes: [...params.scopes],
+    createdAt: params.now.toISOString(),
+    expiration: params.expiration,
+    expiresAt: expiresAtFor(params.expiration, params.now),
+    revokedAt: null,
+    lastUsedAt: null,
+    useCount: 0,
+    replacesId: params.replacesId ?? null,
+    replacedById: null,
+    graceEndsAt: null,
+    remindersSent: [],
+  };
+  return { record, plaintext };
+}
+
+/** Checked on insert against every key ever issued here; a collision is retried. */
+function uniqueKeyId(data: Readonly<KeyhavenFile>): string {
+  const taken = keysByKeyId(data.keys);
   for (let attempt = 0; attempt < KEY_ID_ATTEMPTS; attempt += 1) {
     const keyId = newKeyId();
     if (!taken.has(keyId)) return keyId;
@@ -100,19 +160,14 @@ function uniqueKeyId(data: KeyhavenFile): string {
   throw new CoreError('INTERNAL', 'Could not allocate a unique key id.');
 }
 
-export function toSummary(key: IssuedKeyRecord, keyPrefix: string, now: Date): IssuedKeySummary {
-  return {
-    id: key.id,
-    appId: key.appId,
-    name: key.name,
-    keyPrefix,
-    keyId: key.keyId,
-    scopes: [...key.scopes],
-    createdAt: key.createdAt,
-    expiresAt: key.expiresAt,
-    revokedAt: key.revokedAt,
-    lastUsedAt: key.lastUsedAt,
-    useCount: key.useCount,
-    status: statusOf(key, now),
-  };
+function assertScopesInCatalog(app: App, scopes: string[]): void {
+  const known = new Set(app.scopes.map((scope) => scope.id));
+  const unknown = scopes.filter((scope) => !known.has(scope));
+  if (unknown.length > 0) {
+    throw new CoreError('INVALID_INPUT', `This app has no scope ${unknown.slice(0, 3).join(', ')}.`);
+  }
+}
+
+export function describeExpiry(key: Pick<IssuedKeyRecord, 'expiresAt'>): string {
+  return key.expiresAt === null ? ', never expires' : `, expires ${key.expiresAt}`;
 }

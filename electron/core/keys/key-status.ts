@@ -3,8 +3,10 @@ import type { IssuedKeyRecord } from '../db/schema';
 
 export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
+type StatusFields = Pick<IssuedKeyRecord, 'revokedAt' | 'replacedById' | 'expiresAt'>;
+
 /** A key's status is derived from its record and the clock, never stored (DESIGN.md §5). */
-export function statusOf(key: IssuedKeyRecord, now: Date): KeyStatus {
+export function statusOf(key: StatusFields, now: Date): KeyStatus {
   if (key.revokedAt !== null) return 'revoked';
   if (key.replacedById !== null) return 'rotated';
   if (key.expiresAt === null) return 'active';
@@ -13,5 +15,13 @@ export function statusOf(key: IssuedKeyRecord, now: Date): KeyStatus {
   return left <= EXPIRING_SOON_MS ? 'expiring_soon' : 'active';
 }
 
-/** A key that no presented copy can ever make valid again. */
-export const isDead = (status: KeyStatus): boolean => status === 'revoked' || status === 'expired';
+/** Whether the key still authenticates now: a rotated key does until its grace period ends. */
+export function worksAt(key: IssuedKeyRecord, now: Date): boolean {
+  if (key.revokedAt !== null) return false;
+  if (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime()) return false;
+  if (key.replacedById !== null) return key.graceEndsAt !== null && Date.parse(key.graceEndsAt) > now.getTime();
+  return true;
+}
+
+/** Can still be rotated or revoked by the user. */
+export const isLive = (status: KeyStatus): boolean => status === 'active' || status === 'expiring_soon';

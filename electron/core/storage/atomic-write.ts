@@ -68,7 +68,7 @@ async function keepPreviousVersion(file: string): Promise<void> {
 }
 
 /** Makes the rename itself durable; Windows cannot open a directory, and NTFS journals renames anyway. */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

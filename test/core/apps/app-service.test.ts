@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listActivity } from '../../../electron/core/activity/activity-log';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
+import { generateInput } from '../../support/generate-input';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
 
 describe('apps', () => {
@@ -15,7 +15,7 @@ describe('apps', () => {
     expect(app).toMatchObject({ name: 'Pyas', description: 'Social accounts', keyPrefix: 'pyas' });
     expect(app.createdAt).toBe('2026-11-23T10:00:00.000Z');
     expect(app.scopes.map((s) => s.id)).toEqual(DEFAULT_SCOPES.map((s) => s.id));
-    expect(listActivity(t.core.db.snapshot(), app.id)).toMatchObject([{ type: 'app.created', appId: app.id }]);
+    expect(t.core.activity.list({ appId: app.id })).toMatchObject([{ type: 'app.created', appId: app.id, seq: 1 }]);
   });
 
   it('refuses a duplicate name (case-insensitive) and keeps prefixes unique', async () => {
@@ -28,7 +28,7 @@ describe('apps', () => {
   it('lists apps by name with key counts', async () => {
     const b = await t.core.apps.create({ name: 'beta' });
     await t.core.apps.create({ name: 'Alpha' });
-    await t.core.keys.generate({ appId: b.id, name: 'k' });
+    await t.core.keys.generate(generateInput(b.id));
     expect(t.core.apps.list().map((a) => [a.name, a.keyCount, a.activeKeyCount])).toEqual([
       ['Alpha', 0, 0],
       ['beta', 1, 1],

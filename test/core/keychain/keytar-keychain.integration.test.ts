@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import { KeytarKeychain } from '../../../electron/core/keychain/keytar-keychain';
 import { pepperAccount } from '../../../electron/core/keys/pepper';
+import { generateInput } from '../../support/generate-input';
 import { makeTempDir } from '../../support/temp-dir';
 
 /**
@@ -36,13 +37,13 @@ describe('keytar keychain (real Secret Service)', () => {
     try {
       let core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
       const app = await core.apps.create({ name: 'Pyas' });
-      const { plaintext } = await core.keys.generate({ appId: app.id, name: 'Production' });
+      const { plaintext } = await core.keys.generate(generateInput(app.id));
       const account = pepperAccount(core.db.snapshot().installationId);
       accounts.push(account);
       expect(Buffer.from((await keychain.get(account)) ?? '', 'base64')).toHaveLength(32);
       await core.close();
       core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
-      expect((await core.keys.verify(plaintext)).code).toBe('VALID');
+      expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
       await core.close();
     } finally {
       await dir.remove();

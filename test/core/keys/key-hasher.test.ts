@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createKeyHasher } from '../../../electron/core/keys/key-hasher';
 import { formatKey, newKeyId } from '../../../electron/core/keys/key-format';
@@ -31,6 +31,15 @@ describe('key hasher', () => {
   });
 
   it('refuses a short pepper', () => {
-    expect(() => createKeyHasher(randomBytes(16))).toThrow(/32 bytes/);
+    expect(() => createKeyHasher(randomBytes(16))).toThrow(/32 to 64 bytes/);
+  });
+
+  it('is exactly HMAC-SHA-256 (RFC 2104), computed from primed hash states', () => {
+    for (let i = 0; i < 50; i += 1) {
+      const k = formatKey('app', newKeyId());
+      const expected = createHmac('sha256', pepper).update(k).digest('base64url');
+      expect(hasher.hash(k)).toBe(expected);
+      expect(hasher.hash(k)).toBe(expected); // the primed states are copied, never consumed
+    }
   });
 });

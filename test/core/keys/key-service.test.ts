@@ -5,6 +5,7 @@ import { openCore } from '../../../electron/core/core';
 import { CoreError } from '../../../electron/core/errors';
 import { pepperAccount } from '../../../electron/core/keys/pepper';
 import { parseKey } from '../../../electron/core/keys/key-format';
+import { generateInput } from '../../support/generate-input';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
 
 async function allFileText(dir: string): Promise<string> {
@@ -26,17 +27,25 @@ describe('generating API keys', () => {
   afterEach(() => t.dispose());
 
   it('returns the plaintext once, in the app-prefixed format, and lists the key as Active', async () => {
-    const generated = await t.core.keys.generate({ appId, name: 'Production' });
+    const generated = await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
     expect(parseKey(generated.plaintext)).toMatchObject({ prefix: 'pyas', keyId: generated.key.keyId });
-    expect(generated.key).toMatchObject({ name: 'Production', keyPrefix: 'pyas', status: 'active', useCount: 0 });
+    expect(generated.key).toMatchObject({
+      name: 'Production',
+      keyPrefix: 'pyas',
+      status: 'active',
+      useCount: 0,
+      scopes: ['read:items'],
+      expiration: { kind: 'preset', preset: '1y' },
+    });
+    expect(generated.replaced).toBeNull();
     const listed = t.core.keys.list(appId);
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(generated.plaintext.split('.')[1]);
   });
 
   it('writes only the HMAC to disk: the secret part is nowhere in the data folder', async () => {
-    const { plaintext } = await t.core.keys.generate({ appId, name: 'Production' });
-    await t.core.keys.generate({ appId, name: 'Second' }); // forces a .bak holding the first state
+    const { plaintext } = await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
+    await t.core.keys.generate(generateInput(appId, { name: 'Second' })); // forces a .bak holding the first state
     const onDisk = await allFileText(t.dataDir);
     expect(onDisk).toContain('Production');
     expect(onDisk).not.toContain(plaintext);
@@ -44,12 +53,12 @@ describe('generating API keys', () => {
   });
 
   it('keeps everything across a reopen of the same data folder, with the same pepper', async () => {
-    const { plaintext } = await t.core.keys.generate({ appId, name: 'Production' });
+    const { plaintext } = await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
     await t.core.close();
     const reopened = await openCore({ dataDir: t.dataDir, keychain: t.keychain, version: 'test' });
     try {
       expect(reopened.keys.list(appId).map((k) => k.name)).toEqual(['Production']);
-      expect((await reopened.keys.verify(plaintext)).code).toBe('VALID');
+      expect((await reopened.keys.verifyKey(plaintext)).code).toBe('VALID');
     } finally {
       await reopened.close();
     }
@@ -58,12 +67,12 @@ describe('generating API keys', () => {
 
   it('gives every key a unique key id', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 200; i += 1) ids.add((await t.core.keys.generate({ appId, name: `k${i}` })).key.keyId);
+    for (let i = 0; i < 200; i += 1) ids.add((await t.core.keys.generate(generateInput(appId, { name: `k${i}` }))).key.keyId);
     expect(ids.size).toBe(200);
   });
 
   it('stores the pepper in the keychain under this data folder, not in the data file', async () => {
-    await t.core.keys.generate({ appId, name: 'Production' });
+    await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
     const installationId = t.core.db.snapshot().installationId;
     const pepper = t.keychain.entries.get(pepperAccount(installationId));
     expect(pepper).toBeDefined();
@@ -72,18 +81,18 @@ describe('generating API keys', () => {
 
   it('refuses to generate when the keychain is unavailable, and writes nothing', async () => {
     t.keychain.unavailable = true;
-    await expect(t.core.keys.generate({ appId, name: 'Production' })).rejects.toMatchObject({
+    await expect(t.core.keys.generate(generateInput(appId, { name: 'Production' }))).rejects.toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
     });
     expect(t.core.keys.list(appId)).toEqual([]);
   });
 
   it('refuses to start a new pepper when keys exist but the pepper is gone', async () => {
-    await t.core.keys.generate({ appId, name: 'Production' });
+    await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
     await t.core.close();
     t.keychain.entries.clear(); // as on another machine
     t.core = await openCore({ dataDir: t.dataDir, keychain: t.keychain, version: 'test' });
-    const attempt = t.core.keys.generate({ appId, name: 'Another' });
+    const attempt = t.core.keys.generate(generateInput(appId, { name: 'Another' }));
     await expect(attempt).rejects.toBeInstanceOf(CoreError);
     await expect(attempt).rejects.toMatchObject({ code: 'KEYCHAIN_DATA_MISSING' });
     expect(t.keychain.entries.size).toBe(0);
@@ -91,7 +100,7 @@ describe('generating API keys', () => {
 
   it('answers NOT_FOUND for an unknown app', async () => {
     await expect(
-      t.core.keys.generate({ appId: '00000000-0000-4000-8000-000000000000', name: 'x' }),
+      t.core.keys.generate(generateInput('00000000-0000-4000-8000-000000000000')),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

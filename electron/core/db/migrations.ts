@@ -1,0 +1,35 @@
+/**
+ * Forward migrations of `keyhaven.json`, `[n]` turning version n into n + 1. The storage layer writes
+ * `keyhaven.json.v<n>.bak` before running them.
+ */
+interface V1Key {
+  appId: string;
+  [field: string]: unknown;
+}
+interface V1File {
+  apps: { id: string; keyPrefix: string }[];
+  keys: V1Key[];
+  activity?: unknown[];
+  [field: string]: unknown;
+}
+
+export const keyhavenMigrations = {
+  // v2: keys remember their own prefix and expiration setting; activity moved to activity.jsonl (its
+  // v1 records are carried over by activity/legacy-import.ts before this runs); journal sequence added.
+  1: (old: unknown): unknown => {
+    const v1 = old as V1File;
+    const prefixOf = new Map(v1.apps.map((app) => [app.id, app.keyPrefix]));
+    const { activity: _activity, ...rest } = v1;
+    return {
+      ...rest,
+      journalSeq: 0,
+      verifyBuckets: [],
+      keys: v1.keys.map((key) => ({
+        ...key,
+        prefix: prefixOf.get(key.appId) ?? 'key',
+        expiration: key['expiresAt'] ? { kind: 'custom', at: key['expiresAt'] } : { kind: 'never' },
+        remindersSent: [],
+      })),
+    };
+  },
+};

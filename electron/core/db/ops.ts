@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { appSchema } from '../../../shared/domain/app';
+import { issuedKeyRecordSchema, type KeyhavenFile } from './schema';
+
+/**
+ * Every change to `keyhaven.json` is one of these ops. Services plan ops from the current data; the
+ * store applies them in memory and appends them to its journal, and replays them after a restart, so
+ * `applyOp` must be deterministic and must not fail on an op a planner produced.
+ */
+const keyPatchSchema = issuedKeyRecordSchema
+  .pick({
+    revokedAt: true,
+    replacedById: true,
+    graceEndsAt: true,
+    remindersSent: true,
+    scopes: true,
+  })
+  .partial();
+
+export const opSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('app.insert'), app: appSchema }),
+  z.strictObject({
+    type: z.literal('app.patch'),
+    appId: z.uuid(),
+    patch: appSchema.pick({ name: true, description: true, keyPrefix: true, scopes: true }).partial(),
+  }),
+  z.strictObject({ type: z.literal('key.insert'), key: issuedKeyRecordSchema }),
+  z.strictObject({ type: z.literal('key.patch'), id: z.uuid(), patch: keyPatchSchema }),
+  z.strictObject({
+    type: z.literal('usage.add'),
+    entries: z.array(
+      z.strictObject({ id: z.uuid(), count: z.number().int().positive(), lastUsedAt: z.string(), hourStart: z.string() }),
+    ),
+  }),
+  z.strictObject({ type: z.literal('bucket.seal'), issuedKeyId: z.uuid(), hourStart: z.string() }),
+]);
+export type Op = z.infer<typeof opSchema>;
+export type KeyPatch = z.infer<typeof keyPatchSchema>;
+
+export function applyOp(data: KeyhavenFile, op: Op): void {
+  switch (op.type) {
+    case 'app.insert':
+      data.apps.push(op.app);
+      return;
+    case 'app.patch': {
+      const app = data.apps.find((candidate) => candidate.id === op.appId);
+      if (app) Object.assign(app, op.patch);
+      return;
+    }
+    case 'key.insert':
+      data.keys.push(op.key);
+      return;
+    case 'key.patch': {
+      const key = findKey(data, op.id);
+      if (key) Object.assign(key, op.patch);
+      return;
+    }
+    case 'usage.add':
+      for (const entry of op.entries) {
+        const key = findKey(data, entry.id);
+        if (!key) continue;
+        key.useCount += entry.count;
+        if (key.lastUsedAt === null || key.lastUsedAt < entry.lastUsedAt) key.lastUsedAt = entry.lastUsedAt;
+        const bucket = data.verifyBuckets.find((b) => b.issuedKeyId === entry.id && b.hourStart === entry.hourStart);
+        if (bucket) bucket.count += entry.count;
+        else data.verifyBuckets.push({ issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count });
+      }
+      return;
+    case 'bucket.seal':
+      data.verifyBuckets = data.verifyBuckets.filter(
+        (b) => !(b.issuedKeyId === op.issuedKeyId && b.hourStart === op.hourStart),
+      );
+      return;
+  }
+}
+
+// Keys are looked up by id on every patch; a per-array index keeps that O(1) at 100,000 keys. Keys are
+// never removed, so the index stays valid while the array is the same object with the same length.
+const byId = new WeakMap<object, { length: number; map: Map<string, KeyhavenFile['keys'][number]> }>();
+
+export function findKey(data: Readonly<KeyhavenFile>, id: string): KeyhavenFile['keys'][number] | undefined {
+  let index = byId.get(data.keys);
+  if (!index || index.length !== data.keys.length) {
+    index = { length: data.keys.length, map: new Map(data.keys.map((key) => [key.id, key])) };
+    byId.set(data.keys, index);
+  }
+  return index.map.get(id);
+}

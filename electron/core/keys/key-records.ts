@@ -1,0 +1,27 @@
+import type { IssuedKeySummary } from '../../../shared/domain/issued-key';
+import type { IssuedKeyRecord } from '../db/schema';
+import { statusOf } from './key-status';
+
+/** A key's public label, as tables and the activity log show it: `pyas_n58lZyBi`. */
+export const keyLabel = (key: Pick<IssuedKeyRecord, 'prefix' | 'keyId'>): string => `${key.prefix}_${key.keyId}`;
+
+export function toSummary(key: IssuedKeyRecord, now: Date): IssuedKeySummary {
+  return {
+    id: key.id,
+    appId: key.appId,
+    name: key.name,
+    keyPrefix: key.prefix,
+    keyId: key.keyId,
+    scopes: [...key.scopes],
+    createdAt: key.createdAt,
+    expiration: { ...key.expiration },
+    expiresAt: key.expiresAt,
+    revokedAt: key.revokedAt,
+    lastUsedAt: key.lastUsedAt,
+    useCount: key.useCount,
+    replacesId: key.replacesId,
+    replacedById: key.replacedById,
+    graceEndsAt: key.graceEndsAt,
+    status: statusOf(key, now),
+  };
+}

@@ -1,0 +1,101 @@
+import type { ActivityEvent, ActivityLog } from '../activity/activity-log';
+import type { KeyhavenDb } from '../db/keyhaven-db';
+import { findKey, type Op } from '../db/ops';
+import { keyLabel } from './key-records';
+
+export const USAGE_FLUSH_MS = 1_000;
+const HOUR_MS = 60 * 60 * 1000;
+
+interface Pending {
+  count: number;
+  lastUsedAt: Date;
+}
+
+const hourStartOf = (at: Date): string => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+
+/**
+ * Last-used and use-count without a disk write per verification: uses are counted in memory and
+ * committed at most once a second (and on close), so a crash loses at most a second of counts. Each
+ * flush also adds to per-key, per-hour buckets; a bucket whose hour is over is sealed into the activity
+ * log as one "verified ×N" record.
+ */
+export class UsageRecorder {
+  private pending = new Map<string, Map<string, Pending>>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: KeyhavenDb,
+    private readonly activity: ActivityLog,
+    private readonly now: () => Date,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  record(issuedKeyId: string, at: Date): void {
+    const hour = hourStartOf(at);
+    let byHour = this.pending.get(hour);
+    if (!byHour) this.pending.set(hour, (byHour = new Map()));
+    const entry = byHour.get(issuedKeyId);
+    if (entry) {
+      entry.count += 1;
+      if (entry.lastUsedAt < at) entry.lastUsedAt = at;
+    } else {
+      byHour.set(issuedKeyId, { count: 1, lastUsedAt: at });
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(this.onError);
+    }, USAGE_FLUSH_MS).unref();
+  }
+
+  /** Commits pending counts and seals finished hours; safe to call at any time. */
+  flush(): Promise<void> {
+    const run = this.flushing.then(() => this.flushNow());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private async flushNow(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    const entries = [...batch].flatMap(([hourStart, byKey]) =>
+      [...byKey].map(([id, p]) => ({ id, count: p.count, lastUsedAt: p.lastUsedAt.toISOString(), hourStart })),
+    );
+    if (entries.length > 0) {
+      await this.db.commit(() => ({ ops: [{ type: 'usage.add', entries }], result: null }));
+    }
+    await this.sealFinishedHours();
+  }
+
+  /** Buckets of hours that are over become one activity record each, then leave the data file. */
+  private async sealFinishedHours(): Promise<void> {
+    const currentHour = hourStartOf(this.now());
+    if (!this.db.snapshot().verifyBuckets.some((b) => b.hourStart < currentHour)) return;
+    const sealed = await this.db.commit((data) => {
+      const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour);
+      const ops: Op[] = finished.map((b) => ({ type: 'bucket.seal', issuedKeyId: b.issuedKeyId, hourStart: b.hourStart }));
+      const events: ActivityEvent[] = [];
+      for (const bucket of finished) {
+        const key = findKey(data, bucket.issuedKeyId);
+        if (!key) continue;
+        events.push({
+          type: 'key.verified',
+          at: new Date(bucket.hourStart),
+          appId: key.appId,
+          issuedKeyId: key.id,
+          keyLabel: keyLabel(key),
+          count: bucket.count,
+          summary: `API key "${key.name}" verified ${bucket.count} time${bucket.count === 1 ? '' : 's'} in this hour`,
+        });
+      }
+      return { ops, result: events };
+    });
+    await this.activity.append(sealed);
+  }
+}

@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, type BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/handlers';
 import { redact } from '../core/api/redact';
 import { openCore, type Core } from '../core/core';
@@ -6,6 +6,7 @@ import { KeytarKeychain } from '../core/keychain/keytar-keychain';
 import { StorageError } from '../core/storage';
 import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
 import { applyDataDir } from './data-dir';
+import { startExpiryNotifier } from './expiry-notifier';
 import { registerIpc } from './ipc/ipc-manager';
 import { RENDERER_INDEX } from './paths';
 import { installContentsGuards, installPermissionGuards } from './security/guards';
@@ -104,8 +105,21 @@ function boot(): void {
       const handlers = createHandlers(core);
       registerIpc({ handlers, mainContents: () => window?.webContents ?? null, isAppUrl: ours, log });
       openWindow();
+      const opened = core;
+      startExpiryNotifier({ takeDue: () => opened.reminders.takeDue(), notify: showNotification, log });
     })
     .catch((error: unknown) => fatal(describe(error)));
+}
+
+function showNotification(title: string, body: string): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  notification.on('click', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  notification.show();
 }
 
 function fatal(message: string): void {

@@ -12,7 +12,10 @@ export const EXPIRATION_PRESETS = [
 ] as const;
 
 export type ExpirationPresetId = (typeof EXPIRATION_PRESETS)[number]['id'];
-export const EXPIRATION_PRESET_IDS = EXPIRATION_PRESETS.map((p) => p.id) as [ExpirationPresetId, ...ExpirationPresetId[]];
+export const EXPIRATION_PRESET_IDS = EXPIRATION_PRESETS.map((p) => p.id) as [
+  ExpirationPresetId,
+  ...ExpirationPresetId[],
+];
 
 const HOUR = 60 * 60 * 1000;
 

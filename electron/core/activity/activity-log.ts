@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { ACTIVITY_LIST_MAX, type ActivityRecord, type ActivityType, type ChainCheck } from '../../../shared/domain/activity';
+import {
+  ACTIVITY_LIST_MAX,
+  type ActivityRecord,
+  type ActivityType,
+  type ChainCheck,
+} from '../../../shared/domain/activity';
 import { acquireFileLock } from '../storage';
 import { chainHash, GENESIS, stripChain, type ChainedRecord } from './chain-hash';
 import { appendLines, cutTornTail, fileSize, readActivityFile } from './activity-file';
@@ -109,7 +114,8 @@ export class ActivityLog {
     for (const { record } of lines) {
       if (record === null) continue;
       this.records.push(stripChain(record));
-      if (typeof record.seq === 'number' && typeof record.hash === 'string') this.tail = { seq: record.seq, hash: record.hash };
+      if (typeof record.seq === 'number' && typeof record.hash === 'string')
+        this.tail = { seq: record.seq, hash: record.hash };
     }
     this.knownSize = size;
   }

@@ -105,7 +105,9 @@ export class AppService {
       return { ops, result: { app: { ...app, ...patch }, changes } };
     });
     if (changes.length > 0) {
-      await this.activity.append([{ type: 'app.updated', appId: app.id, summary: `App "${app.name}": ${changes.join('; ')}` }]);
+      await this.activity.append([
+        { type: 'app.updated', appId: app.id, summary: `App "${app.name}": ${changes.join('; ')}` },
+      ]);
     }
     return structuredClone(app);
   }

@@ -50,7 +50,8 @@ export class ScopeCatalog {
         .filter((key) => key.appId === appId && key.scopes.includes(scopeId))
         .map((key) => ({ type: 'key.patch', id: key.id, patch: { scopes: key.scopes.filter((s) => s !== scopeId) } }));
       const scopes = app.scopes.filter((s) => s.id !== scopeId);
-      const affected = keyOps.length === 0 ? '' : `; removed from ${keyOps.length} key${keyOps.length === 1 ? '' : 's'}`;
+      const affected =
+        keyOps.length === 0 ? '' : `; removed from ${keyOps.length} key${keyOps.length === 1 ? '' : 's'}`;
       return { scopes, summary: `scope ${scopeId} removed${affected}`, keyOps };
     });
   }

@@ -29,7 +29,12 @@ export const opSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('usage.add'),
     entries: z.array(
-      z.strictObject({ id: z.uuid(), count: z.number().int().positive(), lastUsedAt: z.string(), hourStart: z.string() }),
+      z.strictObject({
+        id: z.uuid(),
+        count: z.number().int().positive(),
+        lastUsedAt: z.string(),
+        hourStart: z.string(),
+      }),
     ),
   }),
   z.strictObject({ type: z.literal('bucket.seal'), issuedKeyId: z.uuid(), hourStart: z.string() }),

@@ -79,7 +79,11 @@ export class UsageRecorder {
     if (!this.db.snapshot().verifyBuckets.some((b) => b.hourStart < currentHour)) return;
     const sealed = await this.db.commit((data) => {
       const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour);
-      const ops: Op[] = finished.map((b) => ({ type: 'bucket.seal', issuedKeyId: b.issuedKeyId, hourStart: b.hourStart }));
+      const ops: Op[] = finished.map((b) => ({
+        type: 'bucket.seal',
+        issuedKeyId: b.issuedKeyId,
+        hourStart: b.hourStart,
+      }));
       const events: ActivityEvent[] = [];
       for (const bucket of finished) {
         const key = findKey(data, bucket.issuedKeyId);

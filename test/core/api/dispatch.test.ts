@@ -46,7 +46,12 @@ describe('dispatch', () => {
     if (!created.ok) return;
     expect(contract['apps:create'].response.safeParse(created.value).success).toBe(true);
     const app = contract['apps:create'].response.parse(created.value);
-    const generated = await dispatch(handlers, 'keys:generate', { appId: app.id, name: 'Production', expiration: { kind: 'never' }, scopes: ['read:items'] }, log);
+    const generated = await dispatch(
+      handlers,
+      'keys:generate',
+      { appId: app.id, name: 'Production', expiration: { kind: 'never' }, scopes: ['read:items'] },
+      log,
+    );
     expect(contract['keys:generate'].response.safeParse(generated.ok && generated.value).success).toBe(true);
     const list = await dispatch(handlers, 'keys:list', { appId: app.id }, log);
     expect(contract['keys:list'].response.safeParse(list.ok && list.value).success).toBe(true);

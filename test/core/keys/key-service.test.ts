@@ -67,7 +67,8 @@ describe('generating API keys', () => {
 
   it('gives every key a unique key id', async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 200; i += 1) ids.add((await t.core.keys.generate(generateInput(appId, { name: `k${i}` }))).key.keyId);
+    for (let i = 0; i < 200; i += 1)
+      ids.add((await t.core.keys.generate(generateInput(appId, { name: `k${i}` }))).key.keyId);
     expect(ids.size).toBe(200);
   });
 
@@ -99,8 +100,8 @@ describe('generating API keys', () => {
   });
 
   it('answers NOT_FOUND for an unknown app', async () => {
-    await expect(
-      t.core.keys.generate(generateInput('00000000-0000-4000-8000-000000000000')),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(t.core.keys.generate(generateInput('00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -39,7 +39,9 @@ describe('verifying a presented key', () => {
   });
 
   it('stops at the exact expiry instant and never comes back', async () => {
-    const { plaintext, key } = await t.core.keys.generate(generateInput(appId, { expiration: { kind: 'preset', preset: '1h' } }));
+    const { plaintext, key } = await t.core.keys.generate(
+      generateInput(appId, { expiration: { kind: 'preset', preset: '1h' } }),
+    );
     expect(key.expiresAt).toBe('2026-11-23T11:00:00.000Z');
     clock.set('2026-11-23T10:59:59.999Z');
     expect((await t.core.keys.verifyKey(plaintext)).code).toBe('VALID');
@@ -58,7 +60,9 @@ describe('verifying a presented key', () => {
   });
 
   it('checks the required scope after the key itself', async () => {
-    const { plaintext } = await t.core.keys.generate(generateInput(appId, { scopes: ['read:items', 'write:integrations'] }));
+    const { plaintext } = await t.core.keys.generate(
+      generateInput(appId, { scopes: ['read:items', 'write:integrations'] }),
+    );
     expect((await t.core.keys.verifyKey(plaintext, 'write:integrations')).code).toBe('VALID');
     expect((await t.core.keys.verifyKey(plaintext, 'read:secrets')).code).toBe('INSUFFICIENT_SCOPE');
   });

@@ -165,10 +165,22 @@ export const session = {
 };
 
 // The preload side, so that the stub is a complete 'electron' even if something imports it there.
+/** Desktop notifications: recorded, never shown (the boot test has no desktop). */
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+  show() {}
+}
+
 export const contextBridge = { exposeInMainWorld: () => fail(new Error('main must not call contextBridge')) };
 export const ipcRenderer = { invoke: () => fail(new Error('main must not call ipcRenderer')) };
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, dialog, shell, session, Notification, contextBridge, ipcRenderer };
 
 /** What the renderer and the user would do, then close the window as a user would. */
 async function runScenario(window) {

@@ -240,6 +240,17 @@ export const electronModule = {
       throw new Error(`ipcMain.on('${channel}') is not part of Keyhaven's IPC: use handle`);
     },
   },
+  Notification: class FakeNotification extends EventEmitter {
+    static isSupported(): boolean {
+      return true;
+    }
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+    }
+    show(): void {
+      electron.calls.push(`notification ${this.options.title}`);
+    }
+  },
   dialog: {
     showErrorBox(title: string, content: string): void {
       electron.errorBoxes.push({ title, content });

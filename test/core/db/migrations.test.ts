@@ -1,0 +1,99 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../../electron/core/core';
+import { createKeyHasher } from '../../../electron/core/keys/key-hasher';
+import { formatKey } from '../../../electron/core/keys/key-format';
+import { pepperAccount } from '../../../electron/core/keys/pepper';
+import { MemoryKeychain } from '../../support/memory-keychain';
+import { makeTempDir } from '../../support/temp-dir';
+
+const APP = '11111111-1111-4111-8111-111111111111';
+const KEY = '22222222-2222-4222-8222-222222222222';
+const INSTALLATION = '33333333-3333-4333-8333-333333333333';
+
+describe('migrating a version 1 data folder', () => {
+  let dir: { path: string; remove: () => Promise<void> };
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('keeps apps and keys, carries activity into the chained log, and keys still verify', async () => {
+    const keychain = new MemoryKeychain();
+    const pepper = Buffer.alloc(32, 7);
+    await keychain.set(pepperAccount(INSTALLATION), pepper.toString('base64'));
+    const plaintext = formatKey('pyas', 'n58lZyBi');
+    const v1 = {
+      schemaVersion: 1,
+      installationId: INSTALLATION,
+      apps: [
+        {
+          id: APP,
+          name: 'Pyas',
+          description: '',
+          keyPrefix: 'pyas',
+          scopes: [],
+          createdAt: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+      keys: [
+        {
+          id: KEY,
+          appId: APP,
+          name: 'Production',
+          keyId: 'n58lZyBi',
+          hash: createKeyHasher(pepper).hash(plaintext),
+          hashVersion: 1,
+          scopes: [],
+          createdAt: '2026-11-20T10:00:00.000Z',
+          expiresAt: null,
+          revokedAt: null,
+          lastUsedAt: null,
+          useCount: 0,
+          replacesId: null,
+          replacedById: null,
+          graceEndsAt: null,
+        },
+      ],
+      activity: [
+        {
+          id: '44444444-4444-4444-8444-444444444444',
+          at: '2026-11-20T10:00:00.000Z',
+          type: 'app.created',
+          appId: APP,
+          issuedKeyId: null,
+          summary: 'App "Pyas" created',
+        },
+        {
+          id: '55555555-5555-4555-8555-555555555555',
+          at: '2026-11-20T10:01:00.000Z',
+          type: 'key.generated',
+          appId: APP,
+          issuedKeyId: KEY,
+          summary: 'API key generated',
+        },
+      ],
+    };
+    await writeFile(join(dir.path, 'keyhaven.json'), JSON.stringify(v1));
+    const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    try {
+      expect(core.keys.list(APP)).toMatchObject([{ id: KEY, keyPrefix: 'pyas', expiration: { kind: 'never' } }]);
+      expect(core.activity.list().map((r) => [r.seq, r.type, r.at])).toEqual([
+        [2, 'key.generated', '2026-11-20T10:01:00.000Z'],
+        [1, 'app.created', '2026-11-20T10:00:00.000Z'],
+      ]);
+      expect((await core.activity.check()).intact).toBe(true);
+      expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
+      const backup = JSON.parse(await readFile(join(dir.path, 'keyhaven.json.v1.bak'), 'utf8')) as {
+        schemaVersion: number;
+      };
+      expect(backup.schemaVersion).toBe(1);
+    } finally {
+      await core.close();
+    }
+    const migrated = JSON.parse(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
+    expect(migrated['schemaVersion']).toBe(2);
+    expect(migrated['activity']).toBeUndefined();
+  });
+});

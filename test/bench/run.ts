@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { openCore } from '../../electron/core/core';
 import { createKeyHasher } from '../../electron/core/keys/key-hasher';
 import { loadPepper } from '../../electron/core/keys/pepper';
-import { verifyPresentedKey } from '../../electron/core/keys/verify';
+import { generateInput } from '../support/generate-input';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       if (size === 10_000) {
         const samples: number[] = [];
         for (let i = 0; i < 60; i += 1) {
-          samples.push(await timeMsAsync(() => core.keys.generate({ appId: app.id, name: `Latency ${i}` })));
+          samples.push(await timeMsAsync(() => core.keys.generate(generateInput(app.id, { name: `Latency ${i}` }))));
         }
         samples.sort((a, b) => a - b);
         rows.push([
@@ -41,16 +41,15 @@ async function main(): Promise<void> {
           'p50 ≤ 20 ms',
         ]);
 
-        const data = core.db.snapshot();
-        const now = new Date();
-        verifyPresentedKey(data, hasher, plaintexts[0] as string, now); // builds the lookup index
+        // The real entry point (header-scheme parsing aside): lookup, constant-time HMAC check,
+        // status, and the in-memory usage count that is flushed once a second.
+        await core.keys.verifyKey(plaintexts[0] as string);
         let valid = 0;
-        const verifyMs = timeMs(() => {
-          for (let i = 0; i < VERIFY_ROUNDS; i += 1) {
-            if (verifyPresentedKey(data, hasher, plaintexts[i % plaintexts.length] as string, now).code === 'VALID')
-              valid += 1;
-          }
-        });
+        const start = process.hrtime.bigint();
+        for (let i = 0; i < VERIFY_ROUNDS; i += 1) {
+          if ((await core.keys.verifyKey(plaintexts[i % plaintexts.length] as string)).code === 'VALID') valid += 1;
+        }
+        const verifyMs = Number(process.hrtime.bigint() - start) / 1e6;
         if (valid !== VERIFY_ROUNDS) throw new Error(`only ${valid} of ${VERIFY_ROUNDS} verified`);
         const bareMs = timeMs(() => {
           for (let i = 0; i < VERIFY_ROUNDS; i += 1) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../../electron/core/core';
+import type { Op } from '../../electron/core/db/ops';
 import type { IssuedKeyRecord } from '../../electron/core/db/schema';
 import { formatKey, newKeyId } from '../../electron/core/keys/key-format';
 import type { KeyHasher } from '../../electron/core/keys/key-hasher';
@@ -12,8 +13,9 @@ export async function seedKeys(core: Core, appId: string, hasher: KeyHasher, cou
   const app = core.apps.get(appId);
   const plaintexts: string[] = [];
   const createdAt = new Date().toISOString();
-  await core.db.update((data) => {
+  await core.db.commit((data) => {
     const taken = new Set(data.keys.map((k) => k.keyId));
+    const ops: Op[] = [];
     for (let i = 0; i < count; i += 1) {
       let keyId = newKeyId();
       while (taken.has(keyId)) keyId = newKeyId();
@@ -24,11 +26,13 @@ export async function seedKeys(core: Core, appId: string, hasher: KeyHasher, cou
         id: randomUUID(),
         appId,
         name: `Bench key ${i}`,
+        prefix: app.keyPrefix,
         keyId,
         hash: hasher.hash(plaintext),
         hashVersion: 1,
         scopes: ['read:items'],
         createdAt,
+        expiration: { kind: 'preset', preset: '1y' },
         expiresAt: null,
         revokedAt: null,
         lastUsedAt: null,
@@ -36,9 +40,11 @@ export async function seedKeys(core: Core, appId: string, hasher: KeyHasher, cou
         replacesId: null,
         replacedById: null,
         graceEndsAt: null,
+        remindersSent: [],
       };
-      data.keys.push(record);
+      ops.push({ type: 'key.insert', key: record });
     }
+    return { ops, result: null };
   });
   return plaintexts;
 }

@@ -27,3 +27,18 @@ export function encodeBase62(value: number, width: number): string {
   }
   return out;
 }
+
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE62.length; i += 1) DIGIT[BASE62.charCodeAt(i)] = i;
+
+/** The value of `width` base62 digits of `text` starting at `from`, or -1 if any is not a digit. */
+export function decodeBase62(text: string, from: number, width: number): number {
+  let value = 0;
+  for (let i = from; i < from + width; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? (DIGIT[code] as number) : -1;
+    if (digit < 0) return -1;
+    value = value * 62 + digit;
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { encodeBase62, randomBase62 } from './base62';
+import { decodeBase62, encodeBase62, randomBase62 } from './base62';
 
 /**
  * Keyhaven's issued-key format (DESIGN.md §5):
@@ -44,7 +44,8 @@ export function parseKey(candidate: string): ParsedKey | null {
   if (candidate.length > 80) return null;
   const match = KEY_PATTERN.exec(candidate);
   if (!match) return null;
-  const body = candidate.slice(0, -CHECKSUM_LENGTH);
-  if (checksumOf(body) !== candidate.slice(-CHECKSUM_LENGTH)) return null;
+  // Compared as numbers: no string is built on the verification hot path.
+  const at = candidate.length - CHECKSUM_LENGTH;
+  if (decodeBase62(candidate, at, CHECKSUM_LENGTH) !== crc32(candidate.slice(0, at))) return null;
   return { prefix: match[1] as string, keyId: match[2] as string, full: candidate };
 }

@@ -15,13 +15,5 @@ export function statusOf(key: StatusFields, now: Date): KeyStatus {
   return left <= EXPIRING_SOON_MS ? 'expiring_soon' : 'active';
 }
 
-/** Whether the key still authenticates now: a rotated key does until its grace period ends. */
-export function worksAt(key: IssuedKeyRecord, now: Date): boolean {
-  if (key.revokedAt !== null) return false;
-  if (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime()) return false;
-  if (key.replacedById !== null) return key.graceEndsAt !== null && Date.parse(key.graceEndsAt) > now.getTime();
-  return true;
-}
-
 /** Can still be rotated or revoked by the user. */
 export const isLive = (status: KeyStatus): boolean => status === 'active' || status === 'expiring_soon';

@@ -6,6 +6,8 @@ import { loadPepper } from './pepper';
 /** Loads the pepper from the keychain on first need and keeps the hasher for the process's life. */
 export class PepperSource {
   private cached: Promise<KeyHasher> | null = null;
+  /** The hasher once loaded, for the verification hot path (no promise to await). */
+  loaded: KeyHasher | null = null;
 
   constructor(
     private readonly db: KeyhavenDb,
@@ -24,6 +26,7 @@ export class PepperSource {
 
   private async load(): Promise<KeyHasher> {
     const data = this.db.snapshot();
-    return createKeyHasher(await loadPepper(this.keychain, data.installationId, data.keys.length > 0));
+    this.loaded = createKeyHasher(await loadPepper(this.keychain, data.installationId, data.keys.length > 0));
+    return this.loaded;
   }
 }

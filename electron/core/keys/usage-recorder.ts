@@ -8,7 +8,7 @@ const HOUR_MS = 60 * 60 * 1000;
 
 interface Pending {
   count: number;
-  lastUsedAt: Date;
+  lastUsedMs: number;
 }
 
 const hourStartOf = (at: Date): string => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
@@ -20,7 +20,8 @@ const hourStartOf = (at: Date): string => new Date(Math.floor(at.getTime() / HOU
  * log as one "verified ×N" record.
  */
 export class UsageRecorder {
-  private pending = new Map<string, Map<string, Pending>>();
+  /** hour number (ms / HOUR_MS) → key id → counts: numbers on the hot path, ISO strings only at flush. */
+  private pending = new Map<number, Map<string, Pending>>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -32,15 +33,16 @@ export class UsageRecorder {
   ) {}
 
   record(issuedKeyId: string, at: Date): void {
-    const hour = hourStartOf(at);
+    const ms = at.getTime();
+    const hour = Math.floor(ms / HOUR_MS);
     let byHour = this.pending.get(hour);
     if (!byHour) this.pending.set(hour, (byHour = new Map()));
     const entry = byHour.get(issuedKeyId);
     if (entry) {
       entry.count += 1;
-      if (entry.lastUsedAt < at) entry.lastUsedAt = at;
+      if (entry.lastUsedMs < ms) entry.lastUsedMs = ms;
     } else {
-      byHour.set(issuedKeyId, { count: 1, lastUsedAt: at });
+      byHour.set(issuedKeyId, { count: 1, lastUsedMs: ms });
     }
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -64,9 +66,15 @@ export class UsageRecorder {
   private async flushNow(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();
-    const entries = [...batch].flatMap(([hourStart, byKey]) =>
-      [...byKey].map(([id, p]) => ({ id, count: p.count, lastUsedAt: p.lastUsedAt.toISOString(), hourStart })),
-    );
+    const entries = [...batch].flatMap(([hour, byKey]) => {
+      const hourStart = new Date(hour * HOUR_MS).toISOString();
+      return [...byKey].map(([id, p]) => ({
+        id,
+        count: p.count,
+        lastUsedAt: new Date(p.lastUsedMs).toISOString(),
+        hourStart,
+      }));
+    });
     if (entries.length > 0) {
       await this.db.commit(() => ({ ops: [{ type: 'usage.add', entries }], result: null }));
     }

@@ -2,7 +2,6 @@ import type { VerifyCode } from '../../../shared/domain/issued-key';
 import type { IssuedKeyRecord, KeyhavenFile } from '../db/schema';
 import { parseKey } from './key-format';
 import type { KeyHasher } from './key-hasher';
-import { worksAt } from './key-status';
 
 export type VerifyOutcome =
   | { code: 'VALID'; key: IssuedKeyRecord }
@@ -12,6 +11,25 @@ export type VerifyOutcome =
 interface KeyIndex {
   length: number;
   byKeyId: Map<string, IssuedKeyRecord>;
+}
+
+/** What never changes on a record after insert, decoded once: the hash bytes and the expiry instant. */
+interface Fixed {
+  digest: Buffer;
+  expiresMs: number;
+}
+const fixedOf = new WeakMap<IssuedKeyRecord, Fixed>();
+
+function fixed(key: IssuedKeyRecord): Fixed {
+  let entry = fixedOf.get(key);
+  if (!entry) {
+    entry = {
+      digest: Buffer.from(key.hash, 'base64url'),
+      expiresMs: key.expiresAt === null ? Infinity : Date.parse(key.expiresAt),
+    };
+    fixedOf.set(key, entry);
+  }
+  return entry;
 }
 
 // Keys are never removed (revoked keys stay for the record), so the array only grows: an index is
@@ -42,10 +60,15 @@ export function verifyPresentedKey(
   const parsed = parseKey(presented);
   if (!parsed) return { code: 'MALFORMED' };
   const key = keysByKeyId(data.keys).get(parsed.keyId);
-  if (!key || key.prefix !== parsed.prefix || !hasher.matches(presented, key.hash)) return { code: 'NOT_FOUND' };
-  if (!worksAt(key, now)) {
-    const expired = key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime();
-    return { code: expired && key.revokedAt === null ? 'EXPIRED' : 'REVOKED', key };
+  if (!key || key.prefix !== parsed.prefix) return { code: 'NOT_FOUND' };
+  const { digest, expiresMs } = fixed(key);
+  if (!hasher.matchesDigest(presented, digest)) return { code: 'NOT_FOUND' };
+  const nowMs = now.getTime();
+  if (key.revokedAt !== null) return { code: 'REVOKED', key };
+  if (expiresMs <= nowMs) return { code: 'EXPIRED', key };
+  // A rotated key past its grace period was permanently disabled: the same answer as revoked.
+  if (key.replacedById !== null && (key.graceEndsAt === null || Date.parse(key.graceEndsAt) <= nowMs)) {
+    return { code: 'REVOKED', key };
   }
   if (requiredScope !== undefined && !key.scopes.includes(requiredScope)) return { code: 'INSUFFICIENT_SCOPE', key };
   return { code: 'VALID', key };

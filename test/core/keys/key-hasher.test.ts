@@ -34,12 +34,12 @@ describe('key hasher', () => {
     expect(() => createKeyHasher(randomBytes(16))).toThrow(/32 to 64 bytes/);
   });
 
-  it('is exactly HMAC-SHA-256 (RFC 2104), computed from primed hash states', () => {
+  it('is exactly HMAC-SHA-256 of the key under the pepper', () => {
     for (let i = 0; i < 50; i += 1) {
       const k = formatKey('app', newKeyId());
       const expected = createHmac('sha256', pepper).update(k).digest('base64url');
       expect(hasher.hash(k)).toBe(expected);
-      expect(hasher.hash(k)).toBe(expected); // the primed states are copied, never consumed
+      expect(hasher.matchesDigest(k, Buffer.from(expected, 'base64url'))).toBe(true);
     }
   });
 });

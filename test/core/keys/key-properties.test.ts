@@ -13,7 +13,8 @@ describe('issued keys, property-based, through the real core', () => {
   beforeAll(async () => {
     t = await openTestCore();
     appId = (await t.core.apps.create({ name: 'Pyas' })).id;
-    for (let i = 0; i < 40; i += 1) issued.push((await t.core.keys.generate(generateInput(appId, { name: `k${i}` }))).plaintext);
+    for (let i = 0; i < 40; i += 1)
+      issued.push((await t.core.keys.generate(generateInput(appId, { name: `k${i}` }))).plaintext);
   });
   afterAll(() => t.dispose());
 

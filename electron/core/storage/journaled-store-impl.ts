@@ -1,0 +1,198 @@
+/**
+ * The running journaled store (see journaled-store.ts for the design): in-process commits run one at a
+ * time from a queue; each takes the file lock, catches up with other processes, then plans, applies and
+ * appends. Memory always mirrors the disk: whenever a commit fails after touching the data, the data is
+ * reloaded from disk, and if even that fails the store forgets what it knew and reloads on the next call.
+ */
+import { DurableJsonFile, sameIdentity, statIdentity } from './durable-json-file';
+import { Loader, type Loaded } from './document-loader';
+import { acquireFileLock } from './file-lock';
+import { Journal } from './journal';
+import { orphanJournal } from './journal-errors';
+import { encodeEntry, isWhole } from './journal-format';
+import { parseOps, replayEntries, type JournalPosition, type ReplayContext } from './journal-replay';
+import type { JournaledStore, JournaledStoreOptions } from './journaled-store';
+import { newestSnapshot } from './snapshots';
+
+export type Journaled = { schemaVersion: number; journalSeq: number };
+
+const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+const DEFAULT_COMPACT_AFTER = { commits: 5_000, bytes: 16 * 1024 * 1024 };
+
+export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledStore<T, Op> {
+  readonly file: string;
+  readonly lockTimeoutMs: number;
+  private data: T;
+  private readonly adapter: DurableJsonFile<T>;
+  private readonly loader: Loader<T>;
+  private readonly journal: Journal;
+  private readonly replay: ReplayContext<T, Op>;
+  private readonly position: JournalPosition = { applied: 0, seen: 0 };
+  private queue: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly o: JournaledStoreOptions<T, Op>) {
+    this.file = o.file;
+    this.lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+    this.adapter = new DurableJsonFile<T>(o.file, () => newestSnapshot(o.file), { compact: true });
+    this.loader = new Loader({ ...o, validate: (raw) => checkedValidate(o, raw) }, this.adapter);
+    this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
+    this.replay = { ...o, journal: this.journal.path };
+    this.data = this.checked(this.loader.defaults());
+    this.adapter.identity = null; // until reload() says otherwise: no file, written by the first commit
+  }
+
+  snapshot(): Readonly<T> {
+    return this.data;
+  }
+
+  commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R> {
+    return this.enqueue(() => this.transact(plan));
+  }
+
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactIfJournal());
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.queue.then(async () => {
+      try {
+        await this.compactIfJournal();
+      } finally {
+        await this.closeHandles();
+      }
+    });
+    return this.closing;
+  }
+
+  /** Reads the snapshot and the whole journal; always called with the lock held. */
+  async reload(): Promise<Loaded<T>> {
+    try {
+      this.journal.rewind();
+      const loaded = await this.loader.load();
+      this.data = this.checked(loaded.data);
+      this.position.applied = this.data.journalSeq;
+      this.position.seen = 0;
+      const entries = await this.journal.readNew();
+      if (!loaded.existed && entries.length > 0) throw orphanJournal(this.journal.path, this.file, entries.length);
+      replayEntries(this.data, entries, this.position, this.replay);
+      return loaded;
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
+  }
+
+  /** Writes the data as the snapshot (`.bak` kept), recording which journal entries it contains. */
+  async writeSnapshot(): Promise<void> {
+    this.data.journalSeq = this.position.applied;
+    await this.adapter.write(this.data);
+  }
+
+  async closeHandles(): Promise<void> {
+    await this.journal.close();
+  }
+
+  private async transact<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R> {
+    let compactNow: boolean;
+    let result: R;
+    const release = await acquireFileLock(this.file, { timeoutMs: this.lockTimeoutMs });
+    try {
+      await this.catchUp();
+      const planned = plan(this.data);
+      if (typeof planned !== 'object' || planned === null || !Array.isArray(planned.ops)) {
+        throw new TypeError('commit() takes a synchronous plan that returns { ops, result }.');
+      }
+      result = planned.result;
+      if (planned.ops.length === 0) return result;
+      const seq = this.position.applied + 1;
+      const entry = encodeEntry(seq, this.o.schemaVersion, planned.ops);
+      // Apply exactly what a replay will see: the ops parsed back from the line (and checked by parseOp).
+      const ops = parseOps((JSON.parse(entry.body) as { ops: unknown[] }).ops, this.o.parseOp);
+      // The snapshot is written before the first entry, so random defaults (ids) are fixed on disk.
+      if (this.adapter.identity === null) await this.writeSnapshot();
+      try {
+        for (const op of ops) this.o.apply(this.data, op);
+        await this.journal.append(entry.text);
+      } catch (error) {
+        await this.reload().catch(() => undefined); // half-applied or unsaved: take the disk's version
+        throw error;
+      }
+      this.position.applied = seq;
+      this.position.seen = seq;
+      const limit = this.o.compactAfter ?? DEFAULT_COMPACT_AFTER;
+      compactNow = this.journal.lines >= limit.commits || this.journal.size >= limit.bytes;
+    } finally {
+      await release();
+    }
+    // The commit is durable whatever happens here; a failed compaction is retried after the next one.
+    if (compactNow) await this.locked(() => this.compactLocked()).catch(() => undefined);
+    return result;
+  }
+
+  /** Brings memory up to date with what other processes committed or compacted. */
+  private async catchUp(): Promise<void> {
+    if (!sameIdentity(this.adapter.identity, await statIdentity(this.file))) {
+      await this.reload();
+      return;
+    }
+    try {
+      replayEntries(this.data, await this.journal.readNew(), this.position, this.replay);
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
+  }
+
+  /** Without a journal file there is nothing to fold in (and no lock to take, which would create the folder). */
+  private async compactIfJournal(): Promise<void> {
+    if (await this.journal.exists()) await this.locked(() => this.compactLocked());
+  }
+
+  private async compactLocked(): Promise<void> {
+    await this.catchUp();
+    if (this.position.applied > this.data.journalSeq) {
+      try {
+        await this.writeSnapshot();
+      } catch (error) {
+        this.forget(); // journalSeq moved ahead of the file in memory: re-read before the next commit
+        throw error;
+      }
+    }
+    await this.journal.clear();
+  }
+
+  /** The next commit re-reads snapshot and journal instead of trusting memory. */
+  private forget(): void {
+    this.adapter.identity = undefined;
+  }
+
+  private async locked<R>(job: () => Promise<R>): Promise<R> {
+    const release = await acquireFileLock(this.file, { timeoutMs: this.lockTimeoutMs });
+    try {
+      return await job();
+    } finally {
+      await release();
+    }
+  }
+
+  private enqueue<R>(job: () => Promise<R>): Promise<R> {
+    if (this.closing) return Promise.reject(new Error(`The store for ${this.file} is closed.`));
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private checked(data: T): T {
+    if (!isWhole(data.journalSeq)) {
+      throw new Error(`validate() and defaults() for ${this.file} must keep journalSeq, a whole number.`);
+    }
+    return data;
+  }
+}
+
+/** A snapshot without a valid journalSeq cannot say which journal entries it holds: CORRUPT. */
+function checkedValidate<T extends Journaled>(o: { validate?: (data: unknown) => T }, raw: unknown): T {
+  if (!isWhole((raw as { journalSeq?: unknown }).journalSeq)) throw new Error('journalSeq is not a whole number');
+  return o.validate ? o.validate(raw) : (raw as T);
+}

@@ -1,0 +1,74 @@
+/**
+ * A document store whose commits cost the same at any size: the data file (the snapshot) is loaded and
+ * guarded exactly as DocumentStore does it (same loader, migrations, validation, `.bak`, `backups/`,
+ * lock, errors), but a commit appends its ops as one line to `<file>.journal` (journal.ts) instead of
+ * rewriting the file. Opening replays the journal entries newer than the snapshot's `journalSeq`;
+ * compaction (automatic past `compactAfter`, and on close) writes the snapshot with the last seq and
+ * then empties the journal, and a crash between the two is harmless because replay skips
+ * `seq <= journalSeq`. A commit's ops are one line, so after a crash either all of them replay or none.
+ * Each commit, under the lock: one stat of the snapshot (replaced by another process → reload it and
+ * replay the whole journal), then a read of whatever the journal gained since (usually nothing), then
+ * plan, apply, append. Ops are applied as they will be replayed: parsed back from the line's JSON
+ * (and through `parseOp`), so live and replayed data cannot differ and no op aliases the data.
+ * The snapshot is written without pretty-printing: at 100,000 records that is ~30% fewer bytes to write.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute } from 'node:path';
+import { removeOrphanTemps, tempPrefixOf } from './atomic-write';
+import type { DocumentStoreOptions } from './document-store';
+import { acquireFileLock } from './file-lock';
+import { JournaledStoreImpl, type Journaled } from './journaled-store-impl';
+import { takeSnapshot } from './snapshots';
+
+export interface JournaledStoreOptions<T extends Journaled, Op> extends Omit<DocumentStoreOptions<T>, never> {
+  /** Applies one op to the data in place. Deterministic; used for live commits and for replay. */
+  apply: (data: T, op: Op) => void;
+  /** Validates an op read back from the journal; throws → CORRUPT. Also run on every commit's ops. */
+  parseOp?: (raw: unknown) => Op;
+  /** Compact (rewrite the snapshot, empty the journal) once the journal reaches either; defaults 5000 commits / 16 MB. */
+  compactAfter?: { commits: number; bytes: number };
+  /** Default `<file>.journal`. */
+  journalFile?: string;
+}
+
+export interface JournaledStore<T, Op> {
+  readonly file: string;
+  /** The current in-memory data, no I/O. Read-only: change it through commit(). */
+  snapshot(): Readonly<T>;
+  /** plan sees the current data (must not mutate it) and returns the ops to commit and a result. */
+  commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R>;
+  /** Folds the journal into the snapshot now. */
+  compact(): Promise<void>;
+  /** Waits for queued commits, compacts when the journal is non-empty, closes handles; later calls reject. */
+  close(): Promise<void>;
+}
+
+export type { Journaled } from './journaled-store-impl';
+
+export async function openJournaledStore<T extends Journaled, Op>(
+  options: JournaledStoreOptions<T, Op>,
+): Promise<JournaledStore<T, Op>> {
+  const { file } = options;
+  if (!isAbsolute(file)) throw new Error(`openJournaledStore needs an absolute path, got ${file}.`);
+  const store = new JournaledStoreImpl(options);
+  const folderExists = await stat(dirname(file)).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  // Nothing to read or lock yet; the folder is created (0700) by the first commit.
+  if (!folderExists) return store;
+  const release = await acquireFileLock(file, { timeoutMs: store.lockTimeoutMs });
+  try {
+    await removeOrphanTemps(dirname(file), tempPrefixOf(file));
+    const loaded = await store.reload();
+    // Replay has refused any entry from another version, so the migrated data is complete: save it.
+    if (loaded.migrated) await store.writeSnapshot();
+    if (loaded.existed) await takeSnapshot(file, await readFile(file), (options.now ?? (() => new Date()))());
+    return store;
+  } catch (error) {
+    await store.closeHandles();
+    throw error;
+  } finally {
+    await release();
+  }
+}

@@ -1,36 +1,43 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from './support/render-app';
+import { ManualClock } from '../support/manual-clock';
+import { generate } from './support/keys';
+import { goTo, openApp, renderApp } from './support/render-app';
+
+const HOUR = 3_600_000;
 
 describe('Activity', () => {
   it('shows an empty state before anything happened', async () => {
     const { user } = await renderApp();
-    await user.click(
-      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Activity' }),
-    );
+    await goTo(user, 'Activity');
     expect(await screen.findByRole('region', { name: 'No activity yet' })).toHaveTextContent(
       'Creating apps and generating API keys are recorded here.',
     );
   });
 
-  it('lists activity across all apps, newest first, with the app name', async () => {
+  it('lists activity across all apps, newest first, with the app name and the key', async () => {
     const { user } = await renderApp({
       before: async (core) => {
         const pyas = await core.apps.create({ name: 'Pyas' });
         await core.apps.create({ name: 'Cerby' });
-        await core.keys.generate({ appId: pyas.id, name: 'Production' });
+        await generate(core, pyas.id);
       },
     });
-    await user.click(
-      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Activity' }),
-    );
+    await goTo(user, 'Activity');
     const table = await screen.findByRole('table', { name: 'Activity across all apps, newest first' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Time', 'App', 'Event', 'Key']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
-      expect.stringMatching(/Pyas.*API key "Production" \(pyas_\w{8}\) generated/),
-      expect.stringMatching(/Cerby.*App "Cerby" created/),
-      expect.stringMatching(/Pyas.*App "Pyas" created/),
+      expect.stringMatching(/Pyas.*Key generated.*API key "Production" generated.*pyas_\w{8}$/),
+      expect.stringMatching(/Cerby.*App created.*App "Cerby" created—$/),
+      expect.stringMatching(/Pyas.*App created.*App "Pyas" created—$/),
     ]);
+    expect(within(rows[0]!).getByText(/^pyas_\w{8}$/).tagName).toBe('CODE');
   });
 
   it("shows only the app's own records in its Activity tab", async () => {
@@ -40,11 +47,83 @@ describe('Activity', () => {
         await core.apps.create({ name: 'Cerby' });
       },
     });
-    await user.click(within(screen.getByRole('list', { name: 'Apps' })).getByRole('button', { name: 'Cerby' }));
+    await openApp(user, 'Cerby');
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
     const table = await within(screen.getByRole('tabpanel', { name: 'Activity' })).findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent('App "Cerby" created');
+  });
+
+  it('says the log is intact, with the number of chained records, on the screen and in the app tab', async () => {
+    const { user } = await renderApp({
+      before: async (core) => {
+        const pyas = await core.apps.create({ name: 'Pyas' });
+        await generate(core, pyas.id);
+        await core.apps.create({ name: 'Cerby' });
+      },
+    });
+    await goTo(user, 'Activity');
+    expect(await screen.findByText('Activity log intact — 3 records, each chained to the one before')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    await goTo(user, 'Apps');
+    await openApp(user, 'Pyas');
+    await user.click(screen.getByRole('tab', { name: 'Activity' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Activity' });
+    expect(await within(panel).findByText(/^Activity log intact — 3 records/)).toBeInTheDocument();
+  });
+
+  it('raises an alert when a record was changed outside Keyhaven', async () => {
+    const { user } = await renderApp({
+      before: async (core) => {
+        await core.apps.create({ name: 'Pyas' });
+        await core.apps.create({ name: 'Cerby' });
+        const text = await readFile(core.activity.file, 'utf8');
+        await writeFile(core.activity.file, text.replace('App \\"Pyas\\" created', 'App \\"Pyaz\\" created'));
+      },
+    });
+    await goTo(user, 'Activity');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The activity log was altered');
+    expect(alert).toHaveTextContent(
+      'The activity log was altered: Record 1 (line 1) does not match its hash. The activity log was changed outside Keyhaven or damaged.',
+    );
+    expect(screen.queryByText(/Activity log intact/)).not.toBeInTheDocument();
+  });
+
+  it('filters by event type and shows how often a key was verified in an hour', async () => {
+    const clock = new ManualClock(new Date());
+    const { user } = await renderApp({
+      clock,
+      before: async (core) => {
+        const now = Date.now();
+        const pyas = await core.apps.create({ name: 'Pyas' });
+        clock.set(new Date(now - 2 * HOUR));
+        const key = await generate(core, pyas.id);
+        for (let i = 0; i < 12; i += 1) await core.keys.verify(key.plaintext, 'x-api-key');
+        await core.usage.flush();
+        clock.set(new Date(now)); // the hour is over: its 12 checks become one record
+        await core.usage.flush();
+      },
+    });
+    await goTo(user, 'Activity');
+    const table = await screen.findByRole('table', { name: 'Activity across all apps, newest first' });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+
+    const filter = screen.getByLabelText('Event');
+    expect(within(filter).getAllByRole('option')).toHaveLength(10);
+    await user.selectOptions(filter, 'Key verified');
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('API key "Production" verified 12 times in this hour');
+    expect(within(rows[0]!).getByText(/^pyas_\w{8}$/)).toBeInTheDocument();
+    expect(screen.getByText('1 of 3 records')).toBeInTheDocument();
+
+    await user.selectOptions(filter, 'Key revoked');
+    expect(screen.getByRole('region', { name: 'No matching activity' })).toBeInTheDocument();
+    await user.selectOptions(filter, 'All events');
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(4));
   });
 });

@@ -70,20 +70,25 @@ describe('App detail', () => {
     await openApp(user, 'Cerby');
     await user.click(screen.getByRole('tab', { name: 'Settings' }));
     const panel = screen.getByRole('tabpanel', { name: 'Settings' });
+    const general = within(panel).getByRole('region', { name: 'General' });
 
-    const value = (term: string) => within(panel).getByText(term, { selector: 'dt' }).nextElementSibling;
-    expect(value('Name')).toHaveTextContent('Cerby');
-    expect(value('Description')).toHaveTextContent('Workspace API');
-    expect(value('Key prefix')).toHaveTextContent('cerby');
-    expect(value('Created')?.querySelector('time')).toHaveAttribute('dateTime');
+    expect(within(general).getByLabelText('Name')).toHaveValue('Cerby');
+    expect(within(general).getByLabelText('Description')).toHaveValue('Workspace API');
+    const prefix = within(general).getByLabelText('Key prefix');
+    expect(prefix).toHaveValue('cerby');
+    expect(prefix).toHaveAccessibleDescription(/^Keys already issued keep their prefix\./);
+    expect(
+      within(general)
+        .getByText(/^Created/)
+        .querySelector('time'),
+    ).toHaveAttribute('dateTime');
 
-    const scopes = within(panel).getByRole('table', { name: 'Scopes of Cerby' });
-    const rows = within(scopes).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(9);
-    expect(rows[0]).toHaveTextContent('Read activities');
-    expect(rows[0]).toHaveTextContent('read:activities');
-    expect(rows[8]).toHaveTextContent('Write automated jobs');
-    expect(within(panel).queryByRole('textbox')).not.toBeInTheDocument();
+    const scopes = within(panel).getByRole('list', { name: 'Scopes of Cerby' });
+    const items = within(scopes).getAllByRole('listitem');
+    expect(items).toHaveLength(9);
+    expect(items[0]).toHaveTextContent('Read activities');
+    expect(within(items[0]!).getByText('read:activities').tagName).toBe('CODE');
+    expect(items[8]).toHaveTextContent('Write automated jobs');
   });
 
   it('goes back to Apps, and the sidebar marks the current screen', async () => {

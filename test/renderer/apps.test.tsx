@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { generate } from './support/keys';
 import { gate, renderApp, waitForReady } from './support/render-app';
 
 describe('Apps screen', () => {
@@ -180,8 +181,8 @@ describe('Apps screen', () => {
     await renderApp({
       before: async (core) => {
         const app = await core.apps.create({ name: 'Cerby' });
-        await core.keys.generate({ appId: app.id, name: 'One' });
-        await core.keys.generate({ appId: app.id, name: 'Two' });
+        await generate(core, app.id, { name: 'One' });
+        await generate(core, app.id, { name: 'Two' });
         await core.apps.create({ name: 'atfinity' });
       },
     });

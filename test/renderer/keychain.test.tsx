@@ -23,20 +23,21 @@ describe('When the system keychain is unavailable', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Generate API key' }));
     const dialog = screen.getByRole('dialog', { name: 'Generate API key' });
-    const field = within(dialog).getByLabelText('API key name');
-    await user.type(field, 'Production');
-    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    await user.type(within(dialog).getByLabelText('API key name'), 'Production');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(await within(dialog).findByRole('checkbox', { name: /^Read items / }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
 
     const error = await within(dialog).findByRole('alert');
     expect(error).toHaveTextContent('The system keychain is unavailable');
     expect(error).toHaveTextContent(PROBLEM);
-    expect(field).toHaveValue('Production');
-    expect(within(dialog).getByRole('button', { name: 'Generate' })).toBeEnabled();
+    expect(within(dialog).getByRole('checkbox', { name: /^Read items / })).toBeChecked();
+    expect(within(dialog).getByRole('button', { name: 'Generate API key' })).toBeEnabled();
     expect(core.keys.list(core.apps.list()[0]!.id)).toHaveLength(0);
 
     // Once the keychain is back, retrying from the same dialog works.
     keychain.unavailable = false;
-    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
     expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
   });
 

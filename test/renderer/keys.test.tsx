@@ -1,5 +1,4 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { useActivity } from '../../renderer/src/stores/activity-store';
@@ -7,7 +6,8 @@ import { useApps } from '../../renderer/src/stores/apps-store';
 import { useKeys } from '../../renderer/src/stores/keys-store';
 import { useNavigation } from '../../renderer/src/stores/navigation-store';
 import { useStatus } from '../../renderer/src/stores/status-store';
-import { gate, openApp, renderApp } from './support/render-app';
+import { gate, goTo, renderApp } from './support/render-app';
+import { finishStoring, generateThroughUi, openWizard, scopeBox } from './support/wizard';
 
 const WARNING =
   'This is the only time you can view and copy this API key. Store it in a safe place — Keyhaven keeps only a hash of it.';
@@ -18,31 +18,65 @@ const withApp = {
   },
 };
 
-async function startGenerating(user: UserEvent, keyName: string) {
-  await openApp(user, 'Pyas');
-  await screen.findByRole('region', { name: 'No API keys yet' });
-  await user.click(screen.getByRole('button', { name: 'Generate API key' }));
-  const dialog = screen.getByRole('dialog', { name: 'Generate API key' });
-  const field = within(dialog).getByLabelText('API key name');
-  expect(field).toHaveFocus();
-  if (keyName) await user.type(field, keyName);
-  return { dialog, field };
-}
-
 const keyValue = () => screen.getByTestId('api-key-value');
+const keysOf = (core: Core) => core.keys.list(core.apps.list()[0]!.id);
+const stepOf = (dialog: HTMLElement) =>
+  within(within(dialog).getByRole('list', { name: 'Steps' })).getByRole('listitem', { current: 'step' });
 
-describe('Generating an API key', () => {
-  it('shows the key once, masked, with Show, Copy and Done; then lists it as Active', async () => {
+describe('The generation wizard', () => {
+  it('goes name and expiration → Select scopes → Store your API key, with a step indicator', async () => {
+    const { user, core } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    expect(stepOf(dialog)).toHaveTextContent('Name and expiration');
+    const name = within(dialog).getByLabelText('API key name');
+    expect(name).toHaveFocus();
+    const expiration = within(dialog).getByLabelText('Expiration time');
+    expect(
+      within(expiration)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['1 hour', '12 hours', '1 day', '5 days', '1 year', 'Custom', 'Never']);
+    expect(expiration).toHaveDisplayValue('1 year');
+
+    await user.type(name, 'Production');
+    await user.keyboard('{Enter}'); // Enter is Next
+    const heading = await within(dialog).findByRole('heading', { name: 'Select scopes' });
+    expect(heading).toHaveFocus();
+    expect(stepOf(dialog)).toHaveTextContent('Select scopes');
+    const boxes = within(dialog).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(10); // the nine Cerby scopes and "This key needs no scopes"
+    expect(boxes[1]).toHaveAccessibleName('Read items read:items');
+    expect(boxes[1]).toHaveAccessibleDescription('Enables reading account, secret, and collection data.');
+    expect(within(dialog).getByText('read:items').tagName).toBe('CODE');
+
+    await user.click(scopeBox(dialog, 'Read items'));
+    await user.click(scopeBox(dialog, 'Write integrations'));
+    expect(within(dialog).getByText('2 of 9 selected')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
+    expect(stepOf(dialog)).toHaveTextContent('Store your API key');
+
+    const [key] = keysOf(core);
+    expect(key).toMatchObject({
+      name: 'Production',
+      scopes: ['read:items', 'write:integrations'],
+      expiration: { kind: 'preset', preset: '1y' },
+      status: 'active',
+    });
+    const year = Date.parse(key!.expiresAt!) - Date.parse(key!.createdAt);
+    expect(year).toBeGreaterThanOrEqual(365 * 24 * 3_600_000);
+  });
+
+  it('shows the key once, masked; Show and Copy are recorded; Done waits for "I have stored the key"', async () => {
     const { user, core, writeText } = await renderApp(withApp);
-    const { dialog } = await startGenerating(user, 'Production');
-    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
-
-    const heading = await within(dialog).findByRole('heading', { name: 'Store your API key' });
+    const dialog = await generateThroughUi(user, { name: 'Production' });
+    const heading = within(dialog).getByRole('heading', { name: 'Store your API key' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(within(dialog).getByRole('note')).toHaveTextContent(WARNING);
+    expect(dialog.querySelector('[data-slot="vault"]')).toBeEmptyDOMElement();
 
     // Masked by default: prefix and key id readable, the secret nowhere in the document.
-    const [stored] = core.keys.list(core.apps.list()[0]!.id);
+    const [stored] = keysOf(core);
     const publicPart = `pyas_${stored!.keyId}`;
     expect(keyValue()).toHaveTextContent(new RegExp(`^${publicPart}\\.•{38}`));
     expect(keyValue()).toHaveClass('key-box__value--masked');
@@ -51,16 +85,23 @@ describe('Generating an API key', () => {
     const plaintext = keyValue().textContent ?? '';
     expect(plaintext.startsWith(`${publicPart}.`)).toBe(true);
     expect(plaintext).toHaveLength(publicPart.length + 1 + 38);
-    expect((await core.keys.verify(plaintext)).code).toBe('VALID');
+    expect((await core.keys.verify(plaintext, 'x-api-key')).code).toBe('VALID');
     expect(within(dialog).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-pressed', 'true');
-
     await user.click(within(dialog).getByRole('button', { name: 'Hide' }));
     expect(document.body.textContent).not.toContain(plaintext);
 
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledExactlyOnceWith(plaintext);
     expect(within(dialog).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
-    expect(within(dialog).getByRole('status')).toHaveTextContent('The API key is on the clipboard.');
+    expect(within(dialog).getByText('The API key is on the clipboard.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(core.activity.list({ issuedKeyId: stored!.id }).map((r) => r.type)).toEqual([
+        'key.copied',
+        'key.shown',
+        'key.generated',
+      ]),
+    );
+    expect(JSON.stringify(core.activity.list())).not.toContain(plaintext.split('.')[1]);
 
     // The plaintext never reached a store, web storage or the URL.
     for (const store of [useApps, useKeys, useActivity, useNavigation, useStatus]) {
@@ -69,52 +110,150 @@ describe('Generating an API key', () => {
     expect(localStorage.length + sessionStorage.length).toBe(0);
     expect(window.location.href).not.toContain(stored!.keyId);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    const done = within(dialog).getByRole('button', { name: 'Done' });
+    expect(done).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'I have stored the key in a safe place' }));
+    expect(done).toBeEnabled();
+    await user.click(done);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(plaintext);
     expect(screen.getByRole('button', { name: 'Generate API key' })).toHaveFocus();
 
     const table = screen.getByRole('table', { name: 'API keys of Pyas' });
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((th) => th.textContent),
-    ).toEqual(['Name', 'Key', 'Created', 'Status']);
     const row = within(table).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('Production');
     expect(within(row).getByText(`${publicPart}…`).tagName).toBe('CODE');
-    expect(within(row).getByText('just now')).toHaveAttribute('title');
     expect(row).toHaveTextContent('Active');
   });
 
   it('updates the key count on the Apps list', async () => {
     const { user } = await renderApp(withApp);
-    const { dialog } = await startGenerating(user, 'Production');
-    await user.keyboard('{Enter}');
-    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
-    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Apps' }));
+    await finishStoring(user, await generateThroughUi(user, { name: 'Production' }));
+    await goTo(user, 'Apps');
     await waitFor(() =>
       expect(within(screen.getByRole('list', { name: 'Apps' })).getByRole('button')).toHaveTextContent('1 key'),
     );
   });
 
-  it('says "API key name is required." and generates nothing', async () => {
+  it('says "API key name is required." on Next and stays on step 1', async () => {
     const { user, core } = await renderApp(withApp);
-    const { dialog, field } = await startGenerating(user, '');
-    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    const dialog = await openWizard(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    const field = within(dialog).getByLabelText('API key name');
     expect(field).toHaveAccessibleDescription(/API key name is required\./);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveFocus();
-    expect(core.keys.list(core.apps.list()[0]!.id)).toHaveLength(0);
+    expect(within(dialog).queryByRole('heading', { name: 'Select scopes' })).not.toBeInTheDocument();
+    expect(keysOf(core)).toHaveLength(0);
   });
 
   it('rejects an API key name over 100 characters with the schema message', async () => {
     const { user, core } = await renderApp(withApp);
-    const { dialog, field } = await startGenerating(user, 'k'.repeat(101));
+    const dialog = await openWizard(user);
+    const field = within(dialog).getByLabelText('API key name');
+    await user.type(field, 'k'.repeat(101));
     await user.keyboard('{Enter}');
     expect(field).toHaveAccessibleDescription(/API key name can be at most 100 characters\./);
     expect(field).toHaveValue('k'.repeat(101));
-    expect(within(dialog).queryByRole('heading', { name: 'Store your API key' })).not.toBeInTheDocument();
-    expect(core.keys.list(core.apps.list()[0]!.id)).toHaveLength(0);
+    expect(within(dialog).queryByRole('heading', { name: 'Select scopes' })).not.toBeInTheDocument();
+    expect(keysOf(core)).toHaveLength(0);
+  });
+
+  it('asks for a custom date and time, rejects the past, and converts local time to the key expiry', async () => {
+    const { user, core } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Launch');
+    await user.selectOptions(within(dialog).getByLabelText('Expiration time'), 'Custom');
+    const date = within(dialog).getByLabelText('Date');
+    const time = within(dialog).getByLabelText('Time');
+    expect(date).toHaveAttribute('type', 'date');
+    expect(time).toHaveAttribute('type', 'time');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    expect(date).toHaveAccessibleDescription('Enter the date and the time the key expires.');
+    expect(date).toHaveFocus();
+
+    await user.type(date, '2020-01-01');
+    await user.type(time, '09:30');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    expect(date).toHaveAccessibleDescription('The expiration date and time must be in the future.');
+    expect(within(dialog).queryByRole('heading', { name: 'Select scopes' })).not.toBeInTheDocument();
+
+    await user.clear(date);
+    await user.type(date, '2099-03-04');
+    expect(date).not.toHaveAccessibleDescription();
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await within(dialog).findByRole('heading', { name: 'Select scopes' });
+    await user.click(scopeBox(dialog, 'Read users'));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    await within(dialog).findByRole('heading', { name: 'Store your API key' });
+
+    const expected = new Date(2099, 2, 4, 9, 30).toISOString(); // local time
+    expect(keysOf(core)[0]).toMatchObject({ expiration: { kind: 'custom', at: expected }, expiresAt: expected });
+  });
+
+  it('warns about keys that never expire, and lists them as "Never expires"', async () => {
+    const { user, core } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.selectOptions(within(dialog).getByLabelText('Expiration time'), 'Never');
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      'Keys that never expire are a risk if they leak. Choose an expiration unless this key must live forever.',
+    );
+    await user.type(within(dialog).getByLabelText('API key name'), 'Forever');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(await within(dialog).findByRole('checkbox', { name: /^Read items / }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    await within(dialog).findByRole('heading', { name: 'Store your API key' });
+    await finishStoring(user, dialog);
+    expect(keysOf(core)[0]).toMatchObject({ expiration: { kind: 'never' }, expiresAt: null });
+    const row = within(screen.getByRole('table', { name: 'API keys of Pyas' })).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('Never expires');
+  });
+
+  it('needs a scope or an explicit "no scopes", and offers Select all and Clear', async () => {
+    const { user, core } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Bare');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await within(dialog).findByRole('heading', { name: 'Select scopes' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    const message = 'Select at least one scope, or choose "No scopes" explicitly.';
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(message);
+    expect(within(dialog).getByRole('group', { name: 'Scopes' })).toHaveAccessibleDescription(message);
+    expect(scopeBox(dialog, 'Read activities')).toHaveFocus();
+    expect(keysOf(core)).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Select all' }));
+    expect(within(dialog).getByText('9 of 9 selected')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Clear' }));
+    expect(within(dialog).getByText('0 of 9 selected')).toBeInTheDocument();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(message);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: /^This key needs no scopes/ }));
+    expect(scopeBox(dialog, 'Read items')).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    await within(dialog).findByRole('heading', { name: 'Store your API key' });
+    expect(keysOf(core)[0]).toMatchObject({ name: 'Bare', scopes: [] });
+  });
+
+  it('goes Back to step 1 and forward again without losing anything', async () => {
+    const { user } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Production');
+    await user.selectOptions(within(dialog).getByLabelText('Expiration time'), '5 days');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(await within(dialog).findByRole('checkbox', { name: /^Read secrets / }));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Back' }));
+    expect(within(dialog).getByLabelText('API key name')).toHaveValue('Production');
+    expect(within(dialog).getByLabelText('API key name')).toHaveFocus();
+    expect(within(dialog).getByLabelText('Expiration time')).toHaveDisplayValue('5 days');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    expect(await within(dialog).findByRole('checkbox', { name: /^Read secrets / })).toBeChecked();
+    expect(within(dialog).getByText('1 of 9 selected')).toBeInTheDocument();
   });
 
   it('shows "Generating…" with the buttons disabled, and cannot be closed mid-way', async () => {
@@ -126,33 +265,61 @@ describe('Generating an API key', () => {
         keys: { ...api.keys, generate: async (input) => (await held.promise, api.keys.generate(input)) },
       }),
     });
-    const { dialog } = await startGenerating(user, 'Production');
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Production');
     await user.keyboard('{Enter}');
+    await user.click(await within(dialog).findByRole('checkbox', { name: /^Read items / }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
     expect(within(dialog).getByRole('button', { name: 'Generating…' })).toBeDisabled();
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Back' })).toBeDisabled();
     await user.keyboard('{Escape}');
     expect(screen.getByRole('dialog', { name: 'Generate API key' })).toBeInTheDocument();
     held.open();
     expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
   });
 
-  it('keeps the key on screen when Escape is pressed on the store step: only Done closes', async () => {
-    const { user } = await renderApp(withApp);
-    const { dialog } = await startGenerating(user, 'Production');
-    await user.keyboard('{Enter}');
-    await within(dialog).findByRole('heading', { name: 'Store your API key' });
-    expect(within(dialog).queryByRole('button', { name: 'Close' })).not.toBeInTheDocument();
+  it('closes at once on steps 1 and 2 (nothing generated yet)', async () => {
+    const { user, core } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Production');
     await user.keyboard('{Escape}');
-    expect(screen.getByRole('dialog', { name: 'Generate API key' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generate API key' })).toHaveFocus();
+    expect(keysOf(core)).toHaveLength(0);
+  });
+
+  it('asks before closing the store step when the key was not confirmed as stored', async () => {
+    const { user } = await renderApp(withApp);
+    const dialog = await generateThroughUi(user, { name: 'Production' });
+
+    await user.keyboard('{Escape}');
+    const question = 'You have not confirmed you stored this key. Close anyway? The key cannot be shown again.';
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(question);
+    expect(within(dialog).getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep open' }));
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
     expect(keyValue()).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close anyway' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'API keys of Pyas' })).toHaveTextContent('Production');
+  });
+
+  it('closes the store step without asking once the key is confirmed as stored', async () => {
+    const { user } = await renderApp(withApp);
+    const dialog = await generateThroughUi(user, { name: 'Production' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'I have stored the key in a safe place' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('says clearly when the clipboard refuses the copy', async () => {
     const { user, writeText } = await renderApp(withApp);
     writeText.mockRejectedValueOnce(new DOMException('Document is not focused.', 'NotAllowedError'));
-    const { dialog } = await startGenerating(user, 'Production');
-    await user.keyboard('{Enter}');
-    await user.click(await within(dialog).findByRole('button', { name: 'Copy' }));
+    const dialog = await generateThroughUi(user, { name: 'Production' });
+    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Copy failed');
     expect(alert).toHaveTextContent('Keyhaven could not copy to the clipboard.');
@@ -161,15 +328,13 @@ describe('Generating an API key', () => {
 
   it('records "app created" and "key generated" in the app Activity tab, newest first', async () => {
     const { user } = await renderApp(withApp);
-    const { dialog } = await startGenerating(user, 'Production');
-    await user.keyboard('{Enter}');
-    await user.click(await within(dialog).findByRole('button', { name: 'Done' }));
-
+    await finishStoring(user, await generateThroughUi(user, { name: 'Production' }));
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
     const table = await within(screen.getByRole('tabpanel', { name: 'Activity' })).findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent(/API key "Production" \(pyas_[0-9A-Za-z]{8}\) generated/);
+    expect(rows[0]).toHaveTextContent(/API key "Production" generated/);
+    expect(within(rows[0]!).getByText(/^pyas_[0-9A-Za-z]{8}$/).tagName).toBe('CODE');
     expect(rows[1]).toHaveTextContent('App "Pyas" created');
     expect(within(rows[0]!).getByText('just now').tagName).toBe('TIME');
   });

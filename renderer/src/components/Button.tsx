@@ -4,7 +4,7 @@ import { Spinner } from './Loading';
 import './Button.css';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: 'primary' | 'secondary' | 'ghost';
+  variant?: 'primary' | 'secondary' | 'ghost' | 'danger' | 'link';
   size?: 'md' | 'sm';
   icon?: LucideIcon;
   /** Disables the button and shows a spinner; pass the "…ing" label as children. */

@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { useEffect, useEffectEvent, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { focusableIn, trapTab } from './focus';
 import './Dialog.css';
@@ -15,6 +15,8 @@ export interface DialogProps {
   /** Where focus goes on opening; defaults to the first field or button. */
   initialFocus?: () => HTMLElement | null | undefined;
   size?: 'md' | 'lg';
+  /** Where focus goes on closing when the opener is gone (e.g. a row that changed); else the page heading. */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -22,7 +24,16 @@ export interface DialogProps {
  * Escape closes (when closable), and focus returns to what opened it. Clicking outside does nothing,
  * so typed input is never lost to a stray click.
  */
-export function Dialog({ title, onClose, onSubmit, children, footer, initialFocus, size = 'md' }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  onSubmit,
+  children,
+  footer,
+  initialFocus,
+  size = 'md',
+  fallbackFocus,
+}: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const closable = onClose !== undefined;
@@ -34,15 +45,25 @@ export function Dialog({ title, onClose, onSubmit, children, footer, initialFocu
     target.focus();
   });
   const close = useEffectEvent(() => onClose?.());
+  const fallback = useRef(fallbackFocus);
+  useEffect(() => {
+    fallback.current = fallbackFocus;
+  });
+
+  // Before any effect of the content runs (a step may focus its first field), remember the opener.
+  const opener = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }, []);
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const returnTo = opener.current;
     focusOnOpen();
     document.body.classList.add('has-modal');
     return () => {
       document.body.classList.remove('has-modal');
-      if (opener?.isConnected) opener.focus();
-      else document.querySelector<HTMLElement>('main h1')?.focus();
+      if (returnTo?.isConnected) returnTo.focus();
+      else (fallback.current?.() ?? document.querySelector<HTMLElement>('main h1'))?.focus();
     };
   }, []);
 

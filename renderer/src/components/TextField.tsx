@@ -14,11 +14,24 @@ export interface TextFieldProps {
   multiline?: boolean;
   autoFocus?: boolean;
   placeholder?: string;
+  /** Input type for single-line fields: a header value is a password field, a custom expiry a date. */
+  type?: 'text' | 'password' | 'date' | 'time';
+  min?: string;
+  className?: string;
   ref?: (el: FieldElement | null) => void;
 }
 
 /** A labelled input (or textarea) whose hint and error are announced through aria-describedby. */
-export function TextField({ label, hint, error, multiline = false, ref, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  multiline = false,
+  type = 'text',
+  className,
+  ref,
+  ...input
+}: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -33,11 +46,11 @@ export function TextField({ label, hint, error, multiline = false, ref, ...input
     ...input,
   };
   return (
-    <div className={`text-field${error ? ' text-field--invalid' : ''}`}>
+    <div className={['text-field', error ? 'text-field--invalid' : null, className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className="text-field__label">
         {label}
       </label>
-      {multiline ? <textarea rows={3} ref={ref} {...shared} /> : <input type="text" ref={ref} {...shared} />}
+      {multiline ? <textarea rows={3} ref={ref} {...shared} /> : <input type={type} ref={ref} {...shared} />}
       {error ? (
         <p id={errorId} className="text-field__error">
           {error}

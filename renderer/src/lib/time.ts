@@ -26,3 +26,12 @@ export function formatRelative(iso: string, now: number): string {
   }
   return 'just now';
 }
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** Compact, for tight cells: "1:50 AM" within the next day, else "Nov 30". */
+export function formatCompact(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  return Math.abs(at - now) < 24 * 3_600_000 ? timeOnly.format(at) : dateOnly.format(at);
+}

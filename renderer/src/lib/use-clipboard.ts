@@ -12,16 +12,19 @@ export function useClipboard(resetAfterMs = 2_000) {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  /** Resolves to whether the text reached the clipboard. */
   const copy = useCallback(
-    async (text: string) => {
+    async (text: string): Promise<boolean> => {
       clearTimeout(timer.current);
       try {
         if (!navigator.clipboard) throw new Error('no clipboard');
         await navigator.clipboard.writeText(text);
         setState('copied');
         timer.current = setTimeout(() => setState('idle'), resetAfterMs);
+        return true;
       } catch {
         setState('failed');
+        return false;
       }
     },
     [resetAfterMs],

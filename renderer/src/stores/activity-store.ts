@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActivityRecord } from '../../../shared/domain/activity';
+import type { ActivityRecord, ChainCheck } from '../../../shared/domain/activity';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
 /** `ALL` is the global feed; any other key is an app id. */
@@ -12,9 +12,17 @@ export interface ActivityFeed {
   error: ApiFailure | null;
 }
 
+export interface ChainState {
+  check: ChainCheck | null;
+  error: ApiFailure | null;
+}
+
 interface ActivityState {
   feeds: Record<string, ActivityFeed>;
+  /** The whole log's integrity, checked from disk by the core. */
+  chain: ChainState;
   load: (appId?: string) => Promise<void>;
+  checkChain: () => Promise<void>;
 }
 
 export const EMPTY_FEED: ActivityFeed = { records: [], loaded: false, loading: false, error: null };
@@ -24,12 +32,17 @@ export const useActivity = create<ActivityState>()((set) => {
     set((s) => ({ feeds: { ...s.feeds, [feed]: { ...(s.feeds[feed] ?? EMPTY_FEED), ...change } } }));
   return {
     feeds: {},
+    chain: { check: null, error: null },
     load: async (appId) => {
       const feed = appId ?? ALL;
       patch(feed, { loading: true });
       const result = await client.activity.list(appId === undefined ? {} : { appId });
       if (isFailure(result)) patch(feed, { error: result, loading: false });
       else patch(feed, { records: result, loaded: true, loading: false, error: null });
+    },
+    checkChain: async () => {
+      const result = await client.activity.checkChain();
+      set({ chain: isFailure(result) ? { check: null, error: result } : { check: result, error: null } });
     },
   };
 });

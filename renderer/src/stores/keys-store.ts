@@ -16,14 +16,47 @@ export interface KeyList {
 interface KeysState {
   byApp: Record<string, KeyList>;
   load: (appId: string) => Promise<void>;
-  keyAdded: (key: IssuedKeySummary) => void;
+  /** Adds or replaces keys (a generated key; a rotation's new and replaced keys), newest first. */
+  keysChanged: (keys: readonly IssuedKeySummary[]) => void;
+  revoke: (id: string) => Promise<IssuedKeySummary | ApiFailure>;
 }
 
 export const EMPTY_KEY_LIST: KeyList = { keys: [], loaded: false, loading: false, error: null };
 
+/** Only the summary fields are kept, whatever object the caller passed in. */
+function summaryOf(key: IssuedKeySummary): IssuedKeySummary {
+  return {
+    id: key.id,
+    appId: key.appId,
+    name: key.name,
+    keyPrefix: key.keyPrefix,
+    keyId: key.keyId,
+    scopes: [...key.scopes],
+    createdAt: key.createdAt,
+    expiration: { ...key.expiration },
+    expiresAt: key.expiresAt,
+    revokedAt: key.revokedAt,
+    lastUsedAt: key.lastUsedAt,
+    useCount: key.useCount,
+    replacesId: key.replacesId,
+    replacedById: key.replacedById,
+    graceEndsAt: key.graceEndsAt,
+    status: key.status,
+  };
+}
+
 export const useKeys = create<KeysState>()((set, get) => {
   const patch = (appId: string, change: Partial<KeyList>) =>
     set((s) => ({ byApp: { ...s.byApp, [appId]: { ...(s.byApp[appId] ?? EMPTY_KEY_LIST), ...change } } }));
+  const keysChanged = (changed: readonly IssuedKeySummary[]) => {
+    for (const key of changed) {
+      const current = get().byApp[key.appId]?.keys ?? [];
+      const index = current.findIndex((k) => k.id === key.id);
+      const keys =
+        index === -1 ? [summaryOf(key), ...current] : current.map((k, i) => (i === index ? summaryOf(key) : k));
+      patch(key.appId, { keys });
+    }
+  };
   return {
     byApp: {},
     load: async (appId) => {
@@ -32,24 +65,11 @@ export const useKeys = create<KeysState>()((set, get) => {
       if (isFailure(result)) patch(appId, { error: result, loading: false });
       else patch(appId, { keys: result, loaded: true, loading: false, error: null });
     },
-    keyAdded: (key) => {
-      const current = get().byApp[key.appId]?.keys ?? [];
-      // Only the summary fields are kept, whatever object the caller passed in.
-      const summary: IssuedKeySummary = {
-        id: key.id,
-        appId: key.appId,
-        name: key.name,
-        keyPrefix: key.keyPrefix,
-        keyId: key.keyId,
-        scopes: [...key.scopes],
-        createdAt: key.createdAt,
-        expiresAt: key.expiresAt,
-        revokedAt: key.revokedAt,
-        lastUsedAt: key.lastUsedAt,
-        useCount: key.useCount,
-        status: key.status,
-      };
-      patch(key.appId, { keys: [summary, ...current.filter((k) => k.id !== key.id)] });
+    keysChanged,
+    revoke: async (id) => {
+      const result = await client.keys.revoke({ id });
+      if (!isFailure(result)) keysChanged([result]);
+      return result;
     },
   };
 });

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect, onTestFinished, vi } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import type { Clock } from '../../../electron/core/clock';
 import type { Core } from '../../../electron/core/core';
 import { App } from '../../../renderer/src/App';
 import type { KeyhavenApi } from '../../../shared/ipc/api';
@@ -24,6 +25,8 @@ export interface RenderOptions {
   wrapApi?: (api: KeyhavenApi) => KeyhavenApi;
   /** Skip waiting for data-app-ready (for tests that look at the loading state). */
   waitForReady?: boolean;
+  /** The core's clock, e.g. a ManualClock set in the past to issue keys that expire soon. */
+  clock?: Clock;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface RenderOptions {
  * keychain), through the same validation and error mapping as IPC. Cleans up after the test.
  */
 export async function renderApp(options: RenderOptions = {}): Promise<RenderedApp> {
-  const test = await openTestCore();
+  const test = await openTestCore(options.clock ? { clock: options.clock } : {});
   onTestFinished(() => test.dispose());
   await options.before?.(test.core, test.keychain);
   const api = createInProcessApi(createHandlers(test.core));
@@ -68,6 +71,11 @@ export async function createAppThroughUi(user: UserEvent, name: string, descript
   if (description) await user.type(within(dialog).getByLabelText('Description (optional)'), description);
   await user.click(within(dialog).getByRole('button', { name: 'Create app' }));
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+}
+
+/** Navigates with the sidebar ("Apps" or "Activity"). */
+export async function goTo(user: UserEvent, item: 'Apps' | 'Activity'): Promise<void> {
+  await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: item }));
 }
 
 /** Opens an app from the Apps list. */

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ALL, EMPTY_FEED, useActivity } from '../../stores/activity-store';
 import { useApps } from '../../stores/apps-store';
 import { ActivityTable } from './ActivityTable';
+import { ChainStatus } from './ChainStatus';
 import './activity.css';
 
 /** Everything that happened, across all apps. */
@@ -23,13 +24,16 @@ export function ActivityScreen() {
         title="Activity"
         description="What happened across all your apps, newest first. Keyhaven never records a secret here."
       />
-      <ActivityTable
-        feed={feed}
-        caption="Activity across all apps, newest first"
-        onRetry={() => void load()}
-        appName={appName}
-        emptyText="Creating apps and generating API keys are recorded here."
-      />
+      <div className="activity">
+        <ChainStatus />
+        <ActivityTable
+          feed={feed}
+          caption="Activity across all apps, newest first"
+          onRetry={() => void load()}
+          appName={appName}
+          emptyText="Creating apps and generating API keys are recorded here."
+        />
+      </div>
     </>
   );
 }

@@ -1,12 +1,15 @@
-import { History } from 'lucide-react';
+import { History, SearchX } from 'lucide-react';
+import { useState } from 'react';
 import type { ActivityRecord } from '../../../../shared/domain/activity';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { RelativeTime } from '../../components/RelativeTime';
+import { SelectField } from '../../components/SelectField';
 import { Table, type Column } from '../../components/Table';
 import type { ActivityFeed } from '../../stores/activity-store';
+import { EVENT_FILTER_OPTIONS, EVENT_LABELS, type EventFilter } from './activity-labels';
 
 interface ActivityTableProps {
   feed: ActivityFeed;
@@ -23,10 +26,27 @@ const TIME: Column<ActivityRecord> = {
   cell: (record) => <RelativeTime iso={record.at} />,
   className: 'cell-time',
 };
-const SUMMARY: Column<ActivityRecord> = { id: 'summary', header: 'Event', cell: (record) => record.summary };
+const EVENT: Column<ActivityRecord> = {
+  id: 'event',
+  header: 'Event',
+  cell: (record) => (
+    <span className="activity-event">
+      <span className="activity-event__type">{EVENT_LABELS[record.type]}</span>
+      <span>{record.summary}</span>
+    </span>
+  ),
+};
+const KEY: Column<ActivityRecord> = {
+  id: 'key',
+  header: 'Key',
+  cell: (record) =>
+    record.keyLabel ? <code className="key-chip">{record.keyLabel}</code> : <span className="muted">—</span>,
+  className: 'cell-key',
+};
 
-/** An activity feed, newest first (the core's order), with its loading, error and empty states. */
+/** An activity feed, newest first (the core's order), filterable by event, with its loading, error and empty states. */
 export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: ActivityTableProps) {
+  const [event, setEvent] = useState<EventFilter>('all');
   if (feed.error && !feed.loaded) {
     return (
       <Banner
@@ -50,12 +70,26 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
       </EmptyState>
     );
   }
-  const columns = appName
-    ? [
-        TIME,
-        { id: 'app', header: 'App', cell: (r: ActivityRecord) => appName(r.appId), className: 'cell-strong' },
-        SUMMARY,
-      ]
-    : [TIME, SUMMARY];
-  return <Table caption={caption} columns={columns} rows={feed.records} rowKey={(record) => record.id} />;
+  const records = event === 'all' ? feed.records : feed.records.filter((record) => record.type === event);
+  const app: Column<ActivityRecord> | null = appName
+    ? { id: 'app', header: 'App', cell: (r) => appName(r.appId), className: 'cell-strong' }
+    : null;
+  const columns = app ? [TIME, app, EVENT, KEY] : [TIME, EVENT, KEY];
+  return (
+    <>
+      <div className="activity-filters">
+        <SelectField label="Event" value={event} options={EVENT_FILTER_OPTIONS} onChange={setEvent} />
+        <p role="status" className="muted">
+          {records.length} of {feed.records.length} {feed.records.length === 1 ? 'record' : 'records'}
+        </p>
+      </div>
+      {records.length === 0 ? (
+        <EmptyState icon={SearchX} title="No matching activity">
+          <p>Nothing of this kind was recorded here yet.</p>
+        </EmptyState>
+      ) : (
+        <Table caption={caption} columns={columns} rows={records} rowKey={(record) => String(record.seq)} />
+      )}
+    </>
+  );
 }

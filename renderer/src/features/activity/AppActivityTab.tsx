@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { EMPTY_FEED, useActivity } from '../../stores/activity-store';
 import { ActivityTable } from './ActivityTable';
+import { ChainStatus } from './ChainStatus';
 import './activity.css';
 
 export function AppActivityTab({ appId }: { appId: string }) {
@@ -12,11 +13,14 @@ export function AppActivityTab({ appId }: { appId: string }) {
   }, [appId, load]);
 
   return (
-    <ActivityTable
-      feed={feed}
-      caption="Activity of this app, newest first"
-      onRetry={() => void load(appId)}
-      emptyText="Creating this app and generating its keys are recorded here. Secrets never are."
-    />
+    <div className="activity">
+      <ChainStatus />
+      <ActivityTable
+        feed={feed}
+        caption="Activity of this app, newest first"
+        onRetry={() => void load(appId)}
+        emptyText="Creating this app and generating its keys are recorded here. Secrets never are."
+      />
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigation } from '../../stores/navigation-store';
 
 const countKeys = (n: number) => (n === 1 ? '1 key' : `${n} keys`);
 
-/** One app: its name is the button's name; prefix, key count and description describe it. */
+/** One app: its name is the button's name; prefix, expiring and total keys, and description describe it. */
 function AppCard({ app, onOpen }: { app: AppSummary; onOpen: () => void }) {
   const id = useId();
   const nameId = `${id}-name`;
@@ -25,6 +25,11 @@ function AppCard({ app, onOpen }: { app: AppSummary; onOpen: () => void }) {
         <code className="app-card__prefix" title="Key prefix">
           {app.keyPrefix}_
         </code>{' '}
+        {app.expiringSoonCount > 0 ? (
+          <span className={`app-card__expiring${app.expiringWithinDayCount > 0 ? ' app-card__expiring--urgent' : ''}`}>
+            {app.expiringSoonCount} expiring soon
+          </span>
+        ) : null}{' '}
         <span className="app-card__count">{countKeys(app.keyCount)}</span>
       </span>
       <ChevronRight size={16} aria-hidden="true" className="app-card__chevron" />

@@ -1,69 +1,69 @@
+import { ArrowLeft } from 'lucide-react';
 import { useState } from 'react';
 import type { App } from '../../../../shared/domain/app';
 import type { GeneratedKey } from '../../../../shared/domain/issued-key';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { StepIndicator } from '../../components/StepIndicator';
 import { useApps } from '../../stores/apps-store';
 import { useKeys } from '../../stores/keys-store';
-import { NameKeyStep } from './NameKeyStep';
-import { StoreKeyStep } from './StoreKeyStep';
-import { useGenerateKeyForm } from './use-generate-key';
+import { KeyDetailsStep } from './KeyDetailsStep';
+import { ScopesStep } from './ScopesStep';
+import { useKeyWizard } from './use-key-wizard';
+import { useStoreKeyStep } from './use-store-key-step';
+
+export const WIZARD_STEPS = ['Name and expiration', 'Select scopes', 'Store your API key'] as const;
 
 /**
- * The "Generate API key" wizard. The generated key's plaintext lives only in this component's state:
- * never in a store, storage or the URL. Done (or unmounting) drops it.
+ * The "Generate API key" wizard (Cerby): name and expiration → Select scopes → Store your API key, in
+ * one dialog. The generated key's plaintext lives only in this component's state: never in a store,
+ * storage or the URL. Done (or unmounting) drops it.
  */
 export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => void }) {
   const [generated, setGenerated] = useState<GeneratedKey | null>(null);
-  const keyAdded = useKeys((s) => s.keyAdded);
+  const keysChanged = useKeys((s) => s.keysChanged);
   const refreshApps = useApps((s) => s.load);
 
-  const { form, submit, submitting, failure, failureRef } = useGenerateKeyForm(app.id, (result) => {
+  const wizard = useKeyWizard(app.id, (result) => {
     setGenerated(result);
-    keyAdded(result.key); // the summary only: no plaintext
-    void refreshApps(); // the key count on the Apps list
+    keysChanged([result.key]); // the summary only: no plaintext
+    void refreshApps(); // the key counts on the Apps list
   });
-
-  const done = () => {
+  const store = useStoreKeyStep(generated, () => {
     setGenerated(null);
     onClose();
-  };
+  });
 
-  if (generated) {
-    // No Escape and no close button here: closing loses the key for good, so only Done closes.
-    return (
-      <Dialog
-        title="Generate API key"
-        size="lg"
-        footer={
-          <Button variant="primary" onClick={done}>
-            Done
-          </Button>
-        }
-      >
-        <StoreKeyStep generated={generated} />
-      </Dialog>
-    );
-  }
+  const { step, submitting } = wizard;
+  const current = generated ? 2 : step === 'details' ? 0 : 1;
+  const wizardFooter = (
+    <>
+      {step === 'scopes' ? (
+        <Button icon={ArrowLeft} onClick={wizard.back} disabled={submitting} className="wizard__back">
+          Back
+        </Button>
+      ) : null}
+      <Button onClick={onClose} disabled={submitting}>
+        Cancel
+      </Button>
+      <Button type="submit" variant="primary" busy={submitting}>
+        {step === 'details' ? 'Next' : submitting ? 'Generating…' : 'Generate API key'}
+      </Button>
+    </>
+  );
 
   return (
     <Dialog
       title="Generate API key"
       size="lg"
-      onClose={submitting ? undefined : onClose}
-      onSubmit={(event) => void submit(event)}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={submitting}>
-            {submitting ? 'Generating…' : 'Generate'}
-          </Button>
-        </>
-      }
+      onClose={generated ? store.onClose : submitting ? undefined : onClose}
+      onSubmit={generated ? undefined : wizard.submit}
+      footer={generated ? store.footer : wizardFooter}
     >
-      <NameKeyStep form={form} failure={failure} failureRef={failureRef} />
+      <StepIndicator steps={WIZARD_STEPS} current={current} />
+      {generated ? store.body : null}
+      {!generated && step === 'details' ? <KeyDetailsStep wizard={wizard} /> : null}
+      {!generated && step === 'scopes' ? <ScopesStep wizard={wizard} catalog={app.scopes} /> : null}
     </Dialog>
   );
 }

@@ -1,19 +1,30 @@
-import { KeyRound, Plus } from 'lucide-react';
+import { KeyRound, Plus, ShieldCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { App } from '../../../../shared/domain/app';
+import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { EMPTY_KEY_LIST, useKeys } from '../../stores/keys-store';
+import { CheckKeyDialog } from './CheckKeyDialog';
 import { GenerateKeyDialog } from './GenerateKeyDialog';
-import { KeysTable } from './KeysTable';
+import { KeysPanel } from './KeysPanel';
+import { RevokeKeyDialog } from './RevokeKeyDialog';
+import { RotateKeyDialog } from './RotateKeyDialog';
 import './keys.css';
+
+type OpenDialog =
+  | { kind: 'generate' }
+  | { kind: 'check' }
+  | { kind: 'rotate'; key: IssuedKeySummary }
+  | { kind: 'revoke'; key: IssuedKeySummary };
 
 export function KeysTab({ app }: { app: App }) {
   const list = useKeys((s) => s.byApp[app.id] ?? EMPTY_KEY_LIST);
   const load = useKeys((s) => s.load);
-  const [generating, setGenerating] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const close = () => setDialog(null);
 
   useEffect(() => {
     void load(app.id);
@@ -25,9 +36,14 @@ export function KeysTab({ app }: { app: App }) {
         <p className="muted">
           Keys of this app start with <code>{app.keyPrefix}_</code>. Keyhaven stores only a hash of each key.
         </p>
-        <Button variant="primary" icon={Plus} onClick={() => setGenerating(true)}>
-          Generate API key
-        </Button>
+        <div className="toolbar__actions">
+          <Button icon={ShieldCheck} onClick={() => setDialog({ kind: 'check' })}>
+            Check a key
+          </Button>
+          <Button variant="primary" icon={Plus} onClick={() => setDialog({ kind: 'generate' })}>
+            Generate API key
+          </Button>
+        </div>
       </div>
       {list.error && !list.loaded ? (
         <Banner
@@ -51,9 +67,17 @@ export function KeysTab({ app }: { app: App }) {
           </p>
         </EmptyState>
       ) : (
-        <KeysTable appName={app.name} keys={list.keys} />
+        <KeysPanel
+          appName={app.name}
+          keys={list.keys}
+          onRotate={(key) => setDialog({ kind: 'rotate', key })}
+          onRevoke={(key) => setDialog({ kind: 'revoke', key })}
+        />
       )}
-      {generating ? <GenerateKeyDialog app={app} onClose={() => setGenerating(false)} /> : null}
+      {dialog?.kind === 'generate' ? <GenerateKeyDialog app={app} onClose={close} /> : null}
+      {dialog?.kind === 'check' ? <CheckKeyDialog app={app} onClose={close} /> : null}
+      {dialog?.kind === 'rotate' ? <RotateKeyDialog target={dialog.key} onClose={close} /> : null}
+      {dialog?.kind === 'revoke' ? <RevokeKeyDialog target={dialog.key} onClose={close} /> : null}
     </div>
   );
 }

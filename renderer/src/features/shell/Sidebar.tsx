@@ -1,4 +1,6 @@
 import { Activity, KeyRound, LayoutGrid, type LucideIcon } from 'lucide-react';
+import { useId, type ReactNode } from 'react';
+import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { useStatus } from '../../stores/status-store';
 
@@ -7,17 +9,54 @@ interface NavItemProps {
   icon: LucideIcon;
   current: boolean;
   onClick: () => void;
+  badge?: ReactNode;
+  /** Read after the name, e.g. "3 keys expire within 7 days". */
+  description?: string | undefined;
 }
 
-function NavItem({ label, icon: Icon, current, onClick }: NavItemProps) {
+function NavItem({ label, icon: Icon, current, onClick, badge, description }: NavItemProps) {
+  const id = useId();
   return (
     <li>
-      <button type="button" className="sidebar__item" aria-current={current ? 'page' : undefined} onClick={onClick}>
+      <button
+        type="button"
+        className="sidebar__item"
+        aria-current={current ? 'page' : undefined}
+        aria-describedby={description ? id : undefined}
+        onClick={onClick}
+      >
         <Icon size={16} aria-hidden="true" />
         {label}
+        {badge}
       </button>
+      {description ? (
+        <span id={id} hidden>
+          {description}
+        </span>
+      ) : null}
     </li>
   );
+}
+
+/** Keys expiring within 7 days across apps; red when one expires within a day. */
+function useExpiryBadge(): { badge: ReactNode; description: string | undefined } {
+  const soon = useApps(selectExpiringSoonTotal);
+  const urgent = useApps(selectAnyExpiringWithinDay);
+  if (soon === 0) return { badge: null, description: undefined };
+  const description = `${soon} ${soon === 1 ? 'key expires' : 'keys expire'} within 7 days${
+    urgent ? ', at least one within a day' : ''
+  }`;
+  const badge = (
+    <span
+      className={`sidebar__badge${urgent ? ' sidebar__badge--urgent' : ''}`}
+      aria-hidden="true"
+      title={description}
+      data-testid="expiry-badge"
+    >
+      {soon}
+    </span>
+  );
+  return { badge, description };
 }
 
 export function Sidebar() {
@@ -25,6 +64,7 @@ export function Sidebar() {
   const goToApps = useNavigation((s) => s.goToApps);
   const goToActivity = useNavigation((s) => s.goToActivity);
   const status = useStatus((s) => s.status);
+  const expiry = useExpiryBadge();
 
   return (
     <aside className="sidebar">
@@ -36,7 +76,14 @@ export function Sidebar() {
       </div>
       <nav aria-label="Main">
         <ul className="sidebar__list">
-          <NavItem label="Apps" icon={LayoutGrid} current={screen === 'apps' || screen === 'app'} onClick={goToApps} />
+          <NavItem
+            label="Apps"
+            icon={LayoutGrid}
+            current={screen === 'apps' || screen === 'app'}
+            onClick={goToApps}
+            badge={expiry.badge}
+            description={expiry.description}
+          />
           <NavItem label="Activity" icon={Activity} current={screen === 'activity'} onClick={goToActivity} />
         </ul>
       </nav>

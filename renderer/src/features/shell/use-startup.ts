@@ -3,7 +3,10 @@ import { signalAppReady } from '../../lib/ready-signal';
 import { useApps } from '../../stores/apps-store';
 import { useStatus } from '../../stores/status-store';
 
-/** First loads: keychain status and the app list; then the ready signal, whatever they answered. */
+/**
+ * First loads: keychain status and the app list; then the ready signal, whatever they answered. While
+ * the shell is open, the app list (and with it the expiry badge) refreshes every minute.
+ */
 export function useStartup(): void {
   const started = useRef(false);
   useEffect(() => {
@@ -11,4 +14,5 @@ export function useStartup(): void {
     started.current = true;
     void Promise.all([useStatus.getState().load(), useApps.getState().load()]).then(signalAppReady);
   }, []);
+  useEffect(() => useApps.getState().startRefreshing(), []);
 }

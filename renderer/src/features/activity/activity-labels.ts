@@ -1,0 +1,20 @@
+import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/domain/activity';
+
+export const EVENT_LABELS: Record<ActivityType, string> = {
+  'app.created': 'App created',
+  'app.updated': 'App changed',
+  'scopes.changed': 'Scopes changed',
+  'key.generated': 'Key generated',
+  'key.shown': 'Key shown',
+  'key.copied': 'Key copied',
+  'key.rotated': 'Key rotated',
+  'key.revoked': 'Key revoked',
+  'key.verified': 'Key verified',
+};
+
+export type EventFilter = ActivityType | 'all';
+
+export const EVENT_FILTER_OPTIONS: ReadonlyArray<{ value: EventFilter; label: string }> = [
+  { value: 'all', label: 'All events' },
+  ...ACTIVITY_TYPES.map((type) => ({ value: type, label: EVENT_LABELS[type] })),
+];

@@ -1,0 +1,129 @@
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { formatKey } from '../../electron/core/keys/key-format';
+import { ManualClock } from '../support/manual-clock';
+import { generate } from './support/keys';
+import { openApp, renderApp } from './support/render-app';
+
+const HOUR = 3_600_000;
+
+interface Seeded {
+  production: string;
+  leaked: string;
+  hourly: string;
+}
+
+/** Pyas with a valid key (read:items), a revoked one and one that expired an hour ago. */
+async function seed(core: Core, clock: ManualClock, into: Partial<Seeded>) {
+  const now = Date.now();
+  const app = await core.apps.create({ name: 'Pyas' });
+  clock.set(new Date(now - 2 * HOUR));
+  into.hourly = (
+    await generate(core, app.id, { name: 'Hourly', expiration: { kind: 'preset', preset: '1h' } })
+  ).plaintext;
+  clock.set(new Date(now));
+  into.production = (await generate(core, app.id)).plaintext;
+  const leaked = await generate(core, app.id, { name: 'Leaked' });
+  await core.lifecycle.revoke(leaked.key.id);
+  into.leaked = leaked.plaintext;
+}
+
+async function setup() {
+  const clock = new ManualClock(new Date());
+  const keys: Partial<Seeded> = {};
+  const rendered = await renderApp({ clock, before: (core) => seed(core, clock, keys) });
+  await openApp(rendered.user, 'Pyas');
+  await rendered.user.click(screen.getByRole('button', { name: 'Check a key' }));
+  return { ...rendered, keys: keys as Seeded, dialog: screen.getByRole('dialog', { name: 'Check a key' }) };
+}
+
+async function check(
+  user: UserEvent,
+  dialog: HTMLElement,
+  scheme: string,
+  value: string,
+  scope = 'None (any valid key)',
+) {
+  await user.selectOptions(within(dialog).getByLabelText('Header scheme'), scheme);
+  const field = within(dialog).getByLabelText('Header value');
+  await user.clear(field);
+  if (value) {
+    await user.click(field);
+    await user.paste(value);
+  }
+  await user.selectOptions(within(dialog).getByLabelText('Required scope'), scope);
+  await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+  return within(dialog).findByText(/^(Valid ✓|Malformed|Not found|Expired|Revoked|Insufficient scope)$/);
+}
+
+describe('Check a key', () => {
+  it('offers the three header schemes with the header each expects, a password field and the catalog', async () => {
+    const { user, dialog } = await setup();
+    const scheme = within(dialog).getByLabelText('Header scheme');
+    expect(
+      within(scheme)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['X-API-Key', 'Api-Key', 'Bearer']);
+    expect(scheme).toHaveAccessibleDescription('Expects x-api-key: <key>');
+    await user.selectOptions(scheme, 'Api-Key');
+    expect(scheme).toHaveAccessibleDescription('Expects Authorization: Api-Key <key>');
+    await user.selectOptions(scheme, 'Bearer');
+    expect(scheme).toHaveAccessibleDescription('Expects Authorization: Bearer <key>');
+    expect(within(dialog).getByLabelText('Header value')).toHaveAttribute('type', 'password');
+    const scopes = within(within(dialog).getByLabelText('Required scope')).getAllByRole('option');
+    expect(scopes).toHaveLength(10);
+    expect(scopes[2]).toHaveTextContent('Read items (read:items)');
+  });
+
+  it('says Valid ✓ with the key it matched, for each scheme', async () => {
+    const { user, dialog, keys } = await setup();
+    expect(await check(user, dialog, 'Bearer', `Bearer ${keys.production}`)).toBeInTheDocument();
+    const status = within(dialog).getByRole('status');
+    expect(status).toHaveTextContent('Valid ✓');
+    expect(status).toHaveTextContent(/Key: Production pyas_\w{8}… of Pyas/);
+
+    expect((await check(user, dialog, 'X-API-Key', keys.production)).textContent).toBe('Valid ✓');
+    expect((await check(user, dialog, 'Api-Key', `Api-Key ${keys.production}`)).textContent).toBe('Valid ✓');
+  });
+
+  it('names every failure: Malformed, Not found, Expired, Revoked, Insufficient scope', async () => {
+    const { user, dialog, keys } = await setup();
+    // The right key with the wrong scheme is not what a server would accept.
+    expect((await check(user, dialog, 'Bearer', keys.production)).textContent).toBe('Malformed');
+    expect(within(dialog).getByRole('status')).not.toHaveTextContent('Key:');
+    expect((await check(user, dialog, 'X-API-Key', formatKey('pyas', 'Zz000000'))).textContent).toBe('Not found');
+    expect((await check(user, dialog, 'X-API-Key', keys.hourly)).textContent).toBe('Expired');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Key: Hourly');
+    expect((await check(user, dialog, 'X-API-Key', keys.leaked)).textContent).toBe('Revoked');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Key: Leaked');
+    const insufficient = await check(
+      user,
+      dialog,
+      'X-API-Key',
+      keys.production,
+      'Write integrations (write:integrations)',
+    );
+    expect(insufficient.textContent).toBe('Insufficient scope');
+    expect((await check(user, dialog, 'X-API-Key', keys.production, 'Read items (read:items)')).textContent).toBe(
+      'Valid ✓',
+    );
+  });
+
+  it('clears the header value when the dialog closes', async () => {
+    const { user, dialog, keys } = await setup();
+    await check(user, dialog, 'X-API-Key', keys.production);
+    const [, footerClose] = within(dialog).getAllByRole('button', { name: 'Close' }); // the X, then the footer's
+    await user.click(footerClose!);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(keys.production);
+    expect(screen.getByRole('button', { name: 'Check a key' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Check a key' }));
+    const again = screen.getByRole('dialog', { name: 'Check a key' });
+    expect(within(again).getByLabelText('Header value')).toHaveValue('');
+    expect(within(again).getByRole('status')).toBeEmptyDOMElement();
+  });
+});

@@ -1,6 +1,7 @@
 import { GRACE_PERIODS, type GracePeriodId } from '../../../shared/catalogs/expirations';
 import type { GeneratedKey, IssuedKeySummary } from '../../../shared/domain/issued-key';
 import type { ActivityLog } from '../activity/activity-log';
+import { formatInstant } from '../activity/wording';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
@@ -50,7 +51,10 @@ export class KeyLifecycle {
         result: { old: { ...old, ...patch }, record, plaintext },
       };
     });
-    const worksUntil = graceMs === 0 ? 'stopped working immediately' : `keeps working until ${old.graceEndsAt}`;
+    const worksUntil =
+      graceMs === 0 || old.graceEndsAt === null
+        ? 'stopped working immediately'
+        : `keeps working until ${formatInstant(old.graceEndsAt)}`;
     await this.activity.append([
       {
         type: 'key.rotated',

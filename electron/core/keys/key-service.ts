@@ -3,6 +3,7 @@ import type { Expiration } from '../../../shared/domain/expiration';
 import type { GeneratedKey, IssuedKeySummary, VerifyResult } from '../../../shared/domain/issued-key';
 import type { VerifyScheme } from '../../../shared/catalogs/header-schemes';
 import type { ActivityLog } from '../activity/activity-log';
+import { formatInstant } from '../activity/wording';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
@@ -169,5 +170,5 @@ function assertScopesInCatalog(app: App, scopes: string[]): void {
 }
 
 export function describeExpiry(key: Pick<IssuedKeyRecord, 'expiresAt'>): string {
-  return key.expiresAt === null ? ', never expires' : `, expires ${key.expiresAt}`;
+  return key.expiresAt === null ? ', never expires' : `, expires ${formatInstant(key.expiresAt)}`;
 }

@@ -22,7 +22,8 @@ const DEFAULT_COMPACT_AFTER = { commits: 5_000, bytes: 16 * 1024 * 1024 };
 export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledStore<T, Op> {
   readonly file: string;
   readonly lockTimeoutMs: number;
-  private data: T;
+  /** Set by startEmpty() or reload() before openJournaledStore hands the store out. */
+  private data!: T;
   private readonly adapter: DurableJsonFile<T>;
   private readonly loader: Loader<T>;
   private readonly journal: Journal;
@@ -38,8 +39,12 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     this.loader = new Loader({ ...o, validate: (raw) => checkedValidate(o, raw) }, this.adapter);
     this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
     this.replay = { ...o, journal: this.journal.path };
+  }
+
+  /** No folder yet: defaults in memory, written (with the folder) by the first commit that has ops. */
+  startEmpty(): void {
     this.data = this.checked(this.loader.defaults());
-    this.adapter.identity = null; // until reload() says otherwise: no file, written by the first commit
+    this.adapter.identity = null;
   }
 
   snapshot(): Readonly<T> {

@@ -55,8 +55,10 @@ export async function openJournaledStore<T extends Journaled, Op>(
     (info) => info.isDirectory(),
     () => false,
   );
-  // Nothing to read or lock yet; the folder is created (0700) by the first commit.
-  if (!folderExists) return store;
+  if (!folderExists) {
+    store.startEmpty(); // nothing to read or lock yet
+    return store;
+  }
   const release = await acquireFileLock(file, { timeoutMs: store.lockTimeoutMs });
   try {
     await removeOrphanTemps(dirname(file), tempPrefixOf(file));

@@ -6,13 +6,16 @@ import { useE2E } from './support/e2e';
 import { filesContaining, listFilesRecursive } from './support/files';
 import { envWithoutKeychain } from './support/harness-process';
 import {
-  createApp,
-  expectKeychainAvailable,
-  keyPattern,
-  keyRow,
-  openAppCard,
-  submitKeyName,
-} from './support/slice-steps';
+  confirmStoredAndFinish,
+  doneButton,
+  fillKeyDetails,
+  generateButton,
+  goToScopes,
+  openWizard,
+  selectScopes,
+  waitForStorePage,
+} from './support/issuing-steps';
+import { createApp, expectKeychainAvailable, keyPattern, keyRow, openAppCard } from './support/slice-steps';
 
 /**
  * The first slice in the built renderer, in Chromium, through the browser harness, against the real
@@ -53,18 +56,17 @@ describe('first slice: apps and issued keys in the real UI', () => {
     await page.getByText('No API keys yet').waitFor();
     await screenshot(page, '04-app-keys-empty');
 
-    // Generate API key → "Production" → Store your API key, masked, with the warning.
-    await page.getByRole('button', { name: 'Generate API key' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Generate API key' });
-    await wizard.getByLabel('API key name').fill('Production');
+    // Generate API key → "Production" → Next → Select scopes → Generate API key → Store your API key,
+    // masked, with the warning.
+    const wizard = await openWizard(page);
+    await fillKeyDetails(wizard, { name: 'Production' });
     await screenshot(page, '05-generate-key-name');
-    await wizard.getByRole('button', { name: 'Generate', exact: true }).click();
-    await wizard.getByRole('heading', { name: 'Store your API key' }).waitFor();
-    await wizard
-      .getByText(/only time/i)
-      .first()
-      .waitFor();
+    await goToScopes(wizard);
+    await selectScopes(wizard, ['Read items']);
+    await generateButton(wizard).click();
+    await waitForStorePage(wizard);
     expect(await wizard.getByText(keyPattern('pyas')).count(), 'the key is masked until Show').toBe(0);
+    expect(await doneButton(wizard).isDisabled(), 'Done waits for "I have stored the key"').toBe(true);
     await screenshot(page, '06-store-key-masked');
 
     // Show reveals the whole key; Copy puts exactly it on the clipboard.
@@ -81,8 +83,7 @@ describe('first slice: apps and issued keys in the real UI', () => {
       .waitFor();
     // A string: this file is compiled without the DOM types.
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(plaintext);
-    await wizard.getByRole('button', { name: 'Done' }).click();
-    await wizard.waitFor({ state: 'detached' });
+    await confirmStoredAndFinish(wizard);
 
     // The table: name, `pyas_<keyId>…`, Active — and no plaintext anywhere on the page.
     const keyId = plaintext.slice('pyas_'.length, 'pyas_'.length + 8);
@@ -149,9 +150,15 @@ describe('first slice: apps and issued keys in the real UI', () => {
     // Apps do not need the keychain; issuing a key does (its hash uses the pepper kept there).
     await createApp(page, 'Pyas');
     await openAppCard(page, 'Pyas');
-    await submitKeyName(page, 'Production');
-    const wizard = page.getByRole('dialog', { name: 'Generate API key' });
+    // The name and expiration need nothing; the failure shows on Select scopes, where Generate is pressed.
+    const wizard = await openWizard(page);
+    await fillKeyDetails(wizard, { name: 'Production' });
+    await goToScopes(wizard);
+    await selectScopes(wizard, ['Read items']);
+    await generateButton(wizard).click();
     await wizard.getByText('The system keychain is unavailable').waitFor();
+    await wizard.getByRole('heading', { name: 'Select scopes' }).waitFor();
+    expect(await wizard.getByRole('checkbox', { name: /^Read items/ }).isChecked(), 'the choice is kept').toBe(true);
     await wizard.getByText(/Secret Service/).waitFor();
     expect(await wizard.getByRole('heading', { name: 'Store your API key' }).count()).toBe(0);
     await screenshot(page, '31-generate-key-keychain-unavailable');

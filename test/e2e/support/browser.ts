@@ -70,10 +70,13 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await page.locator('html[data-app-ready="true"]').waitFor({ state: 'attached' });
 }
 
-/** `NN-name.png` under test-results/screenshots; NN is given by the test so the files sort by flow. */
+/**
+ * `NN-name.png` under test-results/screenshots; NN is given by the test so the files sort by flow.
+ * Animations are finished first (a dialog fades in for 120 ms), so the picture is the settled screen.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

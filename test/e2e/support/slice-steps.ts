@@ -27,14 +27,6 @@ export async function openAppCard(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: 'API Keys' }).waitFor();
 }
 
-/** Opens the wizard and submits a name; leaves the dialog open on whatever came next. */
-export async function submitKeyName(page: Page, keyName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Generate API key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Generate API key' });
-  await dialog.getByLabel('API key name').fill(keyName);
-  await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
-}
-
 /** The keys table row of a key, found by the key's name. */
 export function keyRow(page: Page, keyName: string) {
   return page.getByRole('table').getByRole('row').filter({ hasText: keyName });

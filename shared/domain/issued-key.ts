@@ -46,7 +46,7 @@ export const generateKeyInputSchema = z
     noScopes: z.boolean().optional(),
   })
   .refine((input) => input.scopes.length > 0 || input.noScopes === true, {
-    error: 'Select at least one scope, or choose "No scopes" explicitly.',
+    error: 'Select at least one scope, or tick "This key needs no scopes".',
     path: ['scopes'],
   })
   .refine((input) => new Set(input.scopes).size === input.scopes.length, {

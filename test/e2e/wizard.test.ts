@@ -187,7 +187,7 @@ describe('generate API key wizard', () => {
     await generateButton(wizard).click();
     await wizard
       .getByRole('alert')
-      .filter({ hasText: 'Select at least one scope, or choose "No scopes" explicitly.' })
+      .filter({ hasText: 'Select at least one scope, or tick "This key needs no scopes".' })
       .waitFor();
     await screenshot(page, '47-wizard-no-scope-refused');
 

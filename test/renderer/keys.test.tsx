@@ -218,7 +218,7 @@ describe('The generation wizard', () => {
     await within(dialog).findByRole('heading', { name: 'Select scopes' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
-    const message = 'Select at least one scope, or choose "No scopes" explicitly.';
+    const message = 'Select at least one scope, or tick "This key needs no scopes".';
     expect(within(dialog).getByRole('alert')).toHaveTextContent(message);
     expect(within(dialog).getByRole('group', { name: 'Scopes' })).toHaveAccessibleDescription(message);
     expect(scopeBox(dialog, 'Read activities')).toHaveFocus();

@@ -45,7 +45,7 @@ export class KeyService {
     const out: IssuedKeySummary[] = [];
     for (let i = data.keys.length - 1; i >= 0; i -= 1) {
       const key = data.keys[i] as IssuedKeyRecord;
-      if (key.appId === appId) out.push(toSummary(key, now));
+      if (key.appId === appId) out.push(this.withPendingUse(toSummary(key, now)));
     }
     return out;
   }
@@ -77,6 +77,14 @@ export class KeyService {
     return { key: toSummary(record, now), plaintext, replaced: null };
   }
 
+  private withPendingUse(summary: IssuedKeySummary): IssuedKeySummary {
+    const pending = this.usage.pendingFor(summary.id);
+    if (!pending) return summary;
+    const lastUsedAt =
+      summary.lastUsedAt !== null && summary.lastUsedAt > pending.lastUsedAt ? summary.lastUsedAt : pending.lastUsedAt;
+    return { ...summary, useCount: summary.useCount + pending.count, lastUsedAt };
+  }
+
   /** Show or Copy on the "Store your API key" page: recorded, never with the key itself. */
   async recordViewed(id: string, action: 'shown' | 'copied'): Promise<null> {
     const key = findKey(this.db.snapshot(), id);
@@ -97,7 +105,7 @@ export class KeyService {
   async verify(headerValue: string, scheme: VerifyScheme, requiredScope?: string): Promise<VerifyResult> {
     const outcome = await this.verifyKey(keyFromHeader(headerValue, scheme) ?? '', requiredScope);
     const now = this.clock.now();
-    return { code: outcome.code, key: outcome.key ? toSummary(outcome.key, now) : null };
+    return { code: outcome.code, key: outcome.key ? this.withPendingUse(toSummary(outcome.key, now)) : null };
   }
 
   /** The bare key check used by the local test API and the command line. */

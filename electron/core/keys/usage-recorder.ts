@@ -50,6 +50,19 @@ export class UsageRecorder {
     }, USAGE_FLUSH_MS).unref();
   }
 
+  /** Uses counted but not yet written, so lists show them before the next flush. */
+  pendingFor(issuedKeyId: string): { count: number; lastUsedAt: string } | null {
+    let count = 0;
+    let last = -Infinity;
+    for (const byKey of this.pending.values()) {
+      const entry = byKey.get(issuedKeyId);
+      if (!entry) continue;
+      count += entry.count;
+      if (entry.lastUsedMs > last) last = entry.lastUsedMs;
+    }
+    return count === 0 ? null : { count, lastUsedAt: new Date(last).toISOString() };
+  }
+
   /** Commits pending counts and seals finished hours; safe to call at any time. */
   flush(): Promise<void> {
     const run = this.flushing.then(() => this.flushNow());

@@ -65,6 +65,9 @@ async function keepPreviousVersion(file: string): Promise<void> {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+  // A writer killed between its two renames leaves `.bak` and the file as one inode; renaming a link
+  // onto another link of the same inode succeeds without doing anything (POSIX), leaving `temp` behind.
+  await unlink(temp).catch(() => undefined);
 }
 
 /** Makes the rename itself durable; Windows cannot open a directory, and NTFS journals renames anyway. */

@@ -5,7 +5,7 @@
  * and apply. Anything else means the two files do not belong together, and is reported, not guessed.
  */
 import { outOfSequence, unreadableEntry, versionMismatch } from './journal-errors';
-import type { JournalEntry } from './journal-format';
+import { isWhole, type JournalEntry } from './journal-format';
 
 export interface ReplayContext<T, Op> {
   file: string;
@@ -48,4 +48,10 @@ export function replayEntries<T, Op>(
 /** All ops of an entry are parsed before the first is applied, so a bad one leaves the data alone. */
 export function parseOps<Op>(raw: readonly unknown[], parseOp: ((raw: unknown) => Op) | undefined): Op[] {
   return parseOp ? raw.map((op) => parseOp(op)) : (raw as Op[]);
+}
+
+/** Wraps the store's validate: a snapshot without a valid journalSeq cannot say which entries it holds. */
+export function validateWithJournalSeq<T>(raw: unknown, validate: ((data: unknown) => T) | undefined): T {
+  if (!isWhole((raw as { journalSeq?: unknown }).journalSeq)) throw new Error('journalSeq is not a whole number');
+  return validate ? validate(raw) : (raw as T);
 }

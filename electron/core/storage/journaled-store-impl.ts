@@ -10,7 +10,7 @@ import { acquireFileLock } from './file-lock';
 import { Journal } from './journal';
 import { orphanJournal } from './journal-errors';
 import { encodeEntry, isWhole } from './journal-format';
-import { parseOps, replayEntries, type JournalPosition, type ReplayContext } from './journal-replay';
+import { parseOps, replayEntries, validateWithJournalSeq, type ReplayContext } from './journal-replay';
 import type { JournaledStore, JournaledStoreOptions } from './journaled-store';
 import { newestSnapshot } from './snapshots';
 
@@ -28,7 +28,8 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   private readonly loader: Loader<T>;
   private readonly journal: Journal;
   private readonly replay: ReplayContext<T, Op>;
-  private readonly position: JournalPosition = { applied: 0, seen: 0 };
+  /** The last seq reflected in `data`, and the highest seq read from the journal file (journal-replay.ts). */
+  private readonly position = { applied: 0, seen: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | undefined;
 
@@ -36,7 +37,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     this.file = o.file;
     this.lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
     this.adapter = new DurableJsonFile<T>(o.file, () => newestSnapshot(o.file), { compact: true });
-    this.loader = new Loader({ ...o, validate: (raw) => checkedValidate(o, raw) }, this.adapter);
+    this.loader = new Loader({ ...o, validate: (raw) => validateWithJournalSeq(raw, o.validate) }, this.adapter);
     this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
     this.replay = { ...o, journal: this.journal.path };
   }
@@ -189,15 +190,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   }
 
   private checked(data: T): T {
-    if (!isWhole(data.journalSeq)) {
-      throw new Error(`validate() and defaults() for ${this.file} must keep journalSeq, a whole number.`);
-    }
-    return data;
+    if (isWhole(data.journalSeq)) return data;
+    throw new Error(`validate() and defaults() for ${this.file} must keep journalSeq, a whole number.`);
   }
-}
-
-/** A snapshot without a valid journalSeq cannot say which journal entries it holds: CORRUPT. */
-function checkedValidate<T extends Journaled>(o: { validate?: (data: unknown) => T }, raw: unknown): T {
-  if (!isWhole((raw as { journalSeq?: unknown }).journalSeq)) throw new Error('journalSeq is not a whole number');
-  return o.validate ? o.validate(raw) : (raw as T);
 }

@@ -35,6 +35,15 @@ describe('usage counting', () => {
     });
   });
 
+  it('shows uses in lists before they are written', async () => {
+    const { plaintext } = await t.core.keys.generate(generateInput(appId));
+    await t.core.keys.verifyKey(plaintext);
+    const checked = await t.core.keys.verify(plaintext, 'x-api-key');
+    expect(checked.key).toMatchObject({ useCount: 2, lastUsedAt: '2026-11-23T10:15:00.000Z' });
+    expect(t.core.keys.list(appId)[0]).toMatchObject({ useCount: 2 });
+    expect(t.core.db.snapshot().keys[0]?.useCount).toBe(0);
+  });
+
   it('flushes by itself within a second', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const { plaintext } = await t.core.keys.generate(generateInput(appId));

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { CoreError } from '../errors';
+import type { Keychain } from '../keychain/keychain';
+import { KEY_BYTES, open, seal, vaultAad, VaultCryptoError, type Sealed } from './sealed-box';
+
+/** Keychain account of a vault's data key (service `Keyhaven`, DESIGN.md §5). */
+export const vaultAccount = (vaultId: string): string => `vault:${vaultId}`;
+
+const KEY_CHECK_TEXT = 'keyhaven-vault-key-check';
+const checkAad = (vaultId: string): string => vaultAad(vaultId, '', 'check', 1);
+
+/** What unlocking needs to know about a vault: enough to name it in errors and to check the key. */
+export interface VaultKeyRef {
+  id: string;
+  name: string;
+  keyCheck: Sealed;
+}
+
+/**
+ * The per-vault data keys while unlocked: one keychain read unlocks a whole vault, and the key stays
+ * in this Map (main process memory only) until locked. Locking zero-fills the Buffer before dropping
+ * it, so the key does not linger in the heap until garbage collection. A key is created only for a
+ * new vault: for an existing vault a missing key is reported, never replaced, because a new key would
+ * make every sealed entry unreadable without anyone noticing.
+ */
+export class DataKeys {
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(private readonly keychain: Keychain) {}
+
+  /** A fresh key for a vault about to be created, stored in the keychain; returns its key check. */
+  async create(vaultId: string): Promise<Sealed> {
+    const key = randomBytes(KEY_BYTES);
+    // KeychainUnavailableError passes through: the vault is then not created at all.
+    await this.keychain.set(vaultAccount(vaultId), key.toString('base64'));
+    this.keys.set(vaultId, key);
+    return seal(key, KEY_CHECK_TEXT, checkAad(vaultId));
+  }
+
+  /** The key of an unlocked vault, or null while it is locked. */
+  get(vaultId: string): Buffer | null {
+    return this.keys.get(vaultId) ?? null;
+  }
+
+  isUnlocked(vaultId: string): boolean {
+    return this.keys.has(vaultId);
+  }
+
+  async unlock(vault: VaultKeyRef): Promise<Buffer> {
+    const held = this.keys.get(vault.id);
+    if (held) return held;
+    const stored = await this.keychain.get(vaultAccount(vault.id));
+    if (stored === null) throw missingKey(vault.name, 'is missing from');
+    const key = Buffer.from(stored, 'base64');
+    if (key.length !== KEY_BYTES) throw missingKey(vault.name, 'is damaged in');
+    try {
+      open(key, vault.keyCheck, checkAad(vault.id));
+    } catch (error) {
+      key.fill(0);
+      if (error instanceof VaultCryptoError) throw missingKey(vault.name, 'does not match the key in');
+      throw error;
+    }
+    this.keys.set(vault.id, key);
+    return key;
+  }
+
+  lock(vaultId: string): void {
+    const key = this.keys.get(vaultId);
+    if (!key) return;
+    key.fill(0);
+    this.keys.delete(vaultId);
+  }
+
+  lockAll(): void {
+    for (const vaultId of [...this.keys.keys()]) this.lock(vaultId);
+  }
+
+  /** Locks the vault and removes its key from the keychain (vault deleted). True when one was there. */
+  async destroy(vaultId: string): Promise<boolean> {
+    this.lock(vaultId);
+    return this.keychain.delete(vaultAccount(vaultId));
+  }
+}
+
+function missingKey(vaultName: string, state: string): CoreError {
+  return new CoreError(
+    'KEYCHAIN_DATA_MISSING',
+    `The key that unlocks the vault "${vaultName}" ${state} the system keychain (a reset keychain, or a data folder copied from another computer). The vault and its entries were kept unchanged and stay locked; importing an export of this vault restores its entries.`,
+  );
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { openJournaledStore, type JournaledStore } from '../storage';
+import { applyVaultOp, vaultOpSchema, type VaultOp } from './vault-ops';
+import { emptyVaultFile, VAULTS_SCHEMA_VERSION, vaultFileSchema, type VaultFile } from './vault-schema';
+
+export const VAULTS_FILE_NAME = 'vaults.json';
+
+export type VaultDb = JournaledStore<VaultFile, VaultOp>;
+
+/**
+ * Opens `vaults.json` with the same durable, locked, journaled storage as `keyhaven.json`: its own
+ * file so a damaged vault file never blocks the key store (and the other way round). Vaults hold
+ * hundreds of entries, not 100,000 keys, so a smaller compaction threshold keeps reopen quick.
+ */
+export function openVaultDb(dataDir: string): Promise<VaultDb> {
+  return openJournaledStore<VaultFile, VaultOp>({
+    file: join(dataDir, VAULTS_FILE_NAME),
+    schemaVersion: VAULTS_SCHEMA_VERSION,
+    defaults: emptyVaultFile,
+    validate: (data) => vaultFileSchema.parse(data),
+    apply: applyVaultOp,
+    parseOp: (raw) => vaultOpSchema.parse(raw),
+    compactAfter: { commits: 500, bytes: 8 * 1024 * 1024 },
+  });
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock';
+import { CoreError, notFound } from '../errors';
+import type { DataKeys } from './data-keys';
+import type { VaultDb } from './vault-db';
+import type { VaultFile, VaultRecord } from './vault-schema';
+import { parseInput, vaultNameSchema } from './vault-input';
+
+export const DEFAULT_VAULT_NAME = 'Personal';
+
+export interface VaultSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  entryCount: number;
+  locked: boolean;
+}
+
+/**
+ * Vaults themselves: create (data key first, then the record), rename, delete, list, lock, unlock.
+ * Entries live in entry-service.ts. Listing never touches the keychain, so it works while the
+ * keychain is unavailable and every vault is locked.
+ */
+export class VaultService {
+  constructor(
+    readonly db: VaultDb,
+    readonly keys: DataKeys,
+    private readonly clock: Clock,
+  ) {}
+
+  listVaults(): VaultSummary[] {
+    const data = this.db.snapshot();
+    const counts = new Map<string, number>();
+    for (const entry of data.entries) counts.set(entry.vaultId, (counts.get(entry.vaultId) ?? 0) + 1);
+    return data.vaults.map((vault) => ({
+      id: vault.id,
+      name: vault.name,
+      createdAt: vault.createdAt,
+      entryCount: counts.get(vault.id) ?? 0,
+      locked: !this.keys.isUnlocked(vault.id),
+    }));
+  }
+
+  /** The vault to save into when the user has none yet ("Personal"), created on first use. */
+  async ensureDefaultVault(): Promise<VaultSummary> {
+    const first = this.listVaults()[0];
+    return first ?? this.createVault(DEFAULT_VAULT_NAME);
+  }
+
+  async createVault(rawName: string): Promise<VaultSummary> {
+    const name = parseInput(vaultNameSchema, rawName);
+    this.assertNameFree(this.db.snapshot(), name, null);
+    const id = randomUUID();
+    // The key goes to the keychain before the record exists: a vault on disk always has a key, so a
+    // missing key later means the keychain lost it, never that creation was interrupted.
+    const keyCheck = await this.keys.create(id);
+    const vault: VaultRecord = { id, name, createdAt: this.clock.now().toISOString(), keyCheck };
+    try {
+      await this.db.commit((data) => {
+        this.assertNameFree(data, name, null);
+        return { ops: [{ type: 'vault.insert', vault }], result: undefined };
+      });
+    } catch (error) {
+      await this.keys.destroy(id).catch(() => false); // best effort: an orphan key is harmless
+      throw error;
+    }
+    return { id, name, createdAt: vault.createdAt, entryCount: 0, locked: false };
+  }
+
+  async renameVault(id: string, rawName: string): Promise<void> {
+    const name = parseInput(vaultNameSchema, rawName);
+    await this.db.commit((data) => {
+      requireVault(data, id);
+      this.assertNameFree(data, name, id);
+      return { ops: [{ type: 'vault.rename', id, name }], result: undefined };
+    });
+  }
+
+  /** Deletes the vault and its entries, then its data key. Returns how many entries went with it. */
+  async deleteVault(id: string): Promise<number> {
+    const deleted = await this.db.commit((data) => {
+      requireVault(data, id);
+      const count = data.entries.filter((entry) => entry.vaultId === id).length;
+      return { ops: [{ type: 'vault.delete', id }], result: count };
+    });
+    // The record is gone first: were the keychain unreachable now, a leftover key unlocks nothing.
+    await this.keys.destroy(id).catch(() => false);
+    return deleted;
+  }
+
+  /** One keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave the vault locked. */
+  async unlock(id: string): Promise<void> {
+    await this.keys.unlock(requireVault(this.db.snapshot(), id));
+  }
+
+  lock(id: string): void {
+    this.keys.lock(id);
+  }
+
+  lockAll(): void {
+    this.keys.lockAll();
+  }
+
+  /** The data key of an unlocked vault; LOCKED otherwise. */
+  keyOf(vault: VaultRecord): Buffer {
+    const key = this.keys.get(vault.id);
+    if (!key) throw new CoreError('LOCKED', `The vault "${vault.name}" is locked. Unlock it first.`);
+    return key;
+  }
+
+  private assertNameFree(data: Readonly<VaultFile>, name: string, exceptId: string | null): void {
+    const taken = data.vaults.some((v) => v.id !== exceptId && v.name.toLowerCase() === name.toLowerCase());
+    if (taken) throw new CoreError('CONFLICT', `A vault named "${name}" already exists.`);
+  }
+}
+
+export function requireVault(data: Readonly<VaultFile>, id: string): VaultRecord {
+  const vault = data.vaults.find((candidate) => candidate.id === id);
+  if (!vault) throw notFound('The vault');
+  return vault;
+}

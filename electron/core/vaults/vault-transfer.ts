@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import { CoreError } from '../errors';
+import type { EntryService } from './entry-service';
+import { openExport, sealExport } from './export-format';
+import { MIN_EXPORT_SCORE, passphraseStrength } from './passphrase-strength';
+import { open, seal, vaultAad } from './sealed-box';
+import type { VaultOp } from './vault-ops';
+import { entryRecordSchema, type EntryRecord, type VaultFile } from './vault-schema';
+import { requireVault, type VaultService } from './vault-service';
+
+/** An entry as exported: its metadata, and its secret and history in plaintext (inside the encrypted file). */
+const exportedEntrySchema = entryRecordSchema.omit({ vaultId: true, secret: true, history: true }).extend({
+  secret: z.string().min(1),
+  history: z.array(
+    z.strictObject({
+      version: z.number().int().positive(),
+      replacedAt: z.string(),
+      value: z.string(),
+      keepUntil: z.string().nullable(),
+    }),
+  ),
+});
+const payloadSchema = z.strictObject({ vaultName: z.string(), entries: z.array(exportedEntrySchema) });
+type ExportedEntry = z.infer<typeof exportedEntrySchema>;
+
+export type ConflictChoice = 'skip' | 'replace' | 'keepBoth';
+export interface ImportChoices {
+  /** Per imported entry id; entries not listed get `otherwise` (default skip). */
+  choices?: Record<string, ConflictChoice>;
+  otherwise?: ConflictChoice;
+}
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  skipped: number;
+  keptBoth: number;
+}
+export interface ImportConflict {
+  importedId: string;
+  name: string;
+  existingId: string;
+}
+
+/**
+ * Team hand-off: a vault (or chosen entries) to a passphrase-encrypted file, and back into a chosen
+ * vault. Import decrypts and validates the whole file, then writes every entry in one commit (one
+ * journal line), so a wrong passphrase, a damaged file or a crash leaves the vault exactly as it was.
+ */
+export class VaultTransfer {
+  constructor(
+    private readonly vaults: VaultService,
+    private readonly entries: EntryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async exportVault(vaultId: string, passphrase: string, options: { entryIds?: string[]; scryptN?: number } = {}) {
+    const strength = passphraseStrength(passphrase);
+    if (strength.score < MIN_EXPORT_SCORE) throw new CoreError('INVALID_INPUT', strength.feedback);
+    const data = this.vaults.db.snapshot();
+    const vault = requireVault(data, vaultId);
+    const key = this.vaults.keyOf(vault);
+    const wanted = options.entryIds ? new Set(options.entryIds) : null;
+    const chosen = data.entries.filter((e) => e.vaultId === vaultId && (!wanted || wanted.has(e.id)));
+    const exported: ExportedEntry[] = chosen.map(({ vaultId: _v, secret, history, ...rest }) => ({
+      ...rest,
+      secret: open(key, secret, vaultAad(vaultId, rest.id, 'secret', rest.secretVersion)),
+      history: history.map((item) => ({
+        version: item.version,
+        replacedAt: item.replacedAt,
+        keepUntil: item.keepUntil,
+        value: open(key, item.sealed, vaultAad(vaultId, rest.id, 'history', item.version)),
+      })),
+    }));
+    const payload = JSON.stringify({ vaultName: vault.name, entries: exported });
+    const file = await sealExport(payload, passphrase, {
+      now: this.clock.now(),
+      entryCount: exported.length,
+      ...(options.scryptN ? { scryptN: options.scryptN } : {}),
+    });
+    return { file, entryCount: exported.length };
+  }
+
+  /** Decrypts and lists what would clash in the target vault, so the UI can ask per entry. */
+  async previewImport(vaultId: string, file: Buffer, passphrase: string) {
+    const imported = await this.read(file, passphrase);
+    const data = this.vaults.db.snapshot();
+    requireVault(data, vaultId);
+    const conflicts: ImportConflict[] = [];
+    for (const entry of imported) {
+      const existing = findConflict(data, vaultId, entry);
+      if (existing) conflicts.push({ importedId: entry.id, name: entry.name, existingId: existing.id });
+    }
+    return { entryCount: imported.length, conflicts };
+  }
+
+  async importInto(vaultId: string, file: Buffer, passphrase: string, how: ImportChoices = {}): Promise<ImportSummary> {
+    const imported = await this.read(file, passphrase);
+    await this.vaults.unlock(vaultId); // the user is importing into it: one keychain read
+    return this.vaults.db.commit((data) => {
+      const key = this.vaults.keyOf(requireVault(data, vaultId));
+      const summary: ImportSummary = { added: 0, replaced: 0, skipped: 0, keptBoth: 0 };
+      const ops: VaultOp[] = [];
+      const usedIds = new Set(data.entries.map((e) => e.id));
+      const insert = (entry: ExportedEntry, name: string) => {
+        const id = usedIds.has(entry.id) ? randomUUID() : entry.id;
+        usedIds.add(id);
+        ops.push({ type: 'entry.insert', entry: this.reseal(key, vaultId, id, { ...entry, name }) });
+      };
+      for (const entry of imported) {
+        const existing = findConflict(data, vaultId, entry);
+        const choice = existing ? (how.choices?.[entry.id] ?? how.otherwise ?? 'skip') : null;
+        if (choice === null) {
+          insert(entry, entry.name);
+          summary.added++;
+        } else if (choice === 'skip') {
+          summary.skipped++;
+        } else if (choice === 'keepBoth') {
+          insert(entry, `${entry.name} (imported)`);
+          summary.keptBoth++;
+        } else if (existing) {
+          // Replace: the existing value moves to history like any update; imported history is not merged.
+          const { id: _i, createdAt: _c, kind: _k, secret, secretVersion: _s, history: _h, ...metadata } = entry;
+          const version = this.entries.newVersion(data, existing, secret, null);
+          ops.push({ type: 'entry.patch', id: existing.id, patch: { ...metadata, ...version } });
+          summary.replaced++;
+        }
+      }
+      return { ops, result: summary };
+    });
+  }
+
+  private async read(file: Buffer, passphrase: string): Promise<ExportedEntry[]> {
+    const { header, payload } = await openExport(file, passphrase);
+    let parsed: z.infer<typeof payloadSchema>;
+    try {
+      parsed = payloadSchema.parse(JSON.parse(payload));
+    } catch {
+      throw new CoreError('INVALID_INPUT', 'This export opened, but its contents are not valid. Nothing was imported.');
+    }
+    if (parsed.entries.length !== header.entryCount) {
+      throw new CoreError('INVALID_INPUT', 'This export is incomplete. Nothing was imported.');
+    }
+    return parsed.entries;
+  }
+
+  private reseal(key: Buffer, vaultId: string, id: string, entry: ExportedEntry): EntryRecord {
+    return {
+      ...entry,
+      id,
+      vaultId,
+      secret: seal(key, entry.secret, vaultAad(vaultId, id, 'secret', entry.secretVersion)),
+      history: entry.history.map((item) => ({
+        version: item.version,
+        replacedAt: item.replacedAt,
+        keepUntil: item.keepUntil,
+        sealed: seal(key, item.value, vaultAad(vaultId, id, 'history', item.version)),
+      })),
+    };
+  }
+}
+
+function findConflict(data: Readonly<VaultFile>, vaultId: string, entry: ExportedEntry): EntryRecord | undefined {
+  const name = entry.name.toLowerCase();
+  return data.entries.find((e) => e.vaultId === vaultId && (e.id === entry.id || e.name.toLowerCase() === name));
+}

@@ -35,7 +35,8 @@ const INDEX = '/opt/Keyhaven/resources/app/out/renderer/index.html';
 async function folderBytes(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out.set(join(entry.parentPath, entry.name), await readFile(join(entry.parentPath, entry.name), 'latin1'));
+    if (entry.isFile())
+      out.set(join(entry.parentPath, entry.name), await readFile(join(entry.parentPath, entry.name), 'latin1'));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
@@ -110,6 +110,24 @@ describe('Check a key', () => {
     expect((await check(user, dialog, 'X-API-Key', keys.production, 'Read items (read:items)')).textContent).toBe(
       'Valid ✓',
     );
+  });
+
+  it("shows the check as the key's last use once the dialog closes, without reopening the app", async () => {
+    const { user, dialog, keys } = await setup();
+    const lastUsed = () => {
+      const table = screen.getByRole('table', { name: 'API keys of Pyas' });
+      const row = within(table)
+        .getAllByRole('row')
+        .find((r) => r.querySelector('td')?.textContent === 'Production');
+      return row!.querySelectorAll('td')[5]!;
+    };
+    expect(lastUsed()).toHaveTextContent('Never used');
+
+    expect((await check(user, dialog, 'X-API-Key', keys.production)).textContent).toBe('Valid ✓');
+    const [, footerClose] = within(dialog).getAllByRole('button', { name: 'Close' });
+    await user.click(footerClose!);
+    await waitFor(() => expect(lastUsed()).toHaveTextContent('just now'));
+    expect(lastUsed().querySelector('time')).toHaveAttribute('dateTime');
   });
 
   it('clears the header value when the dialog closes', async () => {

@@ -60,7 +60,8 @@ describe('The keys table', () => {
 
     const production = rowNamed('Production');
     expect(production).toHaveTextContent('Active');
-    expect(within(production).getByText(/^in 12 months$|^next year$/)).toHaveAttribute('title');
+    // A year-long key made a moment ago: a year, not "in 12 months".
+    expect(within(production).getByText('in 1 year')).toHaveAttribute('title');
     const scopes = within(production).getByText(/^2 scopes/);
     expect(scopes).toHaveAttribute('title', 'read:items\nread:users');
     expect(scopes).toHaveTextContent('2 scopes: read:items, read:users');
@@ -88,7 +89,9 @@ describe('The keys table', () => {
 
     const [replacement, rotated] = rowsNamed('Rotating');
     expect(rotated).toHaveTextContent('Rotated');
-    expect(rotated).toHaveTextContent(/works until/);
+    // 24 hours of grace end tomorrow: the date is there, so the end never reads like "now".
+    const grace = within(rotated!).getByTitle(/^Keeps working until /);
+    expect(grace).toHaveTextContent(/^works until tomorrow \d/);
     expect(buttonsOf(rotated!)).toEqual([expect.stringMatching(/^pyas_\w{4}…$/), 'Revoke']);
     expect(replacement).toHaveTextContent('Active');
     const [newLabel, oldLabel] = [replacement!, rotated!].map((row) => {
@@ -102,6 +105,39 @@ describe('The keys table', () => {
     );
     expect(replacement).toHaveTextContent(`Replaces ${oldLabel!.short}`);
     expect(within(replacement!).getByRole('button', { name: oldLabel!.full })).toBeInTheDocument();
+  });
+
+  it('shows both rotation links of a key in the middle of a chain, each on its own short line', async () => {
+    const { user } = await renderApp({
+      before: async (core) => {
+        const app = await core.apps.create({ name: 'Pyas' });
+        const first = await generate(core, app.id, { name: 'Chain' });
+        const second = await core.lifecycle.rotate(first.key.id, 'immediately');
+        await core.lifecycle.rotate(second.key.id, 'immediately');
+      },
+    });
+    await openApp(user, 'Pyas');
+    await screen.findByRole('table', { name: 'API keys of Pyas' });
+    const [newest, middle, oldest] = rowsNamed('Chain');
+    const idOf = (row: HTMLElement) =>
+      within(row)
+        .getAllByText(/^pyas_\w{8}…$/)[0]!
+        .textContent!.slice(0, -1);
+
+    const links = within(middle!).getAllByRole('button', { name: /^pyas_/ });
+    expect(links.map((link) => link.getAttribute('aria-label'))).toEqual([idOf(newest!), idOf(oldest!)]);
+    // Each link is one line, its title the whole id in case the line is cut short.
+    expect(links.map((link) => link.parentElement?.getAttribute('title'))).toEqual([
+      `Replaced by ${idOf(newest!)}`,
+      `Replaces ${idOf(oldest!)}`,
+    ]);
+    // The key and its two links: three lines of the Key cell, nothing else.
+    const keyCell = links[0]!.closest('td')!;
+    expect(Array.from(keyCell.children).map((line) => line.textContent)).toEqual([
+      `${idOf(middle!)}…`,
+      `Replaced by ${idOf(newest!).slice(0, 'pyas_'.length + 4)}…`,
+      `Replaces ${idOf(oldest!).slice(0, 'pyas_'.length + 4)}…`,
+    ]);
   });
 
   it('jumps from a rotated key to its replacement and back', async () => {

@@ -44,9 +44,9 @@ describe('The generation wizard', () => {
     expect(heading).toHaveFocus();
     expect(stepOf(dialog)).toHaveTextContent('Select scopes');
     const boxes = within(dialog).getAllByRole('checkbox');
-    expect(boxes).toHaveLength(10); // the nine Cerby scopes and "This key needs no scopes"
-    expect(boxes[1]).toHaveAccessibleName('Read items read:items');
-    expect(boxes[1]).toHaveAccessibleDescription('Enables reading account, secret, and collection data.');
+    expect(boxes).toHaveLength(10); // "This key needs no scopes" and the nine Cerby scopes
+    expect(boxes[2]).toHaveAccessibleName('Read items read:items');
+    expect(boxes[2]).toHaveAccessibleDescription('Enables reading account, secret, and collection data.');
     expect(within(dialog).getByText('read:items').tagName).toBe('CODE');
 
     await user.click(scopeBox(dialog, 'Read items'));
@@ -78,7 +78,8 @@ describe('The generation wizard', () => {
     // Masked by default: prefix and key id readable, the secret nowhere in the document.
     const [stored] = keysOf(core);
     const publicPart = `pyas_${stored!.keyId}`;
-    expect(keyValue()).toHaveTextContent(new RegExp(`^${publicPart}\\.•{38}`));
+    // The secret as a fixed row of dots, whatever its length: the key stays on one line.
+    expect(keyValue()).toHaveTextContent(new RegExp(`^${publicPart}\\.•{12} \\(secret part hidden`));
     expect(keyValue()).toHaveClass('key-box__value--masked');
 
     await user.click(within(dialog).getByRole('button', { name: 'Show' }));
@@ -192,6 +193,49 @@ describe('The generation wizard', () => {
     expect(keysOf(core)[0]).toMatchObject({ expiration: { kind: 'custom', at: expected }, expiresAt: expected });
   });
 
+  it('shows one custom-expiry message under the date and time, described by the field at fault', async () => {
+    const { user } = await renderApp(withApp);
+    const dialog = await openWizard(user);
+    await user.type(within(dialog).getByLabelText('API key name'), 'Launch');
+    await user.selectOptions(within(dialog).getByLabelText('Expiration time'), 'Custom');
+    const fields = within(dialog).getByRole('group', { name: 'Expires on (your local time)' });
+    const date = within(fields).getByLabelText('Date');
+    const time = within(fields).getByLabelText('Time');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const now = new Date();
+    const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+    // Today at midnight has passed: the time is wrong, not the date.
+    await user.type(date, today);
+    await user.type(time, '00:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    const inPast = 'The expiration date and time must be in the future.';
+    expect(time).toHaveAccessibleDescription(inPast);
+    expect(time).toHaveAttribute('aria-invalid', 'true');
+    expect(time).toHaveFocus();
+    expect(date).not.toHaveAccessibleDescription();
+    expect(date).not.toHaveAttribute('aria-invalid');
+    // One message, below both fields (not inside either), so neither field moves.
+    const [message, ...more] = within(dialog).getAllByText(inPast);
+    expect(more).toHaveLength(0);
+    expect(message!.parentElement).toBe(fields);
+    expect(date.closest('.text-field')).not.toContainElement(message!);
+
+    // A date in the past: the date is wrong.
+    await user.clear(date);
+    await user.type(date, '2020-01-01');
+    expect(date).toHaveAccessibleDescription(inPast);
+    expect(time).not.toHaveAccessibleDescription();
+    expect(time).not.toHaveAttribute('aria-invalid');
+
+    // A future date without a time: the time is missing.
+    await user.clear(date);
+    await user.type(date, '2099-03-04');
+    await user.clear(time);
+    expect(time).toHaveAccessibleDescription('Enter the date and the time the key expires.');
+    expect(date).not.toHaveAccessibleDescription();
+  });
+
   it('warns about keys that never expire, and lists them as "Never expires"', async () => {
     const { user, core } = await renderApp(withApp);
     const dialog = await openWizard(user);
@@ -216,6 +260,12 @@ describe('The generation wizard', () => {
     await user.type(within(dialog).getByLabelText('API key name'), 'Bare');
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await within(dialog).findByRole('heading', { name: 'Select scopes' });
+
+    // "No scopes" comes before the scrolling list of scopes, outside it: always in view.
+    const scopesGroup = within(dialog).getByRole('group', { name: 'Scopes' });
+    const noScopes = within(dialog).getByRole('checkbox', { name: /^This key needs no scopes/ });
+    expect(scopesGroup).not.toContainElement(noScopes);
+    expect(noScopes.compareDocumentPosition(scopesGroup) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
     const message = 'Select at least one scope, or tick "This key needs no scopes".';

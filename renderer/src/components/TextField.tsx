@@ -11,6 +11,11 @@ export interface TextFieldProps {
   onBlur?: () => void;
   hint?: ReactNode;
   error?: string | undefined;
+  /**
+   * The id of an element the caller shows `error` in, instead of under this field: one message under a
+   * row of fields (a date and a time) that only the field at fault points to.
+   */
+  errorId?: string;
   multiline?: boolean;
   autoFocus?: boolean;
   placeholder?: string;
@@ -26,6 +31,7 @@ export function TextField({
   label,
   hint,
   error,
+  errorId: sharedErrorId,
   multiline = false,
   type = 'text',
   className,
@@ -34,7 +40,7 @@ export function TextField({
 }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const errorId = sharedErrorId ?? `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const shared = {
     id,
@@ -51,7 +57,7 @@ export function TextField({
         {label}
       </label>
       {multiline ? <textarea rows={3} ref={ref} {...shared} /> : <input type={type} ref={ref} {...shared} />}
-      {error ? (
+      {error && !sharedErrorId ? (
         <p id={errorId} className="text-field__error">
           {error}
         </p>

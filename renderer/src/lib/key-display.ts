@@ -6,9 +6,7 @@ type KeyLabel = Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>;
 export const publicKeyPart = (key: KeyLabel): string => `${key.keyPrefix}_${key.keyId}`;
 
 /**
- * The masked form of a key: its public part stays readable, the secret becomes dots. Built from the
- * summary, so the hidden characters are never in the document, only their count.
+ * How many dots stand for the secret while a key is masked: always the same, so the masked key reads as
+ * `pyas_n58lZyBi.••••••••••••` on one line. (A secret's length is public anyway: the key format fixes it.)
  */
-export function maskedSecretLength(key: KeyLabel, plaintext: string): number {
-  return Math.max(plaintext.length - publicKeyPart(key).length - 1, 0);
-}
+export const MASKED_DOTS = 12;

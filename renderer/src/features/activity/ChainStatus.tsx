@@ -26,7 +26,7 @@ export function ChainStatus() {
   if (!chain.check.intact) {
     return (
       <Banner tone="danger" title="The activity log was altered">
-        <p>The activity log was altered: {chain.check.problem ?? 'a record does not follow from the one before.'}</p>
+        <p>{chain.check.problem ?? 'A record does not follow from the one before.'}</p>
       </Banner>
     );
   }

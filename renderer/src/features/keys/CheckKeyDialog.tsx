@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useKeys } from '../../stores/keys-store';
 import { VerifyResultView } from './VerifyResultView';
 
 const SCHEME_OPTIONS = VERIFY_SCHEMES.map((s) => ({ value: s.id, label: s.label }));
@@ -32,6 +33,7 @@ export function CheckKeyDialog({ app, onClose }: { app: App; onClose: () => void
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const loadKeys = useKeys((s) => s.load);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,6 +51,8 @@ export function CheckKeyDialog({ app, onClose }: { app: App; onClose: () => void
       setFailure(answer);
     } else {
       setResult(answer);
+      // A check counts as a use: reload the key's app, so its row says "Last used just now" at once.
+      if (answer.key) void loadKeys(answer.key.appId);
     }
   };
 

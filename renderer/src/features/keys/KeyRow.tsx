@@ -1,4 +1,4 @@
-import { TriangleAlert } from 'lucide-react';
+import { Ban, RefreshCw, TriangleAlert } from 'lucide-react';
 import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
 import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
@@ -27,13 +27,24 @@ interface KeyRowProps extends KeyRowActions {
   highlighted: boolean;
 }
 
-/** "Replaced by pyas_s66v…": the other key of a rotation, short; its full id is the button's name. */
+/**
+ * "Replaced by pyas_s66v…": the other key of a rotation, on one short line of the Key cell (a key in
+ * the middle of a chain has two, one under the other). The full id is the button's name, and the line's
+ * title when a long prefix cuts it short (the id shortens first, so the link stays visible and usable).
+ */
 function RotationLink({ label, target, onJump }: { label: string; target: IssuedKeySummary; onJump: () => void }) {
   const full = publicKeyPart(target);
   return (
-    <span className="key-link">
-      {label}{' '}
-      <Button variant="link" size="sm" aria-label={full} title={`Go to ${full}`} onClick={onJump}>
+    <span className="key-cell__line key-link" title={`${label} ${full}`}>
+      <span className="key-link__label">{label}</span>{' '}
+      <Button
+        variant="link"
+        size="sm"
+        aria-label={full}
+        title={`Go to ${full}`}
+        onClick={onJump}
+        className="key-link__button"
+      >
         <code>{`${target.keyPrefix}_${target.keyId.slice(0, 4)}…`}</code>
       </Button>
     </span>
@@ -56,7 +67,11 @@ function Scopes({ scopes }: { scopes: readonly string[] }) {
   );
 }
 
-/** One key: every cell fits the fixed row height the virtualizer relies on. */
+/**
+ * One key. Every cell fits the fixed row height the virtualizer relies on (KEY_ROW_HEIGHT): one line
+ * per cell, except the Key cell (the key, then at most two rotation links) and the Status cell (the
+ * badge, then the end of a grace period), whose short lines have a fixed height and never wrap.
+ */
 export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, onRevoke, onJump }: KeyRowProps) {
   const replacedBy = key.replacedById ? byId.get(key.replacedById) : undefined;
   const replaces = key.replacesId ? byId.get(key.replacesId) : undefined;
@@ -73,8 +88,8 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
       <td id={nameId} className="cell-strong keys-table__name" title={key.name}>
         {key.name}
       </td>
-      <td>
-        <code className="key-chip">{`${publicKeyPart(key)}…`}</code>
+      <td className="key-cell">
+        <code className="key-cell__line key-chip" title={publicKeyPart(key)}>{`${publicKeyPart(key)}…`}</code>
         {replacedBy ? (
           <RotationLink label="Replaced by" target={replacedBy} onJump={() => onJump(replacedBy.id)} />
         ) : null}
@@ -102,23 +117,25 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
           <TimeText iso={key.lastUsedAt} now={now} />
         )}
       </td>
-      <td>
+      <td className="key-cell">
         <StatusBadge status={key.status} />
         {inGrace && key.graceEndsAt ? (
-          <span className="key-link" title={`Keeps working until ${formatAbsolute(key.graceEndsAt)}`}>
-            works until {formatCompact(key.graceEndsAt, now)}
+          <span className="key-cell__line key-grace" title={`Keeps working until ${formatAbsolute(key.graceEndsAt)}`}>
+            {/* "until tomorrow 2:05 AM" fits the column; read in full as "works until …". */}
+            <span className="visually-hidden">works </span>until {formatCompact(key.graceEndsAt, now)}
           </span>
         ) : null}
       </td>
       <td className="keys-table__actions">
+        {/* The icons show (and the words only to screen readers) when the table is narrow. */}
         {actions.rotate ? (
-          <Button size="sm" aria-describedby={nameId} onClick={() => onRotate(key)}>
-            Rotate
+          <Button size="sm" icon={RefreshCw} title="Rotate" aria-describedby={nameId} onClick={() => onRotate(key)}>
+            <span className="keys-table__action-label">Rotate</span>
           </Button>
         ) : null}
         {actions.revoke ? (
-          <Button size="sm" aria-describedby={nameId} onClick={() => onRevoke(key)}>
-            Revoke
+          <Button size="sm" icon={Ban} title="Revoke" aria-describedby={nameId} onClick={() => onRevoke(key)}>
+            <span className="keys-table__action-label">Revoke</span>
           </Button>
         ) : null}
       </td>

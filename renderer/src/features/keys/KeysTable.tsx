@@ -7,7 +7,10 @@ import { FALLBACK_RECT, observeRectWithFallback } from '../../lib/virtual-rect';
 import { type SortColumn, type SortState } from './key-table-model';
 import { KeyRow, type KeyRowActions } from './KeyRow';
 
-/** Every row has this height (CSS enforces it), so the virtualizer never needs to measure. */
+/**
+ * Every row has this height, so the virtualizer never needs to measure: keys.css sets it, and every cell
+ * fits it (one line, or short lines of fixed height that never wrap; see KeyRow).
+ */
 export const KEY_ROW_HEIGHT = 60;
 /** The sticky header row above the rows, inside the same scroll element. */
 const HEADER_HEIGHT = 40;

@@ -1,5 +1,5 @@
 import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
-import { maskedSecretLength, publicKeyPart } from '../../lib/key-display';
+import { MASKED_DOTS, publicKeyPart } from '../../lib/key-display';
 
 interface MaskedKeyProps {
   summary: Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>;
@@ -8,8 +8,8 @@ interface MaskedKeyProps {
 }
 
 /**
- * The key in monospace: the public part (prefix and key id) always readable, the secret as dots until
- * Show. While masked, the secret's characters are not in the document at all.
+ * The key in monospace, on one line: the public part (prefix and key id) always readable, the secret as
+ * a fixed row of dots until Show. While masked, the secret's characters are not in the document at all.
  */
 export function MaskedKey({ summary, plaintext, revealed }: MaskedKeyProps) {
   if (revealed) {
@@ -19,7 +19,7 @@ export function MaskedKey({ summary, plaintext, revealed }: MaskedKeyProps) {
       </code>
     );
   }
-  const dots = '•'.repeat(maskedSecretLength(summary, plaintext));
+  const dots = '•'.repeat(MASKED_DOTS);
   return (
     <code className="key-box__value key-box__value--masked" data-testid="api-key-value">
       <span>{`${publicKeyPart(summary)}.`}</span>

@@ -57,7 +57,10 @@ function ScopeOption({
   );
 }
 
-/** Step 2 (Cerby's "Select scopes"): one checkbox per scope of the app, or an explicit "no scopes". */
+/**
+ * Step 2 (Cerby's "Select scopes"): an explicit "no scopes" first, then one checkbox per scope of the
+ * app in a list that scrolls.
+ */
 export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: readonly Scope[] }) {
   const { scopes, setScopes, noScopes, setNoScopes, scopesError, firstScopeRef, submitting } = wizard;
   const id = useId();
@@ -81,6 +84,20 @@ export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: re
         Select scopes
       </h3>
       <p className="muted">A key can do only what its scopes allow. Give it no more than it needs.</p>
+      {/* Above the list, which scrolls: the choice the error message names is always in view. */}
+      <ScopeOption
+        id={`${id}-none`}
+        label="This key needs no scopes"
+        description="It will authenticate, but every scope check will fail."
+        checked={noScopes}
+        disabled={submitting}
+        inputRef={catalog.length === 0 ? firstScopeRef : undefined}
+        onChange={(checked) => {
+          setNoScopes(checked);
+          if (checked) setScopes([]);
+        }}
+        className="scope-option--none"
+      />
       <div className="scopes-step__bar">
         <span className="muted" aria-live="polite">
           {scopes.length} of {catalog.length} selected
@@ -121,18 +138,6 @@ export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: re
             onChange={(checked) => toggle(scope.id, checked)}
           />
         ))}
-        <ScopeOption
-          id={`${id}-none`}
-          label="This key needs no scopes"
-          description="It will authenticate, but every scope check will fail."
-          checked={noScopes}
-          inputRef={catalog.length === 0 ? firstScopeRef : undefined}
-          onChange={(checked) => {
-            setNoScopes(checked);
-            if (checked) setScopes([]);
-          }}
-          className="scope-option--none"
-        />
       </fieldset>
       {scopesError ? (
         <p id={errorId} className="text-field__error" role="alert">

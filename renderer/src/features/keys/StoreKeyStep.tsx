@@ -51,10 +51,6 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
       <div className="store-key__panel">
         <div className="store-key__meta">
           <span className="store-key__name">{key.name}</span>
-          <span className="muted">Copy it now and paste it where it is needed.</span>
-        </div>
-        <div className="key-box">
-          <MaskedKey summary={key} plaintext={plaintext} revealed={revealed} />
           <div className="key-box__actions">
             <Button size="sm" icon={revealed ? EyeOff : Eye} aria-pressed={revealed} onClick={toggleShow}>
               {revealed ? 'Hide' : 'Show'}
@@ -64,8 +60,15 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
             </Button>
           </div>
         </div>
-        <p role="status" className="store-key__copy-status">
-          {copyState === 'copied' ? 'The API key is on the clipboard.' : ''}
+        {/* The whole width for the key, so even a 16-letter prefix and the secret fit on one line. */}
+        <div className="key-box">
+          <MaskedKey summary={key} plaintext={plaintext} revealed={revealed} />
+        </div>
+        <p
+          role="status"
+          className={`store-key__copy-status${copyState === 'copied' ? ' store-key__copy-status--done' : ''}`}
+        >
+          {copyState === 'copied' ? 'The API key is on the clipboard.' : 'Copy it now and paste it where it is needed.'}
         </p>
         {copyState === 'failed' ? (
           <Banner tone="danger" title="Copy failed">

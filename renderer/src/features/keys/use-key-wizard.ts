@@ -33,7 +33,8 @@ export function useKeyWizard(appId: string, onGenerated: (generated: GeneratedKe
       const errors = fieldErrors(generateKeyInputSchema, { appId, name: values.name }, ['name'] as const);
       if (choice !== 'custom') return errors;
       const custom = customExpiryError(values.customDate, values.customTime, Date.now());
-      return custom ? { ...errors, customDate: custom } : errors;
+      if (!custom) return errors;
+      return { ...errors, [custom.field === 'date' ? 'customDate' : 'customTime']: custom.message };
     },
     [appId, choice],
   );

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '../../electron/core/core';
 import type { Op } from '../../electron/core/db/ops';
-import type { IssuedKeyRecord } from '../../electron/core/db/schema';
 import { formatKey, newKeyId } from '../../electron/core/keys/key-format';
 import type { KeyHasher } from '../../electron/core/keys/key-hasher';
+import { keyRecord } from '../support/key-record';
 
 /**
  * Fills a store with `count` issued keys in one transaction (generating them one by one would measure
@@ -22,26 +21,14 @@ export async function seedKeys(core: Core, appId: string, hasher: KeyHasher, cou
       taken.add(keyId);
       const plaintext = formatKey(app.keyPrefix, keyId);
       plaintexts.push(plaintext);
-      const record: IssuedKeyRecord = {
-        id: randomUUID(),
+      const record = keyRecord({
         appId,
-        name: `Bench key ${i}`,
         prefix: app.keyPrefix,
         keyId,
         hash: hasher.hash(plaintext),
-        hashVersion: 1,
-        scopes: ['read:items'],
+        name: `Bench key ${i}`,
         createdAt,
-        expiration: { kind: 'preset', preset: '1y' },
-        expiresAt: null,
-        revokedAt: null,
-        lastUsedAt: null,
-        useCount: 0,
-        replacesId: null,
-        replacedById: null,
-        graceEndsAt: null,
-        remindersSent: [],
-      };
+      });
       ops.push({ type: 'key.insert', key: record });
     }
     return { ops, result: null };

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '../../../electron/core/core';
 import type { GenerateKey } from '../../../electron/core/keys/key-service';
-import type { IssuedKeyRecord } from '../../../electron/core/db/schema';
 import type { GeneratedKey } from '../../../shared/domain/issued-key';
 import { generateInput } from '../../support/generate-input';
+import { keyRecord } from '../../support/key-record';
 
 /** Generates a key through the real core: "Production", 1 year, read:items unless overridden. */
 export function generate(core: Core, appId: string, overrides: Partial<GenerateKey> = {}): Promise<GeneratedKey> {
@@ -27,26 +26,18 @@ function seededKeyId(index: number): string {
 export async function seedKeys(core: Core, appId: string, count: number, name = (i: number) => `Key ${i}`) {
   const app = core.apps.get(appId);
   const start = Date.now() - count * 60_000;
-  const records: IssuedKeyRecord[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    appId,
-    name: name(i),
-    prefix: app.keyPrefix,
-    keyId: seededKeyId(i),
-    hash: 'seeded-no-plaintext',
-    hashVersion: 1,
-    scopes: ['read:items'],
-    createdAt: new Date(start + i * 60_000).toISOString(),
-    expiration: { kind: 'preset', preset: '1y' },
-    expiresAt: new Date(start + i * 60_000 + 365 * 24 * 3_600_000).toISOString(),
-    revokedAt: null,
-    lastUsedAt: null,
-    useCount: 0,
-    replacesId: null,
-    replacedById: null,
-    graceEndsAt: null,
-    remindersSent: [],
-  }));
+  const records = Array.from({ length: count }, (_, i) =>
+    keyRecord({
+      appId,
+      prefix: app.keyPrefix,
+      keyId: seededKeyId(i),
+      hash: 'seeded-no-plaintext',
+      name: name(i),
+      createdAt: new Date(start + i * 60_000).toISOString(),
+      expiration: { kind: 'preset', preset: '1y' },
+      expiresAt: new Date(start + i * 60_000 + 365 * 24 * 3_600_000).toISOString(),
+    }),
+  );
   await core.db.commit(() => ({ ops: records.map((key) => ({ type: 'key.insert' as const, key })), result: null }));
   return records;
 }

@@ -1,5 +1,6 @@
 import type { SystemStatus } from '../../shared/domain/system';
 import { ActivityLog } from './activity/activity-log';
+import { redact } from './api/redact';
 import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
@@ -45,16 +46,24 @@ export interface Core {
 
 const PROBE_ACCOUNT = 'probe';
 
+/** Storage and system errors name files and codes, never secrets; anything else is redacted. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  return redact(`${error.name}: ${error.message}`);
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   await importLegacyActivity(options.dataDir);
-  const activity = await ActivityLog.open(options.dataDir, now);
+  const logError = options.logError ?? ((line: string) => console.error(line));
+  const activity = await ActivityLog.open(options.dataDir, now, (error) =>
+    logError(`[keyhaven] recording activity failed: ${describeFailure(error)}`),
+  );
   const db = await openKeyhavenDb(options.dataDir);
   const pepper = new PepperSource(db, options.keychain);
-  const logError = options.logError ?? ((line: string) => console.error(line));
   const usage = new UsageRecorder(db, activity, now, (error) =>
-    logError(`[keyhaven] saving key usage failed: ${error instanceof Error ? error.name : 'error'}`),
+    logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
   );
   return {
     dataDir: options.dataDir,

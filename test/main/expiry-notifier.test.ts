@@ -16,11 +16,11 @@ describe('expiry notifications', () => {
     const clock = new ManualClock('2026-11-23T10:00:00.000Z');
     t = await openTestCore({ clock });
     const appId = (await t.core.apps.create({ name: 'Pyas' })).id;
-    const { plaintext } = await t.core.keys.generate(
-      generateInput(appId, { expiration: { kind: 'preset', preset: '5d' } }),
-    );
+    const expiration = { kind: 'custom' as const, at: '2026-12-03T10:00:00.000Z' }; // 10 days from now
+    const { plaintext } = await t.core.keys.generate(generateInput(appId, { expiration }));
     const shown: { title: string; body: string }[] = [];
     const core = t.core;
+    clock.set('2026-11-26T11:00:00.000Z'); // inside the last 7 days
     const stop = startExpiryNotifier({
       takeDue: () => core.reminders.takeDue(),
       notify: (title, body) => shown.push({ title, body }),
@@ -33,7 +33,7 @@ describe('expiry notifications', () => {
     expect(shown[0]?.body).not.toContain(plaintext.split('.')[1]);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(shown).toHaveLength(1);
-    clock.set('2026-11-27T11:00:00.000Z');
+    clock.set('2026-12-02T11:00:00.000Z'); // inside the last day
     await vi.advanceTimersByTimeAsync(1_000);
     await vi.waitFor(() => expect(shown).toHaveLength(2));
     expect(shown[1]?.title).toBe('An API key expires within a day');

@@ -5,6 +5,8 @@ import { makeTempDir } from './temp-dir';
 
 export interface TestCore {
   core: Core;
+  /** What the core reported through its error logger (background failures). */
+  logged: string[];
   keychain: MemoryKeychain;
   dataDir: string;
   dispose: () => Promise<void>;
@@ -14,7 +16,9 @@ export interface TestCore {
 export async function openTestCore(options: { clock?: Clock; keychain?: MemoryKeychain } = {}): Promise<TestCore> {
   const dir = await makeTempDir();
   const keychain = options.keychain ?? new MemoryKeychain();
+  const logged: string[] = [];
   const core = await openCore({
+    logError: (line) => logged.push(line),
     dataDir: dir.path,
     keychain,
     version: '0.0.0-test',
@@ -22,6 +26,7 @@ export async function openTestCore(options: { clock?: Clock; keychain?: MemoryKe
   });
   return {
     core,
+    logged,
     keychain,
     dataDir: dir.path,
     dispose: async () => {

@@ -60,7 +60,8 @@ export async function appendLines(file: string, records: ChainedRecord[]): Promi
   let handle: FileHandle | null = null;
   try {
     handle = await open(file, 'a', 0o600);
-    await handle.write(text);
+    // writeFile loops until every byte is written: a short write must not leave half a record.
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle?.close();

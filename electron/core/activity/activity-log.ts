@@ -43,10 +43,15 @@ export class ActivityLog {
   private constructor(
     readonly file: string,
     private readonly now: () => Date,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
-  static async open(dataDir: string, now: () => Date): Promise<ActivityLog> {
-    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME), now);
+  static async open(
+    dataDir: string,
+    now: () => Date,
+    onError: (error: unknown) => void = () => undefined,
+  ): Promise<ActivityLog> {
+    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME), now, onError);
     await log.catchUp();
     return log;
   }
@@ -56,6 +61,19 @@ export class ActivityLog {
     const run = this.queue.then(() => this.appendLocked(events));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Records what a committed change did. The change is already durable, so a failure to record it
+   * (disk full, log damaged) must not turn the change into an error: the caller would lose what only
+   * its answer carries — a new key's plaintext. The failure is reported to the log's error handler.
+   */
+  async record(events: ActivityEvent[]): Promise<void> {
+    try {
+      await this.append(events);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 
   /** Newest first. */

@@ -75,7 +75,7 @@ export class AppService {
       };
       return { ops: [{ type: 'app.insert', app }], result: app };
     });
-    await this.activity.append([{ type: 'app.created', appId: app.id, summary: `App "${app.name}" created` }]);
+    await this.activity.record([{ type: 'app.created', appId: app.id, summary: `App "${app.name}" created` }]);
     return structuredClone(app);
   }
 
@@ -105,7 +105,7 @@ export class AppService {
       return { ops, result: { app: { ...app, ...patch }, changes } };
     });
     if (changes.length > 0) {
-      await this.activity.append([
+      await this.activity.record([
         { type: 'app.updated', appId: app.id, summary: `App "${app.name}": ${changes.join('; ')}` },
       ]);
     }

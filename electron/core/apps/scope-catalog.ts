@@ -71,7 +71,7 @@ export class ScopeCatalog {
         result: { app: { ...app, scopes }, summary },
       };
     });
-    await this.activity.append([{ type: 'scopes.changed', appId, summary: `App "${app.name}": ${summary}` }]);
+    await this.activity.record([{ type: 'scopes.changed', appId, summary: `App "${app.name}": ${summary}` }]);
     return structuredClone(app);
   }
 }

@@ -37,7 +37,13 @@ export const opSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
-  z.strictObject({ type: z.literal('bucket.seal'), issuedKeyId: z.uuid(), hourStart: z.string() }),
+  z.strictObject({
+    type: z.literal('bucket.seal'),
+    issuedKeyId: z.uuid(),
+    hourStart: z.string(),
+    /** The count that was recorded in the activity log; uses added since stay in the bucket. */
+    count: z.number().int().positive(),
+  }),
 ]);
 export type Op = z.infer<typeof opSchema>;
 export type KeyPatch = z.infer<typeof keyPatchSchema>;
@@ -71,11 +77,13 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
         else data.verifyBuckets.push({ issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count });
       }
       return;
-    case 'bucket.seal':
-      data.verifyBuckets = data.verifyBuckets.filter(
-        (b) => !(b.issuedKeyId === op.issuedKeyId && b.hourStart === op.hourStart),
-      );
+    case 'bucket.seal': {
+      const bucket = data.verifyBuckets.find((b) => b.issuedKeyId === op.issuedKeyId && b.hourStart === op.hourStart);
+      if (!bucket) return;
+      bucket.count -= op.count;
+      if (bucket.count <= 0) data.verifyBuckets = data.verifyBuckets.filter((b) => b !== bucket);
       return;
+    }
   }
 }
 

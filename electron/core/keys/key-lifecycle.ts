@@ -55,7 +55,7 @@ export class KeyLifecycle {
       graceMs === 0 || old.graceEndsAt === null
         ? 'stopped working immediately'
         : `keeps working until ${formatInstant(old.graceEndsAt)}`;
-    await this.activity.append([
+    await this.activity.record([
       {
         type: 'key.rotated',
         appId: old.appId,
@@ -84,7 +84,7 @@ export class KeyLifecycle {
       const patch = { revokedAt: now.toISOString() };
       return { ops: [{ type: 'key.patch', id, patch }], result: { ...key, ...patch } };
     });
-    await this.activity.append([
+    await this.activity.record([
       {
         type: 'key.revoked',
         appId: revoked.appId,

@@ -65,7 +65,7 @@ export class KeyService {
       });
       return { ops: [{ type: 'key.insert', key: issued.record }], result: { ...issued, app } };
     });
-    await this.activity.append([
+    await this.activity.record([
       {
         type: 'key.generated',
         appId: app.id,

@@ -89,38 +89,64 @@ export class UsageRecorder {
       }));
     });
     if (entries.length > 0) {
-      await this.db.commit(() => ({ ops: [{ type: 'usage.add', entries }], result: null }));
+      try {
+        await this.db.commit(() => ({ ops: [{ type: 'usage.add', entries }], result: null }));
+      } catch (error) {
+        // Not written: the counts go back, to be retried with the next flush.
+        this.restore(batch);
+        throw error;
+      }
     }
     await this.sealFinishedHours();
   }
 
-  /** Buckets of hours that are over become one activity record each, then leave the data file. */
+  private restore(batch: Map<number, Map<string, Pending>>): void {
+    for (const [hour, byKey] of batch) {
+      for (const [id, p] of byKey) {
+        let byHour = this.pending.get(hour);
+        if (!byHour) this.pending.set(hour, (byHour = new Map()));
+        const entry = byHour.get(id);
+        if (entry) {
+          entry.count += p.count;
+          entry.lastUsedMs = Math.max(entry.lastUsedMs, p.lastUsedMs);
+        } else {
+          byHour.set(id, { ...p });
+        }
+      }
+    }
+  }
+
+  /**
+   * Buckets of hours that are over become one activity record each, then leave the data file. The
+   * record is appended first: a crash between the two repeats a record, it never loses one. The seal
+   * subtracts exactly the recorded count, so uses that joined the bucket meanwhile are kept.
+   */
   private async sealFinishedHours(): Promise<void> {
     const currentHour = hourStartOf(this.now());
-    if (!this.db.snapshot().verifyBuckets.some((b) => b.hourStart < currentHour)) return;
-    const sealed = await this.db.commit((data) => {
-      const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour);
-      const ops: Op[] = finished.map((b) => ({
-        type: 'bucket.seal',
-        issuedKeyId: b.issuedKeyId,
-        hourStart: b.hourStart,
-      }));
-      const events: ActivityEvent[] = [];
-      for (const bucket of finished) {
-        const key = findKey(data, bucket.issuedKeyId);
-        if (!key) continue;
-        events.push({
-          type: 'key.verified',
-          at: new Date(bucket.hourStart),
-          appId: key.appId,
-          issuedKeyId: key.id,
-          keyLabel: keyLabel(key),
-          count: bucket.count,
-          summary: `API key "${key.name}" verified ${bucket.count} time${bucket.count === 1 ? '' : 's'} in this hour`,
-        });
-      }
-      return { ops, result: events };
-    });
-    await this.activity.append(sealed);
+    const data = this.db.snapshot();
+    const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour).map((b) => ({ ...b }));
+    if (finished.length === 0) return;
+    const events: ActivityEvent[] = [];
+    for (const bucket of finished) {
+      const key = findKey(data, bucket.issuedKeyId);
+      if (!key) continue;
+      events.push({
+        type: 'key.verified',
+        at: new Date(bucket.hourStart),
+        appId: key.appId,
+        issuedKeyId: key.id,
+        keyLabel: keyLabel(key),
+        count: bucket.count,
+        summary: `API key "${key.name}" verified ${bucket.count} time${bucket.count === 1 ? '' : 's'} in this hour`,
+      });
+    }
+    await this.activity.append(events);
+    const ops: Op[] = finished.map((b) => ({
+      type: 'bucket.seal',
+      issuedKeyId: b.issuedKeyId,
+      hourStart: b.hourStart,
+      count: b.count,
+    }));
+    await this.db.commit(() => ({ ops, result: null }));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { DurableJsonFile, sameIdentity, statIdentity } from './durable-json-file';
 import { Loader, type Loaded } from './document-loader';
+import { StorageError } from './storage-error';
 import { acquireFileLock } from './file-lock';
 import { Journal } from './journal';
 import { orphanJournal } from './journal-errors';
@@ -20,6 +21,8 @@ const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const DEFAULT_COMPACT_AFTER = { commits: 5_000, bytes: 16 * 1024 * 1024 };
 
 export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledStore<T, Op> {
+  /** Set when memory can no longer be trusted to match the disk (see transact). */
+  private poisoned: StorageError | null = null;
   readonly file: string;
   readonly lockTimeoutMs: number;
   /** Set by startEmpty() or reload() before openJournaledStore hands the store out. */
@@ -49,10 +52,12 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   }
 
   snapshot(): Readonly<T> {
+    if (this.poisoned) throw this.poisoned;
     return this.data;
   }
 
   commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R> {
+    if (this.poisoned) return Promise.reject(this.poisoned);
     return this.enqueue(() => this.transact(plan));
   }
 
@@ -121,7 +126,17 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
         for (const op of ops) this.o.apply(this.data, op);
         await this.journal.append(entry.text);
       } catch (error) {
-        await this.reload().catch(() => undefined); // half-applied or unsaved: take the disk's version
+        // Half-applied or unsaved: take the disk's version. If even that fails, memory may show a
+        // change that was never saved, so the store refuses every read and write until reopened
+        // rather than let anyone act on it.
+        await this.reload().catch((reloadError: unknown) => {
+          this.poisoned = new StorageError(
+            'IO',
+            this.file,
+            `Keyhaven could not save a change to ${this.file} and could not re-read the file afterwards. Quit and reopen Keyhaven; what is on disk is intact.`,
+            { cause: reloadError },
+          );
+        });
         throw error;
       }
       this.position.applied = seq;

@@ -25,6 +25,9 @@ export interface VaultKeyRef {
  */
 export class DataKeys {
   private readonly keys = new Map<string, Buffer>();
+  private readonly unlocking = new Map<string, Promise<Buffer>>();
+  /** How many times each vault was locked: an unlock that started before a lock must not win. */
+  private readonly lockCount = new Map<string, number>();
 
   constructor(private readonly keychain: Keychain) {}
 
@@ -49,6 +52,27 @@ export class DataKeys {
   async unlock(vault: VaultKeyRef): Promise<Buffer> {
     const held = this.keys.get(vault.id);
     if (held) return held;
+    // One keychain read per vault at a time, shared by concurrent callers; a lock() that lands while
+    // it is in flight wins: the key read is wiped and every waiter gets LOCKED.
+    let pending = this.unlocking.get(vault.id);
+    if (!pending) {
+      const locksAtStart = this.lockCount.get(vault.id) ?? 0;
+      pending = this.read(vault)
+        .then((key) => {
+          if ((this.lockCount.get(vault.id) ?? 0) !== locksAtStart) {
+            key.fill(0);
+            throw new CoreError('LOCKED', `The vault "${vault.name}" was locked while it was being unlocked.`);
+          }
+          this.keys.set(vault.id, key);
+          return key;
+        })
+        .finally(() => this.unlocking.delete(vault.id));
+      this.unlocking.set(vault.id, pending);
+    }
+    return pending;
+  }
+
+  private async read(vault: VaultKeyRef): Promise<Buffer> {
     const stored = await this.keychain.get(vaultAccount(vault.id));
     if (stored === null) throw missingKey(vault.name, 'is missing from');
     const key = Buffer.from(stored, 'base64');
@@ -60,11 +84,11 @@ export class DataKeys {
       if (error instanceof VaultCryptoError) throw missingKey(vault.name, 'does not match the key in');
       throw error;
     }
-    this.keys.set(vault.id, key);
     return key;
   }
 
   lock(vaultId: string): void {
+    this.lockCount.set(vaultId, (this.lockCount.get(vaultId) ?? 0) + 1);
     const key = this.keys.get(vaultId);
     if (!key) return;
     key.fill(0);

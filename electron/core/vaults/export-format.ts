@@ -14,7 +14,9 @@ export const SCRYPT_N = 131_072;
 const R = 8;
 const P = 1;
 const MIN_N = 1024; // a test-only lower N is accepted on import; the cost is the exporter's choice
-const MAX_N = 1_048_576; // caps the memory a crafted file can make import allocate
+// Caps the memory a crafted file can make import spend on scrypt before anything is authenticated:
+// 128 · N · r bytes, 256 MiB at 2^18 (twice Keyhaven's own N).
+const MAX_N = 262_144;
 
 const headerSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),

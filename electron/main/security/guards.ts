@@ -18,19 +18,20 @@ export function guardContents(contents: WebContents, isAppUrl: IsAppUrl): void {
   contents.on('will-navigate', denyForeign);
   contents.on('will-redirect', denyForeign);
   contents.setWindowOpenHandler(({ url }) => {
-    const external = httpUrl(url);
-    // Only web links leave the app, to the default browser; file:, javascript:, custom schemes never do.
+    const external = httpsUrl(url);
+    // Only https links leave the app, to the default browser: file:, javascript:, custom schemes and
+    // plain http never do (http would send whatever the URL carries in clear).
     if (external) void shell.openExternal(external).catch(() => undefined);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The normalised URL when it is http(s), else null. */
-export function httpUrl(candidate: string): string | null {
+/** The normalised URL when it is https, else null. */
+export function httpsUrl(candidate: string): string | null {
   try {
     const url = new URL(candidate);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }

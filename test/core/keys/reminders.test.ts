@@ -35,9 +35,14 @@ describe('expiry reminders', () => {
     expect(await t.core.reminders.takeDue()).toEqual([]);
   });
 
-  it('gives only the 1-day reminder to a key already inside its last day', async () => {
-    await t.core.keys.generate(generateInput(appId, { expiration: { kind: 'preset', preset: '12h' } }));
-    expect((await t.core.reminders.takeDue()).map((r) => r.reminder)).toEqual(['1d']);
+  it('skips reminders longer than the key’s life, and gives only the most urgent one reached', async () => {
+    await t.core.keys.generate(generateInput(appId, { name: 'Short', expiration: { kind: 'preset', preset: '12h' } }));
+    await t.core.keys.generate(
+      generateInput(appId, { name: 'Five days', expiration: { kind: 'preset', preset: '5d' } }),
+    );
+    expect(await t.core.reminders.takeDue()).toEqual([]); // a 12-hour and a 5-day key: nothing to remind yet
+    clock.advance(4.5 * DAY);
+    expect((await t.core.reminders.takeDue()).map((r) => [r.key.name, r.reminder])).toEqual([['Five days', '1d']]);
     clock.advance(3_600_000);
     expect(await t.core.reminders.takeDue()).toEqual([]);
   });
@@ -49,7 +54,9 @@ describe('expiry reminders', () => {
     await t.core.keys.generate(generateInput(appId, { name: 'B', expiration: { kind: 'preset', preset: '12h' } }));
     expect(t.core.apps.list()[0]).toMatchObject({ expiringSoonCount: 2, expiringWithinDayCount: 1 });
     await t.core.lifecycle.revoke(a.key.id);
-    expect((await t.core.reminders.takeDue()).map((r) => r.key.name)).toEqual(['B']);
+    clock.advance(4.5 * DAY - 1);
+    expect((await t.core.reminders.takeDue()).map((r) => r.key.name)).toEqual([]); // A revoked, B expired
+    clock.set('2026-11-23T10:00:00.000Z');
     expect(t.core.apps.list()[0]).toMatchObject({ expiringSoonCount: 1, expiringWithinDayCount: 1 });
   });
 });

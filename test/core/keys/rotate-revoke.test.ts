@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateInput } from '../../support/generate-input';
 import { ManualClock } from '../../support/manual-clock';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
@@ -97,5 +97,14 @@ describe('rotating and revoking keys', () => {
     expect(rotation?.summary).toContain(`${rotated.key.keyPrefix}_${rotated.key.keyId}`);
     const all = JSON.stringify(t.core.activity.list());
     for (const secret of [a.plaintext, rotated.plaintext]) expect(all).not.toContain(secret.split('.')[1]);
+  });
+
+  it('still returns the new key when recording the activity fails: the rotation is already saved', async () => {
+    const old = await t.core.keys.generate(generateInput(appId));
+    vi.spyOn(t.core.activity, 'append').mockRejectedValue(new Error('ENOSPC: no space left on device'));
+    const rotated = await t.core.lifecycle.rotate(old.key.id, 'immediately');
+    expect((await t.core.keys.verifyKey(rotated.plaintext)).code).toBe('VALID');
+    expect(t.logged.some((line) => line.includes('recording activity failed'))).toBe(true);
+    vi.restoreAllMocks();
   });
 });

@@ -44,6 +44,17 @@ describe('usage counting', () => {
     expect(t.core.db.snapshot().keys[0]?.useCount).toBe(0);
   });
 
+  it('keeps counts that could not be written and writes them with the next flush', async () => {
+    const { plaintext } = await t.core.keys.generate(generateInput(appId));
+    for (let i = 0; i < 3; i += 1) await t.core.keys.verifyKey(plaintext);
+    const commit = vi.spyOn(t.core.db, 'commit').mockRejectedValueOnce(new Error('lock timeout'));
+    await expect(t.core.usage.flush()).rejects.toThrow('lock timeout');
+    commit.mockRestore();
+    await t.core.keys.verifyKey(plaintext);
+    await t.core.usage.flush();
+    expect(t.core.db.snapshot().keys[0]?.useCount).toBe(4);
+  });
+
   it('flushes by itself within a second', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const { plaintext } = await t.core.keys.generate(generateInput(appId));

@@ -125,4 +125,17 @@ describe('a failing journal append', () => {
     await store.close();
     expect((await readSnapshot(file)).items).toEqual(['a', 'c']);
   });
+
+  it('refuses reads and writes when the failed change cannot even be undone from disk', async () => {
+    const file = dataFile();
+    const store = await openJournaledStore(jOptions(file));
+    await store.commit(adding('a'));
+    const proto = (await fileHandlePrototype()) as { write: () => Promise<unknown> };
+    vi.spyOn(proto, 'write').mockRejectedValueOnce(Object.assign(new Error('io'), { code: 'EIO' }));
+    // The re-read after the failure fails too (as it would if the disk went away entirely).
+    vi.spyOn(store as unknown as { reload: () => Promise<unknown> }, 'reload').mockRejectedValueOnce(new Error('EIO'));
+    await rejection(store.commit(adding('b')));
+    expect(() => store.snapshot()).toThrow(/could not re-read the file afterwards/);
+    expect((await rejection(store.commit(adding('c')))).code).toBe('IO');
+  });
 });

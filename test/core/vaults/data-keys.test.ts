@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DataKeys } from '../../../electron/core/vaults/data-keys';
+import { MemoryKeychain } from '../../support/memory-keychain';
+
+/** A keychain whose reads wait until the test lets them through, to interleave lock and unlock. */
+class GatedKeychain extends MemoryKeychain {
+  reads = 0;
+  private release: (() => void) | null = null;
+  override async get(account: string): Promise<string | null> {
+    this.reads += 1;
+    await new Promise<void>((resolve) => (this.release = resolve));
+    return super.get(account);
+  }
+  letThrough(): void {
+    this.release?.();
+  }
+}
+
+describe('vault data keys', () => {
+  it('shares one keychain read between concurrent unlocks', async () => {
+    const keychain = new GatedKeychain();
+    const keys = new DataKeys(keychain);
+    const keyCheck = await keys.create('v1');
+    keys.lock('v1');
+    const vault = { id: 'v1', name: 'Personal', keyCheck };
+    const first = keys.unlock(vault);
+    const second = keys.unlock(vault);
+    keychain.letThrough();
+    expect(await first).toBe(await second);
+    expect(keychain.reads).toBe(1);
+  });
+
+  it('a lock that lands while an unlock reads the keychain wins, and the key read is wiped', async () => {
+    const keychain = new GatedKeychain();
+    const keys = new DataKeys(keychain);
+    const keyCheck = await keys.create('v1');
+    keys.lock('v1');
+    const unlocking = keys.unlock({ id: 'v1', name: 'Personal', keyCheck });
+    keys.lock('v1');
+    keychain.letThrough();
+    await expect(unlocking).rejects.toMatchObject({ code: 'LOCKED' });
+    expect(keys.isUnlocked('v1')).toBe(false);
+  });
+});

@@ -1,15 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournaledStore, type JournaledStore } from '../../../electron/core/storage';
 import { useTempDir } from './temp-dir';
+import { WriterProcess } from './writer-process';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../../..');
 const WRITER = join(here, 'fixtures', 'journaled-writer.ts');
 
 interface Doc {
@@ -19,64 +16,10 @@ interface Doc {
 }
 
 const temp = useTempDir();
-const running = new Set<ChildProcessWithoutNullStreams>();
-
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL');
-  running.clear();
-});
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (e: Error) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // awaited only by some tests
-  return { promise, resolve, reject };
-}
-
-/** One writer process (fixtures/journaled-writer.ts); its acks are collected until its stdout closes. */
-class Writer {
-  readonly acks: number[] = [];
-  readonly ready = deferred<void>();
-  /** How many items the store held when this writer opened it (-1: not a whole, gapless list). */
-  readonly opened = deferred<number>();
-  readonly firstAck = deferred<void>();
-  readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr = '';
-  private readonly child: ChildProcessWithoutNullStreams;
-
+/** A writer process running fixtures/journaled-writer.ts: `count` commits, compacting every N. */
+class Writer extends WriterProcess {
   constructor(file: string, count: number, compactAfterCommits: number) {
-    const args = ['--import', 'tsx', WRITER, file, String(count), String(compactAfterCommits)];
-    this.child = spawn(process.execPath, args, { cwd: ROOT });
-    running.add(this.child);
-    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      if (line === 'ready') this.ready.resolve();
-      const opened = /^opened (-?\d+)$/.exec(line);
-      if (opened) this.opened.resolve(Number(opened[1]));
-      const ack = /^ack (\d+)$/.exec(line);
-      if (ack) {
-        this.acks.push(Number(ack[1]));
-        this.firstAck.resolve();
-      }
-    });
-    this.closed = once(this.child, 'close').then(([code, signal]) => {
-      running.delete(this.child);
-      const early = new Error(`writer ended (${code ?? signal}) before that: ${this.stderr}`);
-      for (const waiting of [this.ready, this.opened, this.firstAck]) waiting.reject(early);
-      return { code: code as number | null, signal: signal as NodeJS.Signals | null };
-    });
-  }
-
-  go(): void {
-    this.child.stdin.write('go\n');
-  }
-
-  kill(): void {
-    this.child.kill('SIGKILL');
+    super(WRITER, [file, String(count), String(compactAfterCommits)]);
   }
 }
 

@@ -1,15 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { readdir, readFile, stat, truncate } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDocumentStore, StorageError } from '../../../electron/core/storage';
 import { useTempDir } from './temp-dir';
+import { WriterProcess } from './writer-process';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '../../..');
 const WRITER = join(here, 'fixtures', 'writer.ts');
 
 interface Doc {
@@ -18,60 +15,10 @@ interface Doc {
 }
 
 const temp = useTempDir();
-const running = new Set<ChildProcessWithoutNullStreams>();
-
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL');
-  running.clear();
-});
-
-function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
-  let resolve!: () => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // awaited only by some tests
-  return { promise, resolve, reject };
-}
-
-/** One writer process; its acks are collected until its stdout closes. */
-class Writer {
-  readonly acks: number[] = [];
-  readonly ready = deferred();
-  readonly firstAck = deferred();
-  readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr = '';
-  private readonly child: ChildProcessWithoutNullStreams;
-
+/** A writer process running fixtures/writer.ts: `count` updates, each acknowledged. */
+class Writer extends WriterProcess {
   constructor(file: string, count: number) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, String(count)], { cwd: ROOT });
-    running.add(this.child);
-    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      if (line === 'ready') this.ready.resolve();
-      const ack = /^ack (\d+)$/.exec(line);
-      if (ack) {
-        this.acks.push(Number(ack[1]));
-        this.firstAck.resolve();
-      }
-    });
-    this.closed = once(this.child, 'close').then(([code, signal]) => {
-      running.delete(this.child);
-      const early = new Error(`writer ended (${code ?? signal}) before that: ${this.stderr}`);
-      this.ready.reject(early);
-      this.firstAck.reject(early);
-      return { code: code as number | null, signal: signal as NodeJS.Signals | null };
-    });
-  }
-
-  go(): void {
-    this.child.stdin.write('go\n');
-  }
-
-  kill(): void {
-    this.child.kill('SIGKILL');
+    super(WRITER, [file, String(count)]);
   }
 }
 

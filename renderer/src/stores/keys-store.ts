@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { create } from 'zustand';
-import type { IssuedKeySummary } from '../../../shared/domain/issued-key';
+import { issuedKeySummarySchema, type IssuedKeySummary } from '../../../shared/domain/issued-key';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
 /**
@@ -23,27 +24,10 @@ interface KeysState {
 
 export const EMPTY_KEY_LIST: KeyList = { keys: [], loaded: false, loading: false, error: null };
 
-/** Only the summary fields are kept, whatever object the caller passed in. */
-function summaryOf(key: IssuedKeySummary): IssuedKeySummary {
-  return {
-    id: key.id,
-    appId: key.appId,
-    name: key.name,
-    keyPrefix: key.keyPrefix,
-    keyId: key.keyId,
-    scopes: [...key.scopes],
-    createdAt: key.createdAt,
-    expiration: { ...key.expiration },
-    expiresAt: key.expiresAt,
-    revokedAt: key.revokedAt,
-    lastUsedAt: key.lastUsedAt,
-    useCount: key.useCount,
-    replacesId: key.replacesId,
-    replacedById: key.replacedById,
-    graceEndsAt: key.graceEndsAt,
-    status: key.status,
-  };
-}
+// The summary's own schema, non-strict: unknown fields (a plaintext, if a caller ever passed a whole
+// GeneratedKey) are dropped, so only summary fields can reach the store.
+const keepSummaryFields = z.object(issuedKeySummarySchema.shape);
+const summaryOf = (key: IssuedKeySummary): IssuedKeySummary => keepSummaryFields.parse(key);
 
 export const useKeys = create<KeysState>()((set, get) => {
   const patch = (appId: string, change: Partial<KeyList>) =>

@@ -1,4 +1,5 @@
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
+import { FieldMessages, useFieldIds } from './field-parts';
 import './TextField.css';
 
 export interface SelectOption<V extends string> {
@@ -30,23 +31,20 @@ export function SelectField<V extends string>({
   className,
   ref,
 }: SelectFieldProps<V>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds({ hint, error, ...(className ? { className } : {}) });
   return (
-    <div className={['text-field', error ? 'text-field--invalid' : null, className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="text-field__label">
+    <div className={ids.className}>
+      <label htmlFor={ids.id} className="text-field__label">
         {label}
       </label>
       <select
-        id={id}
+        id={ids.id}
         ref={ref}
         name={name}
         value={value}
         className="text-field__input text-field__select"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy}
         onChange={(event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value as V)}
       >
         {options.map((option) => (
@@ -55,16 +53,7 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={errorId} className="text-field__error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <div id={hintId} className="text-field__hint">
-          {hint}
-        </div>
-      ) : null}
+      <FieldMessages ids={ids} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
+import { FieldMessages, useFieldIds } from './field-parts';
 import './TextField.css';
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement;
@@ -38,35 +39,28 @@ export function TextField({
   ref,
   ...input
 }: TextFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = sharedErrorId ?? `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds({
+    hint,
+    error,
+    ...(sharedErrorId ? { errorId: sharedErrorId } : {}),
+    ...(className ? { className } : {}),
+  });
   const shared = {
-    id,
+    id: ids.id,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
+    'aria-describedby': ids.describedBy,
     className: 'text-field__input',
     spellCheck: false,
     autoComplete: 'off',
     ...input,
   };
   return (
-    <div className={['text-field', error ? 'text-field--invalid' : null, className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="text-field__label">
+    <div className={ids.className}>
+      <label htmlFor={ids.id} className="text-field__label">
         {label}
       </label>
       {multiline ? <textarea rows={3} ref={ref} {...shared} /> : <input type={type} ref={ref} {...shared} />}
-      {error && !sharedErrorId ? (
-        <p id={errorId} className="text-field__error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <div id={hintId} className="text-field__hint">
-          {hint}
-        </div>
-      ) : null}
+      <FieldMessages ids={ids} hint={hint} error={error} errorShownElsewhere={sharedErrorId !== undefined} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActivityType } from '../../../shared/domain/activity';
 import { KEYHAVEN_FILE_NAME } from '../db/keyhaven-db';
@@ -18,6 +18,9 @@ interface V1Activity {
  * Reading a damaged file is left to the store, which reports it properly.
  */
 export async function importLegacyActivity(dataDir: string): Promise<void> {
+  // The log exists in every folder that has recorded anything since version 2: one stat, and start-up
+  // never parses keyhaven.json twice.
+  if (await exists(join(dataDir, ACTIVITY_FILE_NAME))) return;
   let raw: { schemaVersion?: unknown; activity?: V1Activity[] };
   try {
     raw = JSON.parse(await readFile(join(dataDir, KEYHAVEN_FILE_NAME), 'utf8')) as typeof raw;
@@ -25,12 +28,6 @@ export async function importLegacyActivity(dataDir: string): Promise<void> {
     return;
   }
   if (raw.schemaVersion !== 1 || !Array.isArray(raw.activity) || raw.activity.length === 0) return;
-  try {
-    await readFile(join(dataDir, ACTIVITY_FILE_NAME));
-    return;
-  } catch {
-    // no log yet: import below
-  }
   const log = await ActivityLog.open(dataDir, () => new Date());
   await log.append(
     raw.activity.map((r) => ({
@@ -41,4 +38,13 @@ export async function importLegacyActivity(dataDir: string): Promise<void> {
       at: new Date(r.at),
     })),
   );
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

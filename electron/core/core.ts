@@ -12,6 +12,11 @@ import { KeyService } from './keys/key-service';
 import { PepperSource } from './keys/pepper-source';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
+import { realTimers, type Platform } from './platform/ports';
+import { AutoLock } from './vaults/auto-lock';
+import { ClipboardGuard } from './vaults/clipboard-guard';
+import { IssuedKeyVaulting } from './vaults/issued-key-vaulting';
+import { openVaults, type Vaults } from './vaults/vaults';
 
 export interface CoreOptions {
   /** The data folder: Electron's userData, or --data-dir / KEYHAVEN_DATA_DIR. */
@@ -21,6 +26,11 @@ export interface CoreOptions {
   version: string;
   /** Where background failures (a usage flush) are reported; redacted by the caller. */
   logError?: (line: string) => void;
+  /**
+   * The desktop: clipboard and power events. Without it (benches, most tests) Copy answers
+   * UNAVAILABLE and nothing locks on idle; there is no fallback clipboard.
+   */
+  platform?: Platform;
 }
 
 /**
@@ -38,9 +48,13 @@ export interface Core {
   readonly lifecycle: KeyLifecycle;
   readonly reminders: ExpiryReminders;
   readonly usage: UsageRecorder;
+  readonly vaults: Vaults;
+  /** Generate and rotate through here: they hold the new plaintext for Save in vault and update entries. */
+  readonly issuing: IssuedKeyVaulting;
+  readonly clipboard: ClipboardGuard;
   readonly clock: Clock;
   status(): Promise<SystemStatus>;
-  /** Flushes pending usage counts, then closes the data files. */
+  /** Clears our clipboard copy, locks the vaults, flushes pending usage counts, then closes the data files. */
   close(): Promise<void>;
 }
 
@@ -65,16 +79,34 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const usage = new UsageRecorder(db, activity, now, (error) =>
     logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
   );
+  const vaults = await openVaults(options.dataDir, options.keychain, clock);
+  const timers = options.platform?.timers ?? realTimers;
+  const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
+  const keys = new KeyService(db, activity, pepper, usage, clock);
+  const lifecycle = new KeyLifecycle(db, activity, pepper, clock);
+  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, vaults, activity, clipboard, clock);
+  const autoLock = options.platform
+    ? new AutoLock(
+        options.platform.power,
+        timers,
+        () => vaults.vaults.settings(),
+        () => vaults.vaults.lockAll(),
+      )
+    : null;
+  autoLock?.start();
   return {
     dataDir: options.dataDir,
     db,
     activity,
     clock,
     usage,
+    vaults,
+    issuing,
+    clipboard,
     apps: new AppService(db, activity, clock),
     scopes: new ScopeCatalog(db, activity),
-    keys: new KeyService(db, activity, pepper, usage, clock),
-    lifecycle: new KeyLifecycle(db, activity, pepper, clock),
+    keys,
+    lifecycle,
     reminders: new ExpiryReminders(db, clock),
     async status() {
       try {
@@ -87,10 +119,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     },
     async close() {
+      autoLock?.stop();
+      issuing.clear();
       try {
+        clipboard.clearIfUnchanged();
         await usage.close();
       } finally {
-        await db.close();
+        await vaults.close().finally(() => db.close());
       }
     },
   };

@@ -8,6 +8,7 @@ export const ACTIVITY_TYPES = [
   'key.generated',
   'key.shown',
   'key.copied',
+  'key.savedInVault',
   'key.rotated',
   'key.revoked',
   'key.verified',

@@ -64,6 +64,16 @@ export const generatedKeySchema = z.strictObject({
 });
 export type GeneratedKey = z.infer<typeof generatedKeySchema>;
 
+/** A rotation's answer: the new key, and what happened to vault entries that held the old one. */
+export const rotatedKeySchema = generatedKeySchema.extend({
+  vaultUpdate: z.strictObject({
+    updatedEntries: z.number().int().nonnegative(),
+    /** Set when entries holding the old key could not be updated (keychain unavailable): what to do. */
+    problem: z.string().nullable(),
+  }),
+});
+export type RotatedKey = z.infer<typeof rotatedKeySchema>;
+
 export const rotateKeyInputSchema = z.strictObject({
   id: idSchema,
   grace: z.enum(GRACE_PERIOD_IDS),

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'STORAGE_BUSY',
   'STORAGE_IO',
   'LOCKED',
+  /** The platform cannot do this here (no clipboard in this window). */
+  'UNAVAILABLE',
   'FORBIDDEN_SENDER',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,8 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
+import { copyEntry } from '../vaults/entry-copy';
+import { exportFileName } from '../vaults/export-file-name';
 
 export type Handler<C extends Channel> = (input: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -10,6 +12,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
  * the contract (see dispatch.ts); the mapped type makes a missing channel a compile error.
  */
 export function createHandlers(core: Core): Handlers {
+  const { vaults, entries, transfer } = core.vaults;
   return {
     'system:status': () => core.status(),
     'apps:list': () => core.apps.list(),
@@ -20,11 +23,44 @@ export function createHandlers(core: Core): Handlers {
     'apps:updateScope': (input) => core.scopes.rename(input),
     'apps:removeScope': ({ appId, scopeId }) => core.scopes.remove(appId, scopeId),
     'keys:list': ({ appId }) => core.keys.list(appId),
-    'keys:generate': ({ noScopes: _noScopes, ...input }) => core.keys.generate(input),
-    'keys:rotate': ({ id, grace }) => core.lifecycle.rotate(id, grace),
+    'keys:generate': ({ noScopes: _noScopes, ...input }) => core.issuing.generate(input),
+    'keys:rotate': ({ id, grace }) => core.issuing.rotate(id, grace),
     'keys:revoke': ({ id }) => core.lifecycle.revoke(id),
     'keys:recordViewed': ({ id, action }) => core.keys.recordViewed(id, action),
     'keys:verify': ({ headerValue, scheme, requiredScope }) => core.keys.verify(headerValue, scheme, requiredScope),
+    'keys:saveInVault': ({ keyId, vaultId }) => core.issuing.saveInVault(keyId, vaultId),
+    'keys:copyPlaintext': ({ keyId }) => core.issuing.copy(keyId),
+    'keys:discardPlaintext': ({ keyId }) => core.issuing.discard(keyId),
+    'vaults:list': () => vaults.listVaults(),
+    'vaults:create': ({ name }) => vaults.createVault(name),
+    'vaults:rename': ({ vaultId, name }) => vaults.renameVault(vaultId, name),
+    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults.deleteVault(vaultId) }),
+    'vaults:unlock': ({ vaultId }) => vaults.unlock(vaultId),
+    'vaults:lock': ({ vaultId }) => {
+      if (vaultId) vaults.lock(vaultId);
+      else vaults.lockAll();
+      return null;
+    },
+    'vaults:settings': () => vaults.settings(),
+    'vaults:updateSettings': (input) => vaults.updateSettings(input),
+    'vaults:export': async ({ vaultId, entryIds, passphrase }) => {
+      const { file, entryCount } = await transfer.exportVault(vaultId, passphrase, entryIds ? { entryIds } : {});
+      const name = vaults.summary(vaultId).name;
+      return { fileName: exportFileName(name, core.clock.now()), contents: file.toString('utf8'), entryCount };
+    },
+    'vaults:previewImport': ({ vaultId, contents, passphrase }) =>
+      transfer.previewImport(vaultId, Buffer.from(contents, 'utf8'), passphrase),
+    'vaults:import': ({ vaultId, contents, passphrase, choices }) =>
+      transfer.importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
+    'entries:list': ({ vaultId }) => entries.listEntries(vaultId),
+    'entries:add': (input) => entries.addEntry(input),
+    'entries:update': (input) => entries.updateEntry(input),
+    'entries:delete': async ({ entryId }) => {
+      await entries.deleteEntry(entryId);
+      return null;
+    },
+    'entries:reveal': ({ entryId, version }) => entries.reveal(entryId, version),
+    'entries:copy': ({ entryId, format }) => copyEntry(core.vaults, core.clipboard, entryId, format),
     'activity:list': (query) => core.activity.list(query),
     'activity:checkChain': () => core.activity.check(),
   };

@@ -28,6 +28,8 @@ export class DataKeys {
   private readonly unlocking = new Map<string, Promise<Buffer>>();
   /** How many times each vault was locked: an unlock that started before a lock must not win. */
   private readonly lockCount = new Map<string, number>();
+  /** Vaults whose last unlock found no usable key in the keychain: reported in lists until one works. */
+  private readonly missing = new Set<string>();
 
   constructor(private readonly keychain: Keychain) {}
 
@@ -49,6 +51,10 @@ export class DataKeys {
     return this.keys.has(vaultId);
   }
 
+  isKeyMissing(vaultId: string): boolean {
+    return this.missing.has(vaultId);
+  }
+
   async unlock(vault: VaultKeyRef): Promise<Buffer> {
     const held = this.keys.get(vault.id);
     if (held) return held;
@@ -64,6 +70,7 @@ export class DataKeys {
             throw new CoreError('LOCKED', `The vault "${vault.name}" was locked while it was being unlocked.`);
           }
           this.keys.set(vault.id, key);
+          this.missing.delete(vault.id);
           return key;
         })
         .finally(() => this.unlocking.delete(vault.id));
@@ -74,14 +81,14 @@ export class DataKeys {
 
   private async read(vault: VaultKeyRef): Promise<Buffer> {
     const stored = await this.keychain.get(vaultAccount(vault.id));
-    if (stored === null) throw missingKey(vault.name, 'is missing from');
+    if (stored === null) throw this.missingKey(vault, 'is missing from');
     const key = Buffer.from(stored, 'base64');
-    if (key.length !== KEY_BYTES) throw missingKey(vault.name, 'is damaged in');
+    if (key.length !== KEY_BYTES) throw this.missingKey(vault, 'is damaged in');
     try {
       open(key, vault.keyCheck, checkAad(vault.id));
     } catch (error) {
       key.fill(0);
-      if (error instanceof VaultCryptoError) throw missingKey(vault.name, 'does not match the key in');
+      if (error instanceof VaultCryptoError) throw this.missingKey(vault, 'does not match the key in');
       throw error;
     }
     return key;
@@ -102,11 +109,17 @@ export class DataKeys {
   /** Locks the vault and removes its key from the keychain (vault deleted). True when one was there. */
   async destroy(vaultId: string): Promise<boolean> {
     this.lock(vaultId);
+    this.missing.delete(vaultId);
     return this.keychain.delete(vaultAccount(vaultId));
+  }
+
+  private missingKey(vault: VaultKeyRef, state: string): CoreError {
+    this.missing.add(vault.id);
+    return missingKeyError(vault.name, state);
   }
 }
 
-function missingKey(vaultName: string, state: string): CoreError {
+function missingKeyError(vaultName: string, state: string): CoreError {
   return new CoreError(
     'KEYCHAIN_DATA_MISSING',
     `The key that unlocks the vault "${vaultName}" ${state} the system keychain (a reset keychain, or a data folder copied from another computer). The vault and its entries were kept unchanged and stay locked; importing an export of this vault restores its entries.`,

@@ -1,26 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
-import { notFound } from '../errors';
-import { parsePastedKey } from './paste-parser';
-import { open, seal, vaultAad } from './sealed-box';
-import { presetScheme, type HeaderScheme } from './service-presets';
 import {
-  entryUpdateSchema,
-  issuedKeyEntrySchema,
-  newEntrySchema,
-  parseInput,
-  type EntryUpdateInput,
-  type IssuedKeyEntryInput,
+  KEYHAVEN_SERVICE,
+  presetLabel,
+  presetScheme,
+  type HeaderScheme,
+} from '../../../shared/catalogs/service-presets';
+import { parsePastedKey } from '../../../shared/domain/pasted-key';
+import {
+  newEntryInputSchema,
+  updateEntryInputSchema,
+  type EntryMetadata,
+  type EntryView,
   type NewEntryInput,
-} from './vault-input';
+  type UpdateEntryInput,
+} from '../../../shared/domain/vault';
+import type { Clock } from '../clock';
+import { CoreError, notFound } from '../errors';
+import { open, seal, vaultAad } from './sealed-box';
+import { issuedKeyEntrySchema, parseInput, type IssuedKeyEntryInput } from './vault-input';
 import type { EntryPatch } from './vault-ops';
-import type { EntryMetadata, EntryRecord, VaultFile } from './vault-schema';
+import type { EntryRecord, VaultFile } from './vault-schema';
 import { requireVault, type VaultService } from './vault-service';
-
-/** What lists show: everything but the sealed boxes, available while the vault is locked. */
-export type EntryView = Omit<EntryRecord, 'secret' | 'history'> & {
-  history: { version: number; replacedAt: string; keepUntil: string | null }[];
-};
 
 /**
  * Vault entries. Writing a new secret needs the vault's data key: user edits need the vault unlocked
@@ -39,13 +39,15 @@ export class EntryService {
     return data.entries.filter((entry) => entry.vaultId === vaultId).map(toView);
   }
 
-  async addEntry(vaultId: string, input: NewEntryInput): Promise<EntryView> {
-    const parsed = parseInput(newEntrySchema, input);
+  /** Add key: a pasted key, split from its header when it carries one; the preset fills the scheme. */
+  async addEntry(input: NewEntryInput): Promise<EntryView> {
+    const parsed = parseInput(newEntryInputSchema, input);
     const pasted = parsePastedKey(parsed.secret);
     const preset = parsed.preset ?? 'custom';
     const scheme = parsed.scheme ?? pasted.scheme ?? presetScheme(preset) ?? { kind: 'bearer' };
     const metadata: EntryMetadata = {
       name: parsed.name,
+      service: parsed.service ?? presetLabel(preset),
       preset,
       scheme,
       baseUrl: parsed.baseUrl ?? null,
@@ -54,15 +56,16 @@ export class EntryService {
       notes: parsed.notes ?? '',
       expiresAt: parsed.expiresAt ?? null,
     };
-    return this.insert(vaultId, metadata, pasted.key, null, false);
+    return this.insert(parsed.vaultId, metadata, pasted.key, null, false);
   }
 
-  /** The wizard's "Save in vault": the issued key's plaintext, linked to its id. */
+  /** The wizard's "Save in vault": the issued key's plaintext, linked to its id, app and scopes. */
   async saveIssuedKey(vaultId: string, input: IssuedKeyEntryInput): Promise<EntryView> {
     const parsed = parseInput(issuedKeyEntrySchema, input);
     const scheme: HeaderScheme = parsed.scheme ?? { kind: 'bearer' };
     const metadata: EntryMetadata = {
       name: parsed.name,
+      service: KEYHAVEN_SERVICE,
       preset: 'custom',
       scheme,
       baseUrl: null,
@@ -71,11 +74,22 @@ export class EntryService {
       notes: '',
       expiresAt: parsed.expiresAt,
     };
-    return this.insert(vaultId, metadata, parsed.plaintext, parsed.issuedKeyId, true);
+    const issued = { issuedKeyId: parsed.issuedKeyId, appName: parsed.appName, scopes: parsed.scopes };
+    return this.insert(vaultId, metadata, parsed.plaintext, issued, true);
   }
 
-  async updateEntry(entryId: string, input: EntryUpdateInput): Promise<EntryView> {
-    const { secret, ...metadata } = parseInput(entryUpdateSchema, input);
+  get(entryId: string): EntryView {
+    return toView(requireEntry(this.vaults.db.snapshot(), entryId));
+  }
+
+  /** The entry holding an issued key, if it was saved in a vault. */
+  findByIssuedKey(issuedKeyId: string): EntryView | null {
+    const entry = this.vaults.db.snapshot().entries.find((e) => e.issuedKeyId === issuedKeyId);
+    return entry ? toView(entry) : null;
+  }
+
+  async updateEntry(input: UpdateEntryInput): Promise<EntryView> {
+    const { entryId, secret, ...metadata } = parseInput(updateEntryInputSchema, input);
     return this.vaults.db.commit((data) => {
       const entry = requireEntry(data, entryId);
       const patch: EntryPatch = { ...metadata, updatedAt: this.now() };
@@ -85,14 +99,12 @@ export class EntryService {
   }
 
   /**
-   * Rotation: every entry holding the old issued key now holds the new one; the old value stays in
-   * history until `graceEndsAt`, while it still works. Returns how many entries were updated.
+   * Rotation: every entry holding the old issued key now holds the new one (and its expiry); the old
+   * value stays in history until `graceEndsAt`, while it still works. Returns how many were updated.
    */
   async replaceIssuedSecret(
     oldIssuedKeyId: string,
-    newIssuedKeyId: string,
-    plaintext: string,
-    graceEndsAt: string | null,
+    next: { issuedKeyId: string; plaintext: string; graceEndsAt: string | null; expiresAt: string | null },
   ): Promise<number> {
     const holders = this.vaults.db.snapshot().entries.filter((e) => e.issuedKeyId === oldIssuedKeyId);
     for (const vaultId of new Set(holders.map((entry) => entry.vaultId))) await this.vaults.unlock(vaultId);
@@ -100,8 +112,9 @@ export class EntryService {
       const targets = data.entries.filter((entry) => entry.issuedKeyId === oldIssuedKeyId);
       const ops = targets.map((entry) => {
         const patch: EntryPatch = {
-          ...this.newVersion(data, entry, plaintext, graceEndsAt),
-          issuedKeyId: newIssuedKeyId,
+          ...this.newVersion(data, entry, next.plaintext, next.graceEndsAt),
+          issuedKeyId: next.issuedKeyId,
+          expiresAt: next.expiresAt,
           updatedAt: this.now(),
         };
         return { type: 'entry.patch' as const, id: entry.id, patch };
@@ -117,19 +130,28 @@ export class EntryService {
     });
   }
 
-  /** The plaintext, for Show / Copy / the request console. LOCKED while the vault is locked. */
-  reveal(entryId: string): string {
+  /**
+   * The plaintext, for Show / Copy / the request console: the current value, or a previous version
+   * still in history. LOCKED while the vault is locked.
+   */
+  reveal(entryId: string, version?: number): { secret: string; version: number } {
     const data = this.vaults.db.snapshot();
     const entry = requireEntry(data, entryId);
     const key = this.vaults.keyOf(requireVault(data, entry.vaultId));
-    return open(key, entry.secret, vaultAad(entry.vaultId, entry.id, 'secret', entry.secretVersion));
+    if (version === undefined || version === entry.secretVersion) {
+      const secret = open(key, entry.secret, vaultAad(entry.vaultId, entry.id, 'secret', entry.secretVersion));
+      return { secret, version: entry.secretVersion };
+    }
+    const item = entry.history.find((candidate) => candidate.version === version);
+    if (!item) throw new CoreError('NOT_FOUND', `Version ${version} of this entry is no longer kept.`);
+    return { secret: open(key, item.sealed, vaultAad(entry.vaultId, entry.id, 'history', version)), version };
   }
 
   private async insert(
     vaultId: string,
     metadata: EntryMetadata,
     secret: string,
-    issuedKeyId: string | null,
+    issued: { issuedKeyId: string; appName: string; scopes: string[] } | null,
     unlockOnDemand: boolean,
   ): Promise<EntryView> {
     if (unlockOnDemand) await this.vaults.unlock(vaultId);
@@ -141,8 +163,10 @@ export class EntryService {
         ...metadata,
         id,
         vaultId,
-        kind: issuedKeyId ? 'issued' : 'external',
-        issuedKeyId,
+        kind: issued ? 'issued' : 'external',
+        issuedKeyId: issued?.issuedKeyId ?? null,
+        appName: issued?.appName ?? null,
+        scopes: issued?.scopes ?? [],
         createdAt: now,
         updatedAt: now,
         secret: seal(key, secret, vaultAad(vaultId, id, 'secret', 1)),

@@ -1,29 +1,17 @@
 import { z } from 'zod';
+import { headerSchemeSchema } from '../../../shared/catalogs/service-presets';
+import { entryMetadataSchema, secretSchema } from '../../../shared/domain/vault';
 import { CoreError } from '../errors';
-import { headerSchemeSchema } from './service-presets';
-import { entryMetadataSchema } from './vault-schema';
 
-/** Keys longer than this are not API keys; the cap keeps a mistaken paste (a whole file) out. */
-export const MAX_SECRET_LENGTH = 16_384;
-
-export const vaultNameSchema = z.string().trim().min(1).max(100);
-export const secretSchema = z.string().trim().min(1).max(MAX_SECRET_LENGTH);
-
-/** A new external entry: the secret (maybe pasted with its header) and metadata, most optional. */
-export const newEntrySchema = entryMetadataSchema
-  .partial({ preset: true, scheme: true, baseUrl: true, allowedHosts: true, tags: true, notes: true, expiresAt: true })
-  .extend({ secret: secretSchema });
-export type NewEntryInput = z.input<typeof newEntrySchema>;
-
-export const entryUpdateSchema = entryMetadataSchema.partial().extend({ secret: secretSchema.optional() });
-export type EntryUpdateInput = z.input<typeof entryUpdateSchema>;
-
+/** A Keyhaven-issued key saved from the wizard (or replaced on rotation): trusted core input, checked anyway. */
 export const issuedKeyEntrySchema = z.strictObject({
   issuedKeyId: z.uuid(),
   name: entryMetadataSchema.shape.name,
   plaintext: secretSchema,
   scheme: headerSchemeSchema.optional(),
   expiresAt: z.string().nullable(),
+  appName: z.string(),
+  scopes: z.array(z.string()),
 });
 export type IssuedKeyEntryInput = z.input<typeof issuedKeyEntrySchema>;
 

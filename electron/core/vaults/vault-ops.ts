@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vaultSettingsSchema } from '../../../shared/domain/vault';
 import { entryRecordSchema, vaultRecordSchema, type VaultFile } from './vault-schema';
 
 /**
@@ -17,6 +18,7 @@ export const vaultOpSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('entry.insert'), entry: entryRecordSchema }),
   z.strictObject({ type: z.literal('entry.patch'), id: z.uuid(), patch: entryPatchSchema }),
   z.strictObject({ type: z.literal('entry.delete'), id: z.uuid() }),
+  z.strictObject({ type: z.literal('settings.set'), settings: vaultSettingsSchema }),
 ]);
 export type VaultOp = z.infer<typeof vaultOpSchema>;
 
@@ -44,6 +46,9 @@ export function applyVaultOp(data: VaultFile, op: VaultOp): void {
     }
     case 'entry.delete':
       data.entries = data.entries.filter((entry) => entry.id !== op.id);
+      return;
+    case 'settings.set':
+      data.settings = { ...op.settings };
       return;
   }
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { headerSchemeSchema, servicePresetIdSchema } from './service-presets';
+import {
+  DEFAULT_VAULT_SETTINGS,
+  entryHistoryItemSchema,
+  entryViewSchema,
+  vaultSettingsSchema,
+} from '../../../shared/domain/vault';
 import { sealedSchema } from './sealed-box';
 
 /**
@@ -19,53 +24,32 @@ export const vaultRecordSchema = z.strictObject({
 export type VaultRecord = z.infer<typeof vaultRecordSchema>;
 
 export const historyItemSchema = z.strictObject({
-  version: z.number().int().positive(),
-  replacedAt: iso,
+  ...entryHistoryItemSchema.shape,
   sealed: sealedSchema,
-  /** For a rotated issued key: the end of its grace period, after which the old value is useless. */
-  keepUntil: iso.nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
-/** What a user may set on an entry; everything here is shown while the vault is locked. */
-export const entryMetadataSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  preset: servicePresetIdSchema,
-  scheme: headerSchemeSchema,
-  baseUrl: z.url({ protocol: /^https?$/ }).nullable(),
-  allowedHosts: z.array(z.string().min(1).max(253)).max(50),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50),
-  notes: z.string().max(10_000),
-  expiresAt: iso.nullable(),
-});
-export type EntryMetadata = z.infer<typeof entryMetadataSchema>;
-
+/** The stored entry: the view's fields, with the secret and each history value sealed. */
 export const entryRecordSchema = z.strictObject({
-  ...entryMetadataSchema.shape,
-  id: z.uuid(),
-  vaultId: z.uuid(),
-  kind: z.enum(['issued', 'external']),
-  /** Set when kind is `issued`: the Keyhaven key this value belongs to (rotation updates it). */
-  issuedKeyId: z.uuid().nullable(),
-  createdAt: iso,
-  updatedAt: iso,
+  ...entryViewSchema.shape,
   secret: sealedSchema,
-  secretVersion: z.number().int().positive(),
   history: z.array(historyItemSchema),
 });
-export type EntryRecord = z.infer<typeof entryRecordSchema>;
+export type EntryRecord = z.output<typeof entryRecordSchema>;
 
 export const vaultFileSchema = z.strictObject({
   schemaVersion: z.literal(VAULTS_SCHEMA_VERSION),
   journalSeq: z.number().int().nonnegative(),
+  settings: vaultSettingsSchema,
   vaults: z.array(vaultRecordSchema),
   entries: z.array(entryRecordSchema),
 });
-export type VaultFile = z.infer<typeof vaultFileSchema>;
+export type VaultFile = z.output<typeof vaultFileSchema>;
 
 export const emptyVaultFile = (): VaultFile => ({
   schemaVersion: VAULTS_SCHEMA_VERSION,
   journalSeq: 0,
+  settings: { ...DEFAULT_VAULT_SETTINGS },
   vaults: [],
   entries: [],
 });

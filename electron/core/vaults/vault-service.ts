@@ -3,18 +3,16 @@ import type { Clock } from '../clock';
 import { CoreError, notFound } from '../errors';
 import type { DataKeys } from './data-keys';
 import type { VaultDb } from './vault-db';
+import {
+  updateVaultSettingsInputSchema,
+  vaultNameSchema,
+  type VaultSettings,
+  type VaultSummary,
+} from '../../../shared/domain/vault';
 import type { VaultFile, VaultRecord } from './vault-schema';
-import { parseInput, vaultNameSchema } from './vault-input';
+import { parseInput } from './vault-input';
 
 export const DEFAULT_VAULT_NAME = 'Personal';
-
-export interface VaultSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  entryCount: number;
-  locked: boolean;
-}
 
 /**
  * Vaults themselves: create (data key first, then the record), rename, delete, list, lock, unlock.
@@ -38,7 +36,26 @@ export class VaultService {
       createdAt: vault.createdAt,
       entryCount: counts.get(vault.id) ?? 0,
       locked: !this.keys.isUnlocked(vault.id),
+      keyMissing: this.keys.isKeyMissing(vault.id),
     }));
+  }
+
+  summary(id: string): VaultSummary {
+    const found = this.listVaults().find((vault) => vault.id === id);
+    if (!found) throw notFound('The vault');
+    return found;
+  }
+
+  settings(): VaultSettings {
+    return { ...this.db.snapshot().settings };
+  }
+
+  async updateSettings(input: Partial<VaultSettings>): Promise<VaultSettings> {
+    const patch = parseInput(updateVaultSettingsInputSchema, input);
+    return this.db.commit((data) => {
+      const settings = { ...data.settings, ...patch };
+      return { ops: [{ type: 'settings.set', settings }], result: settings };
+    });
   }
 
   /** The vault to save into when the user has none yet ("Personal"), created on first use. */
@@ -64,16 +81,17 @@ export class VaultService {
       await this.keys.destroy(id).catch(() => false); // best effort: an orphan key is harmless
       throw error;
     }
-    return { id, name, createdAt: vault.createdAt, entryCount: 0, locked: false };
+    return { id, name, createdAt: vault.createdAt, entryCount: 0, locked: false, keyMissing: false };
   }
 
-  async renameVault(id: string, rawName: string): Promise<void> {
+  async renameVault(id: string, rawName: string): Promise<VaultSummary> {
     const name = parseInput(vaultNameSchema, rawName);
     await this.db.commit((data) => {
       requireVault(data, id);
       this.assertNameFree(data, name, id);
       return { ops: [{ type: 'vault.rename', id, name }], result: undefined };
     });
+    return this.summary(id);
   }
 
   /** Deletes the vault and its entries, then its data key. Returns how many entries went with it. */
@@ -89,8 +107,9 @@ export class VaultService {
   }
 
   /** One keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave the vault locked. */
-  async unlock(id: string): Promise<void> {
+  async unlock(id: string): Promise<VaultSummary> {
     await this.keys.unlock(requireVault(this.db.snapshot(), id));
+    return this.summary(id);
   }
 
   lock(id: string): void {

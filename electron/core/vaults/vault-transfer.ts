@@ -4,7 +4,8 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import type { EntryService } from './entry-service';
 import { openExport, sealExport } from './export-format';
-import { MIN_EXPORT_SCORE, passphraseStrength } from './passphrase-strength';
+import { MIN_EXPORT_SCORE, passphraseStrength } from '../../../shared/security/passphrase-strength';
+import type { ConflictChoice, ImportPreview, ImportSummary } from '../../../shared/domain/vault';
 import { open, seal, vaultAad } from './sealed-box';
 import type { VaultOp } from './vault-ops';
 import { entryRecordSchema, type EntryRecord, type VaultFile } from './vault-schema';
@@ -25,22 +26,10 @@ const exportedEntrySchema = entryRecordSchema.omit({ vaultId: true, secret: true
 const payloadSchema = z.strictObject({ vaultName: z.string(), entries: z.array(exportedEntrySchema) });
 type ExportedEntry = z.infer<typeof exportedEntrySchema>;
 
-export type ConflictChoice = 'skip' | 'replace' | 'keepBoth';
 export interface ImportChoices {
   /** Per imported entry id; entries not listed get `otherwise` (default skip). */
   choices?: Record<string, ConflictChoice>;
   otherwise?: ConflictChoice;
-}
-export interface ImportSummary {
-  added: number;
-  replaced: number;
-  skipped: number;
-  keptBoth: number;
-}
-export interface ImportConflict {
-  importedId: string;
-  name: string;
-  existingId: string;
 }
 
 /**
@@ -83,20 +72,26 @@ export class VaultTransfer {
   }
 
   /** Decrypts and lists what would clash in the target vault, so the UI can ask per entry. */
-  async previewImport(vaultId: string, file: Buffer, passphrase: string) {
-    const imported = await this.read(file, passphrase);
+  async previewImport(vaultId: string, file: Buffer, passphrase: string): Promise<ImportPreview> {
+    const { header, vaultName, entries: imported } = await this.read(file, passphrase);
     const data = this.vaults.db.snapshot();
     requireVault(data, vaultId);
-    const conflicts: ImportConflict[] = [];
+    const conflicts: ImportPreview['conflicts'] = [];
     for (const entry of imported) {
       const existing = findConflict(data, vaultId, entry);
       if (existing) conflicts.push({ importedId: entry.id, name: entry.name, existingId: existing.id });
     }
-    return { entryCount: imported.length, conflicts };
+    return {
+      vaultName,
+      exportedAt: header.exportedAt,
+      entryCount: imported.length,
+      entries: imported.map((entry) => ({ importedId: entry.id, name: entry.name, service: entry.service })),
+      conflicts,
+    };
   }
 
   async importInto(vaultId: string, file: Buffer, passphrase: string, how: ImportChoices = {}): Promise<ImportSummary> {
-    const imported = await this.read(file, passphrase);
+    const { entries: imported } = await this.read(file, passphrase);
     await this.vaults.unlock(vaultId); // the user is importing into it: one keychain read
     return this.vaults.db.commit((data) => {
       const key = this.vaults.keyOf(requireVault(data, vaultId));
@@ -131,7 +126,7 @@ export class VaultTransfer {
     });
   }
 
-  private async read(file: Buffer, passphrase: string): Promise<ExportedEntry[]> {
+  private async read(file: Buffer, passphrase: string) {
     const { header, payload } = await openExport(file, passphrase);
     let parsed: z.infer<typeof payloadSchema>;
     try {
@@ -142,7 +137,7 @@ export class VaultTransfer {
     if (parsed.entries.length !== header.entryCount) {
       throw new CoreError('INVALID_INPUT', 'This export is incomplete. Nothing was imported.');
     }
-    return parsed.entries;
+    return { header, vaultName: parsed.vaultName, entries: parsed.entries };
   }
 
   private reseal(key: Buffer, vaultId: string, id: string, entry: ExportedEntry): EntryRecord {

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import { DataKeys } from './data-keys';
 import { EntryService } from './entry-service';
-import { openVaultDb, type VaultDb } from './vault-db';
+import { openVaultDb, VAULTS_FILE_NAME, type VaultDb } from './vault-db';
 import { VaultService } from './vault-service';
 import { VaultTransfer } from './vault-transfer';
 
@@ -17,9 +19,18 @@ export interface Vaults {
 }
 
 export async function openVaults(dataDir: string, keychain: Keychain, clock: Clock): Promise<Vaults> {
+  const firstRun = await stat(join(dataDir, VAULTS_FILE_NAME)).then(
+    () => false,
+    () => true,
+  );
   const db = await openVaultDb(dataDir);
   const vaults = new VaultService(db, new DataKeys(keychain), clock);
   const entries = new EntryService(vaults, clock);
+  if (firstRun) {
+    // The default vault ("Personal") on first run. Without a keychain it cannot have a key, so it is
+    // not created; the Vaults screen then explains the keychain problem and offers New vault.
+    await vaults.ensureDefaultVault().catch(() => undefined);
+  }
   return {
     db,
     vaults,

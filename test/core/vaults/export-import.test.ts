@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveKey, SCRYPT_N } from '../../../electron/core/vaults/export-format';
-import { passphraseStrength } from '../../../electron/core/vaults/passphrase-strength';
+import { passphraseStrength } from '../../../shared/security/passphrase-strength';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { CANARY, filesContaining, openFixture } from './vault-fixture';
 
@@ -21,9 +21,20 @@ const FAST = { scryptN: 1024 }; // test-only cost; one test below uses the real 
 async function source() {
   const fx = await open();
   const vault = await fx.v.vaults.createVault('Team');
-  const a = await fx.v.entries.addEntry(vault.id, { name: 'Pyas', preset: 'pyas', secret: CANARY, tags: ['prod'] });
-  await fx.v.entries.updateEntry(a.id, { secret: `${CANARY}-v2` });
-  const b = await fx.v.entries.addEntry(vault.id, { name: 'atfinity', preset: 'atfinity', secret: 'atf_secret' });
+  const a = await fx.v.entries.addEntry({
+    vaultId: vault.id,
+    name: 'Pyas',
+    preset: 'pyas',
+    secret: CANARY,
+    tags: ['prod'],
+  });
+  await fx.v.entries.updateEntry({ entryId: a.id, secret: `${CANARY}-v2` });
+  const b = await fx.v.entries.addEntry({
+    vaultId: vault.id,
+    name: 'atfinity',
+    preset: 'atfinity',
+    secret: 'atf_secret',
+  });
   return { fx, vault, a, b };
 }
 
@@ -50,7 +61,7 @@ describe('vault export and import', () => {
     expect(summary).toEqual({ added: 2, replaced: 0, skipped: 0, keptBoth: 0 });
     const copy = target.v.entries.listEntries(into.id).find((e) => e.name === 'Pyas')!;
     expect(copy).toMatchObject({ id: a.id, secretVersion: 2, tags: ['prod'], scheme: { kind: 'x-api-key' } });
-    expect(target.v.entries.reveal(copy.id)).toBe(`${CANARY}-v2`);
+    expect(target.v.entries.reveal(copy.id).secret).toBe(`${CANARY}-v2`);
     await target.v.db.compact();
     expect(await filesContaining(target.dir, CANARY)).toEqual([]);
   }, 30_000);
@@ -66,7 +77,7 @@ describe('vault export and import', () => {
     const { file } = await fx.v.transfer.exportVault(vault.id, PASS, FAST);
     const target = await open();
     const into = await target.v.vaults.createVault('Target');
-    await target.v.entries.addEntry(into.id, { name: 'mine', secret: 'kept' });
+    await target.v.entries.addEntry({ vaultId: into.id, name: 'mine', secret: 'kept' });
     const before = snapshotOf(target);
 
     expect(await message(target.v.transfer.importInto(into.id, file, 'wrong passphrase here'))).toMatch(
@@ -96,12 +107,12 @@ describe('vault export and import', () => {
     // Importing into the same vault: both entries clash by id.
     const preview = await fx.v.transfer.previewImport(vault.id, file, PASS);
     expect(preview.conflicts.map((c) => c.importedId).sort()).toEqual([a.id, b.id].sort());
-    await fx.v.entries.updateEntry(a.id, { secret: 'local-change' });
+    await fx.v.entries.updateEntry({ entryId: a.id, secret: 'local-change' });
     const summary = await fx.v.transfer.importInto(vault.id, file, PASS, {
       choices: { [a.id]: 'replace', [b.id]: 'keepBoth' },
     });
     expect(summary).toEqual({ added: 0, replaced: 1, skipped: 0, keptBoth: 1 });
-    expect(fx.v.entries.reveal(a.id)).toBe(`${CANARY}-v2`);
+    expect(fx.v.entries.reveal(a.id).secret).toBe(`${CANARY}-v2`);
     const names = fx.v.entries.listEntries(vault.id).map((e) => e.name);
     expect(names.sort()).toEqual(['Pyas', 'atfinity', 'atfinity (imported)']);
     expect(await fx.v.transfer.importInto(vault.id, file, PASS)).toEqual({

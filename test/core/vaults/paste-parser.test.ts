@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePastedKey, presetScheme, SERVICE_PRESETS } from '../../../electron/core/vaults/paste-parser';
+import { presetScheme, SERVICE_PRESETS } from '../../../shared/catalogs/service-presets';
+import { parsePastedKey } from '../../../shared/domain/pasted-key';
 
 describe('paste parser', () => {
   it.each([

@@ -26,28 +26,34 @@ async function expectNoCanary(text = CANARY) {
 describe('vault service', () => {
   it('creates the default vault once, adds, reveals, updates with history, deletes', async () => {
     fx = await openFixture();
+    // First run created "Personal"; reopening (the file exists now) never adds another.
+    expect(fx.v.vaults.listVaults()).toMatchObject([{ name: 'Personal', entryCount: 0 }]);
+    await fx.reopen();
+    expect(fx.v.vaults.listVaults()).toHaveLength(1);
     const personal = await fx.v.vaults.ensureDefaultVault();
     expect(personal.name).toBe('Personal');
+    await fx.v.vaults.unlock(personal.id);
     expect((await fx.v.vaults.ensureDefaultVault()).id).toBe(personal.id);
-    const entry = await fx.v.entries.addEntry(personal.id, {
+    const entry = await fx.v.entries.addEntry({
+      vaultId: personal.id,
       name: 'Pyas prod',
       preset: 'pyas',
       secret: `x-api-key: ${CANARY}`,
     });
     expect(entry.scheme).toEqual({ kind: 'x-api-key' });
-    expect(fx.v.entries.reveal(entry.id)).toBe(CANARY);
+    expect(fx.v.entries.reveal(entry.id).secret).toBe(CANARY);
     await expectNoCanary();
 
     fx.clock.advance(60_000);
-    const updated = await fx.v.entries.updateEntry(entry.id, { secret: `${CANARY}-v2`, tags: ['prod'] });
+    const updated = await fx.v.entries.updateEntry({ entryId: entry.id, secret: `${CANARY}-v2`, tags: ['prod'] });
     expect(updated.secretVersion).toBe(2);
     expect(updated.history).toEqual([{ version: 1, replacedAt: fx.clock.now().toISOString(), keepUntil: null }]);
-    expect(fx.v.entries.reveal(entry.id)).toBe(`${CANARY}-v2`);
+    expect(fx.v.entries.reveal(entry.id).secret).toBe(`${CANARY}-v2`);
     await expectNoCanary();
 
     await fx.reopen();
     await fx.v.vaults.unlock(personal.id);
-    expect(fx.v.entries.reveal(entry.id)).toBe(`${CANARY}-v2`);
+    expect(fx.v.entries.reveal(entry.id).secret).toBe(`${CANARY}-v2`);
     expect(fx.v.vaults.listVaults()).toMatchObject([{ name: 'Personal', entryCount: 1, locked: false }]);
     await fx.v.entries.deleteEntry(entry.id);
     expect(fx.v.entries.listEntries(personal.id)).toEqual([]);
@@ -58,22 +64,27 @@ describe('vault service', () => {
     const keychain = new MemoryKeychain();
     fx = await openFixture(keychain);
     const vault = await fx.v.vaults.createVault('Work');
-    const entry = await fx.v.entries.addEntry(vault.id, { name: 'Extracta', preset: 'extracta', secret: CANARY });
+    const entry = await fx.v.entries.addEntry({
+      vaultId: vault.id,
+      name: 'Extracta',
+      preset: 'extracta',
+      secret: CANARY,
+    });
     fx.v.vaults.lockAll();
     expect(await codeOf(() => fx.v.entries.reveal(entry.id))).toBe('LOCKED');
-    expect(await codeOf(fx.v.entries.updateEntry(entry.id, { secret: 'other-secret' }))).toBe('LOCKED');
+    expect(await codeOf(fx.v.entries.updateEntry({ entryId: entry.id, secret: 'other-secret' }))).toBe('LOCKED');
     const listed = fx.v.entries.listEntries(vault.id);
     expect(listed[0]).toMatchObject({ name: 'Extracta', scheme: { kind: 'bearer' } });
     expect(JSON.stringify(listed)).not.toMatch(/"secret"|"sealed"|"ct"/);
-    expect(fx.v.vaults.listVaults()[0]).toMatchObject({ locked: true, entryCount: 1 });
-    await fx.v.entries.updateEntry(entry.id, { notes: 'metadata edits work while locked' });
+    expect(fx.v.vaults.summary(vault.id)).toMatchObject({ locked: true, entryCount: 1 });
+    await fx.v.entries.updateEntry({ entryId: entry.id, notes: 'metadata edits work while locked' });
 
     let reads = 0;
     const get = keychain.get.bind(keychain);
     keychain.get = (account) => (reads++, get(account));
     await fx.v.vaults.unlock(vault.id);
     await fx.v.vaults.unlock(vault.id);
-    expect(fx.v.entries.reveal(entry.id)).toBe(CANARY);
+    expect(fx.v.entries.reveal(entry.id).secret).toBe(CANARY);
     expect(reads).toBe(1);
   });
 
@@ -97,17 +108,26 @@ describe('vault service', () => {
       name: 'CI key',
       plaintext: CANARY,
       expiresAt: null,
+      appName: 'Cerby',
+      scopes: ['Read items'],
     });
     expect(saved).toMatchObject({ kind: 'issued', issuedKeyId: oldId });
     fx.v.vaults.lockAll();
     const grace = new Date(fx.clock.now().getTime() + 3_600_000).toISOString();
-    expect(await fx.v.entries.replaceIssuedSecret(oldId, newId, `${CANARY}-rotated`, grace)).toBe(1);
+    expect(
+      await fx.v.entries.replaceIssuedSecret(oldId, {
+        issuedKeyId: newId,
+        plaintext: `${CANARY}-rotated`,
+        graceEndsAt: grace,
+        expiresAt: null,
+      }),
+    ).toBe(1);
     const [entry] = fx.v.entries.listEntries(vault.id);
     expect(entry).toMatchObject({ issuedKeyId: newId, secretVersion: 2, history: [{ version: 1, keepUntil: grace }] });
-    expect(fx.v.entries.reveal(saved.id)).toBe(`${CANARY}-rotated`);
+    expect(fx.v.entries.reveal(saved.id).secret).toBe(`${CANARY}-rotated`);
     // Past the grace end, the next new version drops the dead value.
     fx.clock.advance(2 * 3_600_000);
-    await fx.v.entries.updateEntry(saved.id, { secret: 'third-value' });
+    await fx.v.entries.updateEntry({ entryId: saved.id, secret: 'third-value' });
     expect(fx.v.entries.listEntries(vault.id)[0]!.history.map((h) => h.version)).toEqual([2]);
     await expectNoCanary();
   });
@@ -118,12 +138,12 @@ describe('vault service', () => {
     const a = await fx.v.vaults.createVault('Team');
     expect(await codeOf(fx.v.vaults.createVault('team'))).toBe('CONFLICT');
     await fx.v.vaults.renameVault(a.id, 'Team A');
-    await fx.v.entries.addEntry(a.id, { name: 'one', secret: CANARY });
-    await fx.v.entries.addEntry(a.id, { name: 'two', secret: 'second' });
+    await fx.v.entries.addEntry({ vaultId: a.id, name: 'one', secret: CANARY });
+    await fx.v.entries.addEntry({ vaultId: a.id, name: 'two', secret: 'second' });
     expect(keychain.entries.has(vaultAccount(a.id))).toBe(true);
     expect(await fx.v.vaults.deleteVault(a.id)).toBe(2);
     expect(keychain.entries.has(vaultAccount(a.id))).toBe(false);
-    expect(fx.v.vaults.listVaults()).toEqual([]);
+    expect(fx.v.vaults.listVaults().map((v) => v.name)).toEqual(['Personal']);
     expect(await codeOf(fx.v.vaults.deleteVault(a.id))).toBe('NOT_FOUND');
     await expectNoCanary();
   });
@@ -132,7 +152,7 @@ describe('vault service', () => {
     const keychain = new MemoryKeychain();
     fx = await openFixture(keychain);
     const vault = await fx.v.vaults.createVault('Lost');
-    const entry = await fx.v.entries.addEntry(vault.id, { name: 'k', secret: CANARY });
+    const entry = await fx.v.entries.addEntry({ vaultId: vault.id, name: 'k', secret: CANARY });
     await fx.reopen();
     keychain.entries.delete(vaultAccount(vault.id));
     const error = await fx.v.vaults.unlock(vault.id).catch((e: unknown) => e);
@@ -151,15 +171,25 @@ describe('vault service', () => {
     const keychain = new MemoryKeychain();
     fx = await openFixture(keychain);
     const vault = await fx.v.vaults.createVault('Home');
-    const entry = await fx.v.entries.addEntry(vault.id, { name: 'k', secret: CANARY });
+    const entry = await fx.v.entries.addEntry({ vaultId: vault.id, name: 'k', secret: CANARY });
     await fx.reopen();
     keychain.unavailable = true;
     expect(await codeOf(fx.v.vaults.unlock(vault.id))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(await codeOf(fx.v.vaults.createVault('New'))).toBe('KEYCHAIN_UNAVAILABLE');
-    const issued = { issuedKeyId: crypto.randomUUID(), name: 'x', plaintext: `${CANARY}-2`, expiresAt: null };
+    const issued = {
+      issuedKeyId: crypto.randomUUID(),
+      name: 'x',
+      plaintext: `${CANARY}-2`,
+      expiresAt: null,
+      appName: 'A',
+      scopes: [],
+    };
     expect(await codeOf(fx.v.entries.saveIssuedKey(vault.id, issued))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(await codeOf(() => fx.v.entries.reveal(entry.id))).toBe('LOCKED');
-    expect(fx.v.vaults.listVaults()).toMatchObject([{ name: 'Home', locked: true }]);
+    expect(fx.v.vaults.listVaults()).toMatchObject([
+      { name: 'Personal', locked: true },
+      { name: 'Home', locked: true },
+    ]);
     await expectNoCanary();
     await expectNoCanary(`${CANARY}-2`);
     expect((await readdir(fx.dir)).sort()).toContain('vaults.json');
@@ -168,7 +198,8 @@ describe('vault service', () => {
   it('unlocks a 1,000-entry vault and reveals every entry', async () => {
     fx = await openFixture();
     const vault = await fx.v.vaults.createVault('Big');
-    for (let i = 0; i < 1000; i++) await fx.v.entries.addEntry(vault.id, { name: `k${i}`, secret: `secret-${i}` });
+    for (let i = 0; i < 1000; i++)
+      await fx.v.entries.addEntry({ vaultId: vault.id, name: `k${i}`, secret: `secret-${i}` });
     await fx.reopen();
     const started = performance.now();
     await fx.v.vaults.unlock(vault.id);

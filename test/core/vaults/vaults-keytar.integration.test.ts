@@ -17,11 +17,15 @@ describe('vaults on the real keychain', () => {
     try {
       const vault = await fx.v.vaults.createVault('Real');
       accounts.push(vaultAccount(vault.id));
-      const entry = await fx.v.entries.addEntry(vault.id, { name: 'k', secret: `Authorization: Bearer ${CANARY}` });
+      const entry = await fx.v.entries.addEntry({
+        vaultId: vault.id,
+        name: 'k',
+        secret: `Authorization: Bearer ${CANARY}`,
+      });
       await fx.reopen();
-      expect(fx.v.vaults.listVaults()[0]).toMatchObject({ locked: true, entryCount: 1 });
+      expect(fx.v.vaults.summary(vault.id)).toMatchObject({ locked: true, entryCount: 1 });
       await fx.v.vaults.unlock(vault.id);
-      expect(fx.v.entries.reveal(entry.id)).toBe(CANARY);
+      expect(fx.v.entries.reveal(entry.id).secret).toBe(CANARY);
       await fx.v.db.compact();
       expect(await filesContaining(fx.dir, CANARY)).toEqual([]);
       expect(await keychain.get(vaultAccount(vault.id))).not.toBeNull();

@@ -7,6 +7,7 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'key.generated': 'Key generated',
   'key.shown': 'Key shown',
   'key.copied': 'Key copied',
+  'key.savedInVault': 'Saved in vault',
   'key.rotated': 'Key rotated',
   'key.revoked': 'Key revoked',
   'key.verified': 'Key verified',

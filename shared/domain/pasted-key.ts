@@ -1,6 +1,4 @@
-import type { HeaderScheme } from './service-presets';
-
-export { SERVICE_PRESETS, presetScheme, type ServicePresetId } from './service-presets';
+import type { HeaderScheme } from '../catalogs/service-presets';
 
 export interface PastedKey {
   /** The scheme the pasted text named, or null when it was a bare key. */

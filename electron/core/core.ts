@@ -122,7 +122,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       autoLock?.stop();
       issuing.clear();
       try {
-        clipboard.clearIfUnchanged();
+        await clipboard.clearIfUnchanged().catch(() => false);
         await usage.close();
       } finally {
         await vaults.close().finally(() => db.close());

@@ -3,6 +3,7 @@ import { createHandlers } from '../core/api/handlers';
 import { redact } from '../core/api/redact';
 import { openCore, type Core } from '../core/core';
 import { KeytarKeychain } from '../core/keychain/keytar-keychain';
+import { electronPlatform } from './platform/electron-platform';
 import { StorageError } from '../core/storage';
 import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
 import { applyDataDir } from './data-dir';
@@ -95,7 +96,12 @@ function boot(): void {
     .then(async () => {
       installPermissionGuards(ours);
       try {
-        core = await openCore({ dataDir, keychain: new KeytarKeychain(), version: app.getVersion() });
+        core = await openCore({
+          dataDir,
+          keychain: new KeytarKeychain(),
+          version: app.getVersion(),
+          platform: electronPlatform(),
+        });
       } catch (error) {
         // Damaged or newer data file, lock held elsewhere: say so and stop, never start empty.
         fatal(describe(error));

@@ -9,6 +9,7 @@ import { bundleBridge } from './bridge/bundle';
 import { PageError, preparePage } from './page';
 import { HOST, startHarnessServer, type HarnessServer } from './server';
 import { StaticFiles } from './static-files';
+import { HarnessPlatform } from './harness-platform';
 
 /**
  * The browser harness: the built renderer in any browser, backed by the real core and the real OS
@@ -46,8 +47,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
   let core: Core;
+  const platform = new HarnessPlatform();
   try {
-    core = await openCore({ dataDir: args.dataDir, keychain: new KeytarKeychain(), version: appVersion() });
+    core = await openCore({ dataDir: args.dataDir, keychain: new KeytarKeychain(), version: appVersion(), platform });
   } catch (error) {
     // StorageError messages are written for people (file, what happened, what to do) and hold no secret.
     process.stderr.write(
@@ -67,6 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
       page,
       bridge: await bundleBridge(),
       files: new StaticFiles(rendererDir),
+      platform,
       log,
     });
   } catch (error) {

@@ -7,6 +7,9 @@ import type { Result } from '../../shared/ipc/errors';
 export const RPC_PREFIX = '/rpc/';
 export const TOKEN_HEADER = 'x-keyhaven-token';
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A vault import carries the export file (up to EXPORT_FILE_MAX, 32 MB) inside its JSON. */
+export const LARGE_BODY_BYTES = 40 * 1024 * 1024;
+export const LARGE_BODY_CHANNELS: ReadonlySet<string> = new Set(['vaults:previewImport', 'vaults:import']);
 
 /**
  * Constant-time token check. Both sides are hashed first so the comparison takes the same time

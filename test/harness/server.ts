@@ -4,8 +4,12 @@ import type { Handlers } from '../../electron/core/api/handlers';
 import { BRIDGE_PATH, type PreparedPage } from './page';
 import { MAX_BODY_BYTES, readBody, RPC_PREFIX, runRpc, TOKEN_HEADER, tokenMatches } from './rpc';
 import type { StaticFiles } from './static-files';
+import type { HarnessPlatform } from './harness-platform';
+import { LARGE_BODY_BYTES, LARGE_BODY_CHANNELS } from './rpc';
 
 export const HOST = '127.0.0.1';
+/** Test control: `GET /__harness/clipboard`, `POST /__harness/power/lock-screen|suspend` (token required). */
+export const CONTROL_PREFIX = '/__harness/';
 
 export interface HarnessServerOptions {
   port: number;
@@ -14,6 +18,8 @@ export interface HarnessServerOptions {
   page: PreparedPage;
   bridge: Buffer;
   files: StaticFiles;
+  /** The harness's clipboard and power events; tests drive them through CONTROL_PREFIX routes. */
+  platform: HarnessPlatform;
   /** One line per event, to stderr. Never given a request body, a query string or a header value. */
   log: (line: string) => void;
 }
@@ -82,15 +88,23 @@ async function handle(
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin')
       return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden site');
-    const body = await readBody(request, MAX_BODY_BYTES);
+    const channel = decodeChannel(path.slice(RPC_PREFIX.length));
+    // Only an import carries a whole export file; every other request fits in 1 MB.
+    const large = LARGE_BODY_CHANNELS.has(channel);
+    const body = await readBody(request, large ? LARGE_BODY_BYTES : MAX_BODY_BYTES);
     if (body.kind === 'aborted') return;
     if (body.kind === 'too-large') {
-      return send(response, 413, csp, 'text/plain; charset=utf-8', 'Request body over 1 MB', { connection: 'close' });
+      const limit = large ? '40 MB' : '1 MB';
+      return send(response, 413, csp, 'text/plain; charset=utf-8', `Request body over ${limit}`, {
+        connection: 'close',
+      });
     }
-    const channel = decodeChannel(path.slice(RPC_PREFIX.length));
+    options.platform.touch();
     const answer = await runRpc(options.handlers, channel, body.text, (line) => options.log(line));
     return send(response, answer.status, csp, 'application/json; charset=utf-8', JSON.stringify(answer.result));
   }
+
+  if (path.startsWith(CONTROL_PREFIX)) return control(request, response, path, options);
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, csp, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
@@ -103,6 +117,23 @@ async function handle(
   if (file === null && path === '/favicon.ico') return send(response, 204, csp, 'image/x-icon', Buffer.alloc(0));
   if (file === null) return send(response, 404, csp, 'text/plain; charset=utf-8', 'Not found');
   return send(response, 200, csp, file.contentType, file.body);
+}
+
+function control(request: IncomingMessage, response: ServerResponse, path: string, options: HarnessServerOptions) {
+  const { csp } = options.page;
+  if (!tokenMatches(options.token, request.headers[TOKEN_HEADER])) {
+    return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden: missing or wrong token');
+  }
+  const what = path.slice(CONTROL_PREFIX.length);
+  if (what === 'clipboard' && request.method === 'GET') {
+    const text = options.platform.clipboardText();
+    return send(response, 200, csp, 'application/json; charset=utf-8', JSON.stringify({ text }));
+  }
+  if ((what === 'power/lock-screen' || what === 'power/suspend') && request.method === 'POST') {
+    options.platform.emit(what === 'power/lock-screen' ? 'lock-screen' : 'suspend');
+    return send(response, 204, csp, 'text/plain; charset=utf-8', '');
+  }
+  return send(response, 404, csp, 'text/plain; charset=utf-8', 'Not found');
 }
 
 function decodeChannel(raw: string): string {

@@ -5,8 +5,8 @@
  */
 export interface ClipboardPort {
   /** Puts text on the clipboard, marked as concealed for clipboard managers where the OS supports it. */
-  writeSecret(text: string): void;
-  readText(): string;
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
   clear(): void;
 }
 

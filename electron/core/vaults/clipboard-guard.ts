@@ -19,28 +19,31 @@ export class ClipboardGuard {
   ) {}
 
   /** Copies `text` and schedules its removal; returns the delay, for the "cleared in 30 s" notice. */
-  copy(text: string, clearAfterSeconds: number): { clearsAfterSeconds: number } {
+  async copy(text: string, clearAfterSeconds: number): Promise<{ clearsAfterSeconds: number }> {
     if (!this.port) {
       throw new CoreError(
         'UNAVAILABLE',
         'Copying is not available in this window. Use Show and copy the key yourself.',
       );
     }
-    this.port.writeSecret(text);
+    await this.port.writeSecret(text);
     this.copied = fingerprint(text);
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = this.timers.setTimeout(() => this.clearIfUnchanged(), clearAfterSeconds * 1000);
+    this.timer = this.timers.setTimeout(
+      () => void this.clearIfUnchanged().catch(() => false),
+      clearAfterSeconds * 1000,
+    );
     return { clearsAfterSeconds: clearAfterSeconds };
   }
 
   /** Clears the clipboard if it still holds our copy. Called by the timer and on quit. */
-  clearIfUnchanged(): boolean {
+  async clearIfUnchanged(): Promise<boolean> {
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
     const ours = this.copied;
     this.copied = null;
     if (!this.port || ours === null) return false;
-    if (fingerprint(this.port.readText()) !== ours) return false;
+    if (fingerprint(await this.port.readText()) !== ours) return false;
     this.port.clear();
     return true;
   }

@@ -12,7 +12,7 @@ export function copyEntry(
   clipboard: ClipboardGuard,
   entryId: string,
   format: 'value' | 'header',
-): CopyResult {
+): Promise<CopyResult> {
   const { secret } = vaults.entries.reveal(entryId);
   const text = format === 'value' ? secret : headerLine(vaults.entries.get(entryId).scheme, secret);
   return clipboard.copy(text, vaults.vaults.settings().clipboardClearSeconds);

@@ -102,7 +102,7 @@ export class IssuedKeyVaulting {
   /** Copy on the store page, done in main so the clipboard is cleared after the configured delay. */
   async copy(keyId: string): Promise<{ clearsAfterSeconds: number }> {
     const plaintext = this.plaintextOf(keyId);
-    const result = this.clipboard.copy(plaintext, this.vaults.vaults.settings().clipboardClearSeconds);
+    const result = await this.clipboard.copy(plaintext, this.vaults.vaults.settings().clipboardClearSeconds);
     await this.keys.recordViewed(keyId, 'copied');
     return result;
   }

@@ -8,6 +8,7 @@ import { App } from '../../../renderer/src/App';
 import type { KeyhavenApi } from '../../../shared/ipc/api';
 import { createInProcessApi } from '../../support/in-process-api';
 import type { MemoryKeychain } from '../../support/memory-keychain';
+import type { MemoryPlatform } from '../../support/memory-platform';
 import { openTestCore } from '../../support/open-test-core';
 
 export interface RenderedApp {
@@ -15,6 +16,8 @@ export interface RenderedApp {
   core: Core;
   keychain: MemoryKeychain;
   api: KeyhavenApi;
+  /** The core's clipboard (Copy in main writes here), power events and timers. */
+  platform: MemoryPlatform;
   writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
 }
 
@@ -47,7 +50,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<RenderedAp
 
   render(<App />);
   if (options.waitForReady !== false) await waitForReady();
-  return { user, core: test.core, keychain: test.keychain, api, writeText };
+  return { user, core: test.core, keychain: test.keychain, platform: test.platform, api, writeText };
 }
 
 export async function waitForReady(): Promise<void> {

@@ -4,7 +4,12 @@ export const APP_TABS = ['keys', 'settings', 'activity'] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 /** Where the user is. Kept in memory only: nothing about a route (let alone a secret) goes to the URL. */
-export type Route = { screen: 'apps' } | { screen: 'app'; appId: string; tab: AppTab } | { screen: 'activity' };
+export type Route =
+  | { screen: 'apps' }
+  | { screen: 'app'; appId: string; tab: AppTab }
+  | { screen: 'activity' }
+  /** The Vaults screen, on one vault when given (else the first). */
+  | { screen: 'vaults'; vaultId: string | null };
 
 interface NavigationState {
   route: Route;
@@ -14,6 +19,7 @@ interface NavigationState {
   openApp: (appId: string, tab?: AppTab) => void;
   selectTab: (tab: AppTab) => void;
   goToActivity: () => void;
+  goToVaults: (vaultId?: string) => void;
 }
 
 export const useNavigation = create<NavigationState>()((set) => ({
@@ -23,4 +29,6 @@ export const useNavigation = create<NavigationState>()((set) => ({
   openApp: (appId, tab = 'keys') => set((s) => ({ route: { screen: 'app', appId, tab }, visits: s.visits + 1 })),
   selectTab: (tab) => set((s) => (s.route.screen === 'app' ? { route: { ...s.route, tab } } : s)),
   goToActivity: () => set((s) => ({ route: { screen: 'activity' }, visits: s.visits + 1 })),
+  goToVaults: (vaultId) =>
+    set((s) => ({ route: { screen: 'vaults', vaultId: vaultId ?? null }, visits: s.visits + 1 })),
 }));

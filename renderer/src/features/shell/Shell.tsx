@@ -4,6 +4,7 @@ import { ActivityScreen } from '../activity/ActivityScreen';
 import { AppDetailScreen } from '../app-detail/AppDetailScreen';
 import { AppsScreen } from '../apps/AppsScreen';
 import { KeychainBanner } from '../status/KeychainBanner';
+import { VaultsScreen } from '../vaults/VaultsScreen';
 import { Sidebar } from './Sidebar';
 import { useStartup } from './use-startup';
 import './Shell.css';
@@ -29,6 +30,7 @@ export function Shell() {
           {route.screen === 'apps' ? <AppsScreen /> : null}
           {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}
           {route.screen === 'activity' ? <ActivityScreen /> : null}
+          {route.screen === 'vaults' ? <VaultsScreen vaultId={route.vaultId} /> : null}
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { Activity, KeyRound, LayoutGrid, type LucideIcon } from 'lucide-react';
+import { Activity, KeyRound, LayoutGrid, Vault, type LucideIcon } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
@@ -63,6 +63,7 @@ export function Sidebar() {
   const screen = useNavigation((s) => s.route.screen);
   const goToApps = useNavigation((s) => s.goToApps);
   const goToActivity = useNavigation((s) => s.goToActivity);
+  const goToVaults = useNavigation((s) => s.goToVaults);
   const status = useStatus((s) => s.status);
   const expiry = useExpiryBadge();
 
@@ -84,6 +85,7 @@ export function Sidebar() {
             badge={expiry.badge}
             description={expiry.description}
           />
+          <NavItem label="Vaults" icon={Vault} current={screen === 'vaults'} onClick={() => goToVaults()} />
           <NavItem label="Activity" icon={Activity} current={screen === 'activity'} onClick={goToActivity} />
         </ul>
       </nav>

@@ -1,4 +1,4 @@
-import { app, dialog, Notification, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/handlers';
 import { redact } from '../core/api/redact';
 import { openCore, type Core } from '../core/core';
@@ -10,6 +10,7 @@ import { applyDataDir } from './data-dir';
 import { startExpiryNotifier } from './expiry-notifier';
 import { registerIpc } from './ipc/ipc-manager';
 import { RENDERER_INDEX } from './paths';
+import { installDownloadGuard } from './security/download-guard';
 import { installContentsGuards, installPermissionGuards } from './security/guards';
 import { createMainWindow } from './window';
 
@@ -95,6 +96,7 @@ function boot(): void {
     .whenReady()
     .then(async () => {
       installPermissionGuards(ours);
+      installDownloadGuard(session.defaultSession, app.getPath('documents'));
       try {
         core = await openCore({
           dataDir,

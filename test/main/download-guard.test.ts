@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { installDownloadGuard, type DownloadItemLike } from '../../electron/main/security/download-guard';
+
+type DialogOptions = Parameters<DownloadItemLike['setSaveDialogOptions']>[0];
+
+function download(url: string, filename: string) {
+  const session = new EventEmitter();
+  installDownloadGuard(session as never, '/home/me/Documents');
+  let prevented = false;
+  let dialog: DialogOptions | null = null;
+  const item: DownloadItemLike = {
+    getURL: () => url,
+    getFilename: () => filename,
+    setSaveDialogOptions: (options) => {
+      dialog = options;
+    },
+  };
+  session.emit('will-download', { preventDefault: () => (prevented = true) }, item, {});
+  return { prevented, dialog: dialog as DialogOptions | null };
+}
+
+describe('download guard', () => {
+  it('lets a vault export made by the page through, with a save dialog in Documents', () => {
+    const result = download('blob:file:///0b9c2f0e-1111-4222-8333-944445555666', 'keyhaven-team-2026-11-23.khvault');
+    expect(result.prevented).toBe(false);
+    expect(result.dialog).toEqual({
+      title: 'Save the vault export',
+      defaultPath: join('/home/me/Documents', 'keyhaven-team-2026-11-23.khvault'),
+      filters: [{ name: 'Keyhaven vault export', extensions: ['khvault'] }],
+    });
+  });
+
+  it('cancels a remote file, and a blob that is not a vault export', () => {
+    expect(download('https://example.com/keyhaven-x.khvault', 'keyhaven-x.khvault')).toEqual({
+      prevented: true,
+      dialog: null,
+    });
+    expect(download('blob:file:///0b9c2f0e-1111-4222-8333-944445555666', 'notes.txt')).toEqual({
+      prevented: true,
+      dialog: null,
+    });
+  });
+});

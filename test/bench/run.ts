@@ -8,12 +8,13 @@ import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
 import { benchKeysTable } from './table-render';
+import { benchVaults, vaultBenchRows } from './vaults';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
 
 /**
  * `npm run bench`: Keyhaven's performance figures on this machine, printed as a table for the README.
  * Uses the real core over real files (durable writes included); the keychain is in memory because its
- * cost (one read at first use) is not on any measured path.
+ * cost (one read at first use) is not on any measured path. The vault section (vaults.ts) uses the real one.
  */
 const VERIFY_ROUNDS = 300_000;
 
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
     '≤ 50 ms',
   ]);
   rows.push(['Keys table: key rows in the DOM (virtualised)', `${table.rowsInDom} of ${table.keys}`, '—']);
+
+  rows.push(...vaultBenchRows(await benchVaults()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

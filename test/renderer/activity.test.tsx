@@ -114,7 +114,9 @@ describe('Activity', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
 
     const filter = screen.getByLabelText('Event');
-    expect(within(filter).getAllByRole('option')).toHaveLength(10);
+    // "All events" plus one option per activity type, "Saved in vault" included.
+    expect(within(filter).getAllByRole('option')).toHaveLength(11);
+    expect(within(filter).getByRole('option', { name: 'Saved in vault' })).toBeTruthy();
     await user.selectOptions(filter, 'Key verified');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);

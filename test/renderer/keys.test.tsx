@@ -68,12 +68,15 @@ describe('The generation wizard', () => {
   });
 
   it('shows the key once, masked; Show and Copy are recorded; Done waits for "I have stored the key"', async () => {
-    const { user, core, writeText } = await renderApp(withApp);
+    const { user, core, platform, writeText } = await renderApp(withApp);
     const dialog = await generateThroughUi(user, { name: 'Production' });
     const heading = within(dialog).getByRole('heading', { name: 'Store your API key' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(within(dialog).getByRole('note')).toHaveTextContent(WARNING);
-    expect(dialog.querySelector('[data-slot="vault"]')).toBeEmptyDOMElement();
+    // One vault (the default "Personal"): Save in vault, without "Select vault".
+    const vaultSlot = dialog.querySelector<HTMLElement>('[data-slot="vault"]')!;
+    expect(await within(vaultSlot).findByRole('button', { name: 'Save in vault' })).toBeEnabled();
+    expect(within(vaultSlot).queryByLabelText('Select vault')).not.toBeInTheDocument();
 
     // Masked by default: prefix and key id readable, the secret nowhere in the document.
     const [stored] = keysOf(core);
@@ -91,10 +94,12 @@ describe('The generation wizard', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Hide' }));
     expect(document.body.textContent).not.toContain(plaintext);
 
+    // Copy happens in main (which clears the clipboard later); the page never writes the key itself.
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
-    expect(writeText).toHaveBeenCalledExactlyOnceWith(plaintext);
-    expect(within(dialog).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
-    expect(within(dialog).getByText('The API key is on the clipboard.')).toBeInTheDocument();
+    expect(await within(dialog).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
+    expect(platform.text).toBe(plaintext);
+    expect(writeText).not.toHaveBeenCalled();
+    expect(within(dialog).getByText('Copied. The clipboard will be cleared in 30 s.')).toBeInTheDocument();
     await waitFor(() =>
       expect(core.activity.list({ issuedKeyId: stored!.id }).map((r) => r.type)).toEqual([
         'key.copied',
@@ -365,15 +370,17 @@ describe('The generation wizard', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
-  it('says clearly when the clipboard refuses the copy', async () => {
-    const { user, writeText } = await renderApp(withApp);
-    writeText.mockRejectedValueOnce(new DOMException('Document is not focused.', 'NotAllowedError'));
+  it('says clearly when main cannot copy (no clipboard in this window)', async () => {
+    const { user, core, platform } = await renderApp(withApp);
+    // As when the core runs without a desktop clipboard: main answers UNAVAILABLE.
+    (core.clipboard as unknown as { port: null }).port = null;
     const dialog = await generateThroughUi(user, { name: 'Production' });
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Copy failed');
-    expect(alert).toHaveTextContent('Keyhaven could not copy to the clipboard.');
+    expect(alert).toHaveTextContent('Copying is not available in this window. Use Show and copy the key yourself.');
     expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+    expect(platform.text).toBe('');
   });
 
   it('records "app created" and "key generated" in the app Activity tab, newest first', async () => {

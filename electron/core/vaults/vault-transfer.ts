@@ -112,7 +112,7 @@ export class VaultTransfer {
         } else if (choice === 'skip') {
           summary.skipped++;
         } else if (choice === 'keepBoth') {
-          insert(entry, `${entry.name} (imported)`);
+          insert(entry, freeName(data, vaultId, entry.name, ops));
           summary.keptBoth++;
         } else if (existing) {
           // Replace: the existing value moves to history like any update; imported history is not merged.
@@ -153,6 +153,16 @@ export class VaultTransfer {
         sealed: seal(key, item.value, vaultAad(vaultId, id, 'history', item.version)),
       })),
     };
+  }
+}
+
+/** "Pyas (imported)", or "Pyas (imported 2)"… when that name is taken too (the same file imported twice). */
+function freeName(data: Readonly<VaultFile>, vaultId: string, name: string, planned: VaultOp[]): string {
+  const taken = new Set(data.entries.filter((e) => e.vaultId === vaultId).map((e) => e.name.toLowerCase()));
+  for (const op of planned) if (op.type === 'entry.insert') taken.add(op.entry.name.toLowerCase());
+  for (let n = 1; ; n++) {
+    const candidate = `${name} (imported${n === 1 ? '' : ` ${n}`})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
 

@@ -1,34 +1,43 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CopyResult } from '../../../shared/domain/vault';
+import { isFailure, type ApiFailure } from '../api/client';
 
-export type CopyState = 'idle' | 'copied' | 'failed';
+export type CopyState =
+  | { kind: 'idle' }
+  /** `recent` is true for a moment after the copy, for a short "Copied" on the button. */
+  | { kind: 'copied'; clearsAfterSeconds: number; recent: boolean }
+  | { kind: 'failed'; message: string };
 
-export const COPY_FAILED_MESSAGE =
-  'Keyhaven could not copy to the clipboard. Click Show, then select the key and copy it by hand.';
-
-/** Copies text and reports "copied" for a moment (or a failure that stays until the next try). */
-export function useClipboard(resetAfterMs = 2_000) {
-  const [state, setState] = useState<CopyState>('idle');
+/**
+ * Copy of a secret done by main (keys.copyPlaintext, entries.copy): the renderer never writes a secret
+ * to the clipboard itself, because only main can clear it again after the delay and on quit.
+ */
+export function useCopyInMain(recentForMs = 2_000) {
+  const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  /** Resolves to whether the text reached the clipboard. */
+  /** Runs the copy call; resolves to whether the secret reached the clipboard. */
   const copy = useCallback(
-    async (text: string): Promise<boolean> => {
+    async (run: () => Promise<CopyResult | ApiFailure>): Promise<boolean> => {
       clearTimeout(timer.current);
-      try {
-        if (!navigator.clipboard) throw new Error('no clipboard');
-        await navigator.clipboard.writeText(text);
-        setState('copied');
-        timer.current = setTimeout(() => setState('idle'), resetAfterMs);
-        return true;
-      } catch {
-        setState('failed');
+      const result = await run();
+      if (isFailure(result)) {
+        setState({ kind: 'failed', message: result.message });
         return false;
       }
+      setState({ kind: 'copied', clearsAfterSeconds: result.clearsAfterSeconds, recent: true });
+      timer.current = setTimeout(
+        () => setState((now) => (now.kind === 'copied' ? { ...now, recent: false } : now)),
+        recentForMs,
+      );
+      return true;
     },
-    [resetAfterMs],
+    [recentForMs],
   );
 
   return { state, copy };
 }
+
+export const copiedMessage = (seconds: number) => `Copied. The clipboard will be cleared in ${seconds} s.`;

@@ -121,6 +121,10 @@ describe('vault export and import', () => {
       skipped: 2,
       keptBoth: 0,
     });
+    // The same file kept twice: the second copy gets a name of its own, not a second "(imported)".
+    await fx.v.transfer.importInto(vault.id, file, PASS, { choices: { [b.id]: 'keepBoth' } });
+    const again = fx.v.entries.listEntries(vault.id).map((e) => e.name);
+    expect(again.sort()).toEqual(['Pyas', 'atfinity', 'atfinity (imported 2)', 'atfinity (imported)']);
   });
 
   it('refuses a weak passphrase on export', async () => {

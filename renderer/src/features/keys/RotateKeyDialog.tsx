@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { GRACE_PERIODS, type GracePeriodId } from '../../../../shared/catalogs/expirations';
-import type { GeneratedKey, IssuedKeySummary } from '../../../../shared/domain/issued-key';
+import type { IssuedKeySummary, RotatedKey } from '../../../../shared/domain/issued-key';
 import { client, isFailure, type ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -47,7 +47,7 @@ export function RotateKeyDialog({ target, onClose }: { target: IssuedKeySummary;
   const [grace, setGrace] = useState<GracePeriodId>('immediately');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [generated, setGenerated] = useState<GeneratedKey | null>(null);
+  const [generated, setGenerated] = useState<RotatedKey | null>(null);
   const keysChanged = useKeys((s) => s.keysChanged);
   const refreshApps = useApps((s) => s.load);
   const store = useStoreKeyStep(generated, onClose);

@@ -1,33 +1,56 @@
 import { Check, Copy, Eye, EyeOff } from 'lucide-react';
 import { useEffect, useRef, useState, type Ref } from 'react';
-import type { GeneratedKey } from '../../../../shared/domain/issued-key';
+import type { GeneratedKey, RotatedKey } from '../../../../shared/domain/issued-key';
 import { client } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { COPY_FAILED_MESSAGE, useClipboard } from '../../lib/use-clipboard';
+import { copiedMessage, useCopyInMain } from '../../lib/use-clipboard';
 import { MaskedKey } from './MaskedKey';
+import { RotatedKeyVault, SaveInVault } from './SaveInVault';
 
 export const ONLY_TIME_WARNING =
   'This is the only time you can view and copy this API key. Store it in a safe place — Keyhaven keeps only a hash of it.';
 
 export const STORED_LABEL = 'I have stored the key in a safe place';
 
+/** A new key, or a rotated one with what happened to the vault entries holding the old key. */
+export type StoreableKey = GeneratedKey & Partial<Pick<RotatedKey, 'vaultUpdate'>>;
+
 interface StoreKeyStepProps {
-  generated: GeneratedKey;
+  generated: StoreableKey;
   stored: boolean;
   onStoredChange: (stored: boolean) => void;
   storedRef?: Ref<HTMLInputElement>;
 }
 
 /**
+ * Main holds a new key's plaintext while its store page is open (for Save in vault and Copy); this
+ * tells main to drop it when the page goes away, however it goes (Done, Close anyway, unmount).
+ */
+function useDiscardPlaintextOnUnmount(keyId: string) {
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    // Deferred, and cancelled by a remount: in development, StrictMode unmounts and at once remounts
+    // every component, and that must not drop the plaintext while the page is still open.
+    clearTimeout(pending.current);
+    return () => {
+      pending.current = setTimeout(() => void client.keys.discardPlaintext({ keyId }), 0);
+    };
+  }, [keyId]);
+}
+
+/**
  * "Store your API key": the key masked, Show/Hide and Copy (each recorded in the activity log, never
- * with the key), the one-time warning, a slot for vault saving, and the "stored" confirmation.
+ * with the key), the one-time warning, Save in vault, and the "stored" confirmation. Copy and Save
+ * refer to the key by id: main copies it (and clears the clipboard later) and saves it.
  */
 export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: StoreKeyStepProps) {
   const [revealed, setRevealed] = useState(false);
-  const { state: copyState, copy } = useClipboard();
+  const { state: copyState, copy } = useCopyInMain();
   const heading = useRef<HTMLHeadingElement>(null);
-  const { key, plaintext } = generated;
+  const { key, plaintext, vaultUpdate } = generated;
+  const recentlyCopied = copyState.kind === 'copied' && copyState.recent;
+  useDiscardPlaintextOnUnmount(key.id);
 
   // Arriving on this step: start reading at its heading, then the warning.
   useEffect(() => heading.current?.focus(), []);
@@ -36,9 +59,9 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
     if (!revealed) void client.keys.recordViewed({ id: key.id, action: 'shown' });
     setRevealed(!revealed);
   };
-  const copyKey = async () => {
-    if (await copy(plaintext)) void client.keys.recordViewed({ id: key.id, action: 'copied' });
-  };
+  // Main records "copied" in the activity log itself.
+  const copyKey = () => copy(() => client.keys.copyPlaintext({ keyId: key.id }));
+  const saved = () => onStoredChange(true);
 
   return (
     <section className="store-key" aria-labelledby="store-key-heading">
@@ -55,8 +78,8 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
             <Button size="sm" icon={revealed ? EyeOff : Eye} aria-pressed={revealed} onClick={toggleShow}>
               {revealed ? 'Hide' : 'Show'}
             </Button>
-            <Button size="sm" icon={copyState === 'copied' ? Check : Copy} onClick={() => void copyKey()}>
-              {copyState === 'copied' ? 'Copied' : 'Copy'}
+            <Button size="sm" icon={recentlyCopied ? Check : Copy} onClick={() => void copyKey()}>
+              {recentlyCopied ? 'Copied' : 'Copy'}
             </Button>
           </div>
         </div>
@@ -66,18 +89,25 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
         </div>
         <p
           role="status"
-          className={`store-key__copy-status${copyState === 'copied' ? ' store-key__copy-status--done' : ''}`}
+          className={`store-key__copy-status${copyState.kind === 'copied' ? ' store-key__copy-status--done' : ''}`}
         >
-          {copyState === 'copied' ? 'The API key is on the clipboard.' : 'Copy it now and paste it where it is needed.'}
+          {copyState.kind === 'copied'
+            ? copiedMessage(copyState.clearsAfterSeconds)
+            : 'Copy it now and paste it where it is needed.'}
         </p>
-        {copyState === 'failed' ? (
+        {copyState.kind === 'failed' ? (
           <Banner tone="danger" title="Copy failed">
-            <p>{COPY_FAILED_MESSAGE}</p>
+            <p>{copyState.message}</p>
           </Banner>
         ) : null}
       </div>
-      {/* Reserved for "Select vault" (only with more than one vault) and "Save in vault". */}
-      <div data-slot="vault" className="store-key__vault" />
+      <div data-slot="vault" className="store-key__vault">
+        {vaultUpdate ? (
+          <RotatedKeyVault keyId={key.id} vaultUpdate={vaultUpdate} onSaved={saved} />
+        ) : (
+          <SaveInVault keyId={key.id} onSaved={saved} />
+        )}
+      </div>
       <label className="store-key__confirm">
         <input
           ref={storedRef}

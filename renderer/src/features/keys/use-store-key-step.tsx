@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GeneratedKey } from '../../../../shared/domain/issued-key';
 import { Button } from '../../components/Button';
-import { StoreKeyStep } from './StoreKeyStep';
+import { StoreKeyStep, type StoreableKey } from './StoreKeyStep';
 
 export const CLOSE_UNCONFIRMED =
   'You have not confirmed you stored this key. Close anyway? The key cannot be shown again.';
@@ -34,13 +33,23 @@ export interface StoreKeyStepParts {
   body: ReactNode;
 }
 
+/** A rotation that already moved the old key's vault entry to the new key: the key is stored. */
+const heldByVault = (generated: StoreableKey) => (generated.vaultUpdate?.updatedEntries ?? 0) > 0;
+
 /**
  * The last step of generating or rotating, as parts of the caller's dialog (so the dialog itself stays
  * the same element from the first step to the last): the key once, and Done only after "I have stored
- * the key in a safe place". The plaintext stays in the caller's state.
+ * the key in a safe place" (ticked, or by Save in vault). The plaintext stays in the caller's state.
  */
-export function useStoreKeyStep(generated: GeneratedKey | null, onDone: () => void): StoreKeyStepParts {
+export function useStoreKeyStep(generated: StoreableKey | null, onDone: () => void): StoreKeyStepParts {
   const [stored, setStored] = useState(false);
+  const [storedKeyId, setStoredKeyId] = useState<string | null>(null);
+  // A new key starts unconfirmed, unless a vault already holds it; adjusted while rendering (not in
+  // an effect) so Done is never shown enabled or disabled wrongly for one frame.
+  if (generated && generated.key.id !== storedKeyId) {
+    setStoredKeyId(generated.key.id);
+    setStored(heldByVault(generated));
+  }
   const [confirmingClose, setConfirmingClose] = useState(false);
   const storedBox = useRef<HTMLInputElement>(null);
 

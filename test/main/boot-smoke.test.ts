@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
+import { vaultAccount } from '../../electron/core/vaults/data-keys';
 import { CHANNELS, splitChannel } from '../../shared/ipc/channels';
 import { APP_CSP, cspMetaContent } from '../../shared/security/csp';
 import { makeTempDir } from '../support/temp-dir';
@@ -40,6 +42,9 @@ interface BootReport {
   permissionHandlers: string[];
   scenario: Record<string, unknown>;
   willQuitPrevented: boolean[];
+  clipboardWrites: Array<Array<{ types: string[] }>>;
+  clipboardClears: number;
+  clipboardAtExit: 'empty' | 'not empty' | null;
   exitCode: number | null;
   failure?: string;
 }
@@ -69,7 +74,13 @@ describe('the built main bundle boots', () => {
     if (!line) throw new Error(`the child printed no report.\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
     report = JSON.parse(line.slice(REPORT_PREFIX.length)) as BootReport;
   }, 40_000);
-  afterAll(() => dataDir?.remove());
+  afterAll(async () => {
+    // The bundle uses the real keychain (the disposable one of test/with-keyring.mjs under npm test):
+    // remove the default vault's data key it created, so no run leaves an item in a real keychain.
+    const vaults = (report?.scenario.vaults as { value?: Array<{ id: string }> } | undefined)?.value ?? [];
+    for (const vault of vaults) await new KeytarKeychain().delete(vaultAccount(vault.id)).catch(() => false);
+    await dataDir?.remove();
+  });
 
   it('ran to a clean exit', () => {
     expect(report.failure).toBeUndefined();
@@ -127,6 +138,27 @@ describe('the built main bundle boots', () => {
     expect(report.openedExternally).toEqual(['https://example.com/docs']);
     expect(report.permissionHandlers.sort()).toEqual(['check', 'request']);
     expect(report.scenario.mediaGranted).toBe(false);
+  });
+
+  it('created the default vault, copied in main with the concealed marker in the same write, locked on screen lock', () => {
+    expect(report.scenario.vaults).toMatchObject({ ok: true, value: [{ name: 'Personal', entryCount: 0 }] });
+    expect(report.scenario.added).toEqual({ ok: true, scheme: { kind: 'x-api-key' } });
+    expect(report.scenario.copy).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
+    expect(report.scenario.copiedText).toBe('x-api-key header');
+    const concealed = {
+      darwin: 'org.nspasteboard.ConcealedType',
+      win32: 'ExcludeClipboardContentFromMonitorProcessing',
+      linux: 'x-kde-passwordManagerHint',
+    }[process.platform as string];
+    const types = concealed ? ['text/plain', `electron application/osclipboard;format="${concealed}"`] : ['text/plain'];
+    expect(report.clipboardWrites).toEqual([[{ types }]]);
+    expect(report.scenario.afterScreenLock).toMatchObject({ ok: true, value: [{ name: 'Personal', locked: true }] });
+    expect(report.scenario.revealAfterLock).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
+  it('took its copy off the clipboard on quit', () => {
+    expect(report.clipboardClears).toBe(1);
+    expect(report.clipboardAtExit).toBe('empty');
   });
 
   it('held the quit until the core had closed, then quit', () => {

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
+import { vaultAccount } from '../../electron/core/vaults/data-keys';
+import { openVaultDb } from '../../electron/core/vaults/vault-db';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { makeTempDir } from '../support/temp-dir';
 import { electron, FakeBrowserWindow, FakeEvent } from './support/electron-stub';
@@ -164,6 +168,14 @@ describe('the app entry (electron/main/index.ts)', () => {
   afterEach(async () => {
     vi.restoreAllMocks();
     vi.unstubAllEnvs();
+    // The entry opens the real core on the real keychain, whose first run creates the default vault's
+    // data key there: remove it, so no run leaves an item behind in a developer's keychain.
+    if (existsSync(join(dataDir.path, 'vaults.json'))) {
+      const db = await openVaultDb(dataDir.path);
+      const ids = db.snapshot().vaults.map((vault) => vault.id);
+      await db.close();
+      for (const id of ids) await new KeytarKeychain().delete(vaultAccount(id)).catch(() => false);
+    }
     await dataDir.remove();
   });
 

@@ -11,7 +11,9 @@ import { KeychainUnavailableError } from '../keychain/keychain';
 import type { KeyLifecycle } from '../keys/key-lifecycle';
 import type { GenerateKey, KeyService } from '../keys/key-service';
 import { keyLabel } from '../keys/key-records';
+import { StorageError } from '../storage';
 import type { ClipboardGuard } from './clipboard-guard';
+import { VaultCryptoError } from './sealed-box';
 import type { Vaults } from './vaults';
 
 /** How long a new key's plaintext stays in main for Save in vault / Copy after its store page opened. */
@@ -57,10 +59,17 @@ export class IssuedKeyVaulting {
       });
       vaultUpdate = { updatedEntries, problem: null };
     } catch (error) {
-      if (!(error instanceof CoreError || error instanceof KeychainUnavailableError)) throw error;
+      // Whatever went wrong, the rotation stands and this answer is the only one carrying the new key.
+      // Messages of our own error types name no secret; anything else is not quoted.
+      const known =
+        error instanceof CoreError ||
+        error instanceof KeychainUnavailableError ||
+        error instanceof StorageError ||
+        error instanceof VaultCryptoError;
+      const reason = known ? error.message : 'The vault could not be updated.';
       vaultUpdate = {
         updatedEntries: 0,
-        problem: `The vault entry holding the old key was not updated: ${error.message} Use Save in vault on the new key's page.`,
+        problem: `The vault entry holding the old key was not updated: ${reason} Use Save in vault on the new key's page.`,
       };
     }
     return { ...rotated, vaultUpdate };

@@ -17,6 +17,9 @@ const report = {
   permissionHandlers: [],
   scenario: {},
   willQuitPrevented: [],
+  clipboardWrites: [],
+  clipboardClears: 0,
+  clipboardAtExit: null,
   exitCode: null,
 };
 const record = (call) => report.calls.push(call);
@@ -34,7 +37,10 @@ class StubEvent {
 
 class StubApp extends EventEmitter {
   isPackaged = false;
-  #paths = new Map([['userData', '/nonexistent/userData']]);
+  #paths = new Map([
+    ['userData', '/nonexistent/userData'],
+    ['documents', '/nonexistent/Documents'],
+  ]);
   #ready = false;
   #readyWaiters = [];
   #quitting = false;
@@ -153,6 +159,10 @@ export const shell = {
 
 export const session = {
   defaultSession: {
+    on(event) {
+      record(`session.on ${event}`);
+      return this;
+    },
     setPermissionRequestHandler(handler) {
       report.permissionHandlers.push('request');
       this.request = handler;
@@ -163,6 +173,41 @@ export const session = {
     },
   },
 };
+
+/** Electron's main-process ClipboardItem: one item's entries, keyed by MIME type or raw OS format. */
+export class ClipboardItem {
+  constructor(items) {
+    this.items = items;
+    this.types = Object.keys(items);
+  }
+}
+
+// The system clipboard. The report keeps each write's formats and the length of its text, never the
+// text: the scenario copies a (test) secret, and the report is printed to stdout.
+let clipboardText = '';
+export const clipboard = {
+  async write(data) {
+    if (!Array.isArray(data) || !data.every((item) => item instanceof ClipboardItem)) {
+      throw new TypeError('clipboard.write expects an array of ClipboardItem');
+    }
+    report.clipboardWrites.push(data.map((item) => ({ types: item.types })));
+    clipboardText = data.map((item) => item.items['text/plain']).find((text) => typeof text === 'string') ?? '';
+  },
+  async readText() {
+    return clipboardText;
+  },
+  clear() {
+    report.clipboardClears += 1;
+    clipboardText = '';
+  },
+};
+
+class StubPowerMonitor extends EventEmitter {
+  getSystemIdleTime() {
+    return 0;
+  }
+}
+export const powerMonitor = new StubPowerMonitor();
 
 // The preload side, so that the stub is a complete 'electron' even if something imports it there.
 /** Desktop notifications: recorded, never shown (the boot test has no desktop). */
@@ -180,7 +225,22 @@ export class Notification extends EventEmitter {
 export const contextBridge = { exposeInMainWorld: () => fail(new Error('main must not call contextBridge')) };
 export const ipcRenderer = { invoke: () => fail(new Error('main must not call ipcRenderer')) };
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, Notification, contextBridge, ipcRenderer };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  dialog,
+  shell,
+  session,
+  Notification,
+  clipboard,
+  ClipboardItem,
+  powerMonitor,
+  contextBridge,
+  ipcRenderer,
+};
+
+const BOOT_SECRET = 'boot-smoke-secret-7Hq2';
 
 /** What the renderer and the user would do, then close the window as a user would. */
 async function runScenario(window) {
@@ -203,6 +263,17 @@ async function runScenario(window) {
     isMainFrame: true,
   });
   s.mediaGranted = granted;
+  // Vaults: the default vault of a first run, Copy as header in main, locking on the OS screen lock.
+  const call = (channel, input = {}) => handlers.get(channel)?.(fromPage, input);
+  s.vaults = await call('vaults:list');
+  const vaultId = s.vaults?.value?.[0]?.id;
+  const added = await call('entries:add', { vaultId, name: 'Boot entry', preset: 'pyas', secret: BOOT_SECRET });
+  s.added = { ok: added?.ok, scheme: added?.value?.scheme };
+  s.copy = await call('entries:copy', { entryId: added?.value?.id, format: 'header' });
+  s.copiedText = clipboardText === `x-api-key: ${BOOT_SECRET}` ? 'x-api-key header' : 'something else';
+  powerMonitor.emit('lock-screen');
+  s.afterScreenLock = await call('vaults:list');
+  s.revealAfterLock = await call('entries:reveal', { entryId: added?.value?.id });
   window.emit('closed');
   app.emit('window-all-closed');
 }
@@ -214,6 +285,7 @@ function fail(error) {
 
 process.on('exit', (code) => {
   report.exitCode = code;
+  report.clipboardAtExit = clipboardText === '' ? 'empty' : 'not empty';
   writeSync(1, `\n${REPORT_PREFIX}${JSON.stringify(report)}\n`);
 });
 

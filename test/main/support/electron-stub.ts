@@ -120,6 +120,60 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** Electron's main-process ClipboardItem: the entries of one item, keyed by MIME type or raw OS format. */
+export class FakeClipboardItem {
+  readonly types: string[];
+  constructor(readonly items: Record<string, unknown>) {
+    this.types = Object.keys(items);
+  }
+  async getType(type: string): Promise<unknown> {
+    if (!(type in this.items)) throw new Error(`'${type}' is not in this ClipboardItem`);
+    return this.items[type];
+  }
+}
+
+/**
+ * The system clipboard: one call to `write` is one atomic commit, recorded as it arrived, so a test can
+ * check that the text and its concealed marker went together. Like Electron, `write` takes an array of
+ * ClipboardItem instances and nothing else.
+ */
+class FakeClipboard {
+  text = '';
+  /** Every `write` call, in order: the items of that one commit. */
+  readonly writes: FakeClipboardItem[][] = [];
+  clears = 0;
+
+  async write(data: unknown): Promise<void> {
+    if (!Array.isArray(data) || !data.every((item) => item instanceof FakeClipboardItem)) {
+      throw new TypeError('clipboard.write expects an array of ClipboardItem');
+    }
+    electron.calls.push('clipboard.write');
+    this.writes.push(data);
+    const text = data.map((item) => item.items['text/plain']).find((value) => typeof value === 'string');
+    this.text = text ?? '';
+  }
+  async writeText(text: string): Promise<void> {
+    electron.calls.push('clipboard.writeText');
+    this.text = text;
+  }
+  async readText(): Promise<string> {
+    return this.text;
+  }
+  clear(): void {
+    electron.calls.push('clipboard.clear');
+    this.clears += 1;
+    this.text = '';
+  }
+}
+
+/** powerMonitor: an EventEmitter the test emits 'lock-screen' / 'suspend' on, and an idle time it sets. */
+class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+}
+
 export type PermissionRequestHandler = (
   contents: unknown,
   permission: string,
@@ -137,7 +191,10 @@ export type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 class FakeApp extends EventEmitter {
   gotLock = true;
   isPackaged = false;
-  readonly paths = new Map<string, string>([['userData', '/fake/userData']]);
+  readonly paths = new Map<string, string>([
+    ['userData', '/fake/userData'],
+    ['documents', '/fake/Documents'],
+  ]);
   sandboxEnabled = false;
   quitCalls = 0;
   exitCodes: number[] = [];
@@ -183,11 +240,15 @@ function createElectron() {
     calls: [] as string[],
     windows: [] as FakeBrowserWindow[],
     app: new FakeApp(),
+    clipboard: new FakeClipboard(),
+    powerMonitor: new FakePowerMonitor(),
     ipcHandlers: new Map<string, InvokeHandler>(),
     errorBoxes: [] as Array<{ title: string; content: string }>,
     openedExternally: [] as string[],
     permissionRequestHandler: null as PermissionRequestHandler | null,
     permissionCheckHandler: null as PermissionCheckHandler | null,
+    /** Listeners main put on the default session ('will-download'). */
+    sessionEvents: new EventEmitter(),
     exposed: new Map<string, unknown>(),
     rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
     rendererInvokeResult: { ok: true, value: 'stub' } as unknown,
@@ -203,11 +264,15 @@ function createElectron() {
       state.windows = [];
       state.app.removeAllListeners();
       state.app = new FakeApp();
+      state.clipboard = new FakeClipboard();
+      state.powerMonitor.removeAllListeners();
+      state.powerMonitor = new FakePowerMonitor();
       state.ipcHandlers.clear();
       state.errorBoxes = [];
       state.openedExternally = [];
       state.permissionRequestHandler = null;
       state.permissionCheckHandler = null;
+      state.sessionEvents.removeAllListeners();
       state.exposed.clear();
       state.rendererInvokes = [];
       state.rendererInvokeResult = { ok: true, value: 'stub' };
@@ -226,6 +291,13 @@ export const electronModule = {
     return electron.app;
   },
   BrowserWindow: FakeBrowserWindow,
+  get clipboard() {
+    return electron.clipboard;
+  },
+  ClipboardItem: FakeClipboardItem,
+  get powerMonitor() {
+    return electron.powerMonitor;
+  },
   ipcMain: {
     handle(channel: string, handler: InvokeHandler): void {
       // Electron throws on a second handler for one channel; so does the stub.
@@ -263,6 +335,11 @@ export const electronModule = {
   },
   session: {
     defaultSession: {
+      on(event: string, listener: (...args: unknown[]) => void): unknown {
+        electron.calls.push(`session.on ${event}`);
+        electron.sessionEvents.on(event, listener);
+        return this;
+      },
       setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
         electron.permissionRequestHandler = handler;
       },

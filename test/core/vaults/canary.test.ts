@@ -1,0 +1,422 @@
+import { randomBytes } from 'node:crypto';
+import type * as FsPromises from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '../../../electron/core/api/handlers';
+import { openCore, type Core } from '../../../electron/core/core';
+import type { KeyhavenApi } from '../../../shared/ipc/api';
+import { buildApi } from '../../../shared/ipc/build-api';
+import { CHANNELS, splitChannel, type Channel } from '../../../shared/ipc/channels';
+import type { Result } from '../../../shared/ipc/errors';
+import { createInProcessApi } from '../../support/in-process-api';
+import { MemoryKeychain } from '../../support/memory-keychain';
+import { MemoryPlatform } from '../../support/memory-platform';
+import { makeTempDir } from '../../support/temp-dir';
+
+/**
+ * The canary test (issue 4, DESIGN.md §8) at core level: known secrets enter through every path —
+ * wizard save, paste, import, edit, rotate — every vault channel is exercised, the core is closed
+ * (compaction), reopened (backups) and closed again; then every file of the data folder, every byte
+ * the core wrote to any file on the way (temp files, journal lines later truncated), everything it
+ * logged or printed and every error message the API answered are searched for each secret, in clear,
+ * in base64 (all three alignments), base64url and hex: zero hits. A positive control proves the search
+ * finds a secret written in any of those forms.
+ */
+
+// Every byte written through node:fs/promises by anything in this file's module graph (the core's
+// storage and activity code): file handles' writes, and whole-file writes. Files that are renamed or
+// deleted afterwards (temp files, rotated backups) and journal lines later truncated are all in here.
+const written = vi.hoisted(() => ({ chunks: [] as Buffer[] }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>();
+  const record = (data: unknown) => {
+    if (typeof data === 'string') written.chunks.push(Buffer.from(data));
+    else if (ArrayBuffer.isView(data)) written.chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  };
+  const watch = (handle: FileHandle): FileHandle =>
+    new Proxy(handle, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'write' || property === 'writeFile' || property === 'appendFile') record(args[0]);
+          if (property === 'writev') for (const buffer of args[0] as unknown[]) record(buffer);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const open = (async (...args: Parameters<typeof actual.open>) =>
+    watch(await actual.open(...args))) as typeof actual.open;
+  const writeFile = (async (file: Parameters<typeof actual.writeFile>[0], data: unknown, ...rest: never[]) => {
+    record(data);
+    return actual.writeFile(file, data as string, ...rest);
+  }) as typeof actual.writeFile;
+  const appendFile = (async (file: Parameters<typeof actual.appendFile>[0], data: unknown, ...rest: never[]) => {
+    record(data);
+    return actual.appendFile(file, data as string, ...rest);
+  }) as typeof actual.appendFile;
+  const patched = { ...actual, open, writeFile, appendFile };
+  return { ...patched, default: patched };
+});
+
+/** The forms a secret could take in a file or a log: clear, base64 at each alignment, base64url, hex. */
+function needlesFor(secret: string): Buffer[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const needles = [bytes, Buffer.from(bytes.toString('hex'))];
+  for (const encoding of ['base64', 'base64url'] as const) {
+    for (let shift = 0; shift < 3; shift++) {
+      // Encoded after `shift` other bytes, the secret's own characters start at the next 4-char group
+      // and the last group may mix in whatever follows: keep only the part fixed by the secret alone.
+      const encoded = Buffer.concat([Buffer.alloc(shift, 0x41), bytes])
+        .toString(encoding)
+        .replace(/=+$/, '');
+      needles.push(Buffer.from(encoded.slice(shift === 0 ? 0 : 4, -4)));
+    }
+  }
+  return needles;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** `where` → the secrets (by label) found there. */
+async function search(
+  secrets: Record<string, string>,
+  places: { dirs: string[]; texts: Record<string, string[]>; blobs: Record<string, Buffer[]> },
+): Promise<string[]> {
+  const hits: string[] = [];
+  const look = (where: string, bytes: Buffer) => {
+    for (const [label, secret] of Object.entries(secrets)) {
+      if (needlesFor(secret).some((needle) => bytes.includes(needle))) hits.push(`${label} in ${where}`);
+    }
+  };
+  for (const dir of places.dirs) for (const file of await filesUnder(dir)) look(file, await readFile(file));
+  for (const [where, lines] of Object.entries(places.texts)) look(where, Buffer.from(lines.join('\n')));
+  for (const [where, chunks] of Object.entries(places.blobs))
+    chunks.forEach((chunk, i) => look(`${where}[${i}]`, chunk));
+  return hits;
+}
+
+/** window.keyhaven over the real core, keeping every error message it answered. */
+const called = new Set<Channel>();
+function recordingApi(core: Core, errors: string[], logged: string[]): KeyhavenApi {
+  const api = createInProcessApi(createHandlers(core), (line) => logged.push(line));
+  return buildApi(async (channel: Channel, input) => {
+    called.add(channel);
+    const [domain, method] = splitChannel(channel);
+    const call = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[domain]![
+      method
+    ]!;
+    const result = await call(input);
+    if (!result.ok) errors.push(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result;
+  });
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+async function openTracked(dataDir: string, keychain: MemoryKeychain, platform: MemoryPlatform, logged: string[]) {
+  const core = await openCore({
+    dataDir,
+    keychain,
+    platform,
+    version: '0.0.0-canary',
+    logError: (line) => logged.push(line),
+  });
+  let closed = false;
+  cleanups.push(async () => {
+    if (!closed) await core.close();
+  });
+  return {
+    core,
+    close: async () => {
+      closed = true;
+      await core.close();
+    },
+  };
+}
+
+describe('the canary: no secret in clear anywhere', () => {
+  it('through every path and every vault channel, then close, reopen, close', async () => {
+    const run = randomBytes(6).toString('hex');
+    const secrets: Record<string, string> = {
+      paste: `cnry_paste_${run}_Zq9`,
+      import: `cnry_import_${run}_Wm4`,
+      edit: `cnry_edit_${run}_Pk7`,
+      passphrase: `Canary passphrase ${run} Xy!`,
+    };
+    written.chunks.length = 0;
+    const printed: string[] = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void printed.push(args.map(String).join(' ')),
+      );
+    }
+    const logged: string[] = [];
+    const errors: string[] = [];
+    const keychain = new MemoryKeychain();
+    const platform = new MemoryPlatform();
+    const dir = await makeTempDir('keyhaven-canary');
+    cleanups.push(dir.remove);
+
+    // A teammate's Keyhaven: the import canary exists only in their export file.
+    const mateDir = await makeTempDir('keyhaven-canary-mate');
+    cleanups.push(mateDir.remove);
+    const mate = await openTracked(mateDir.path, new MemoryKeychain(), new MemoryPlatform(), logged);
+    const mateApi = recordingApi(mate.core, errors, logged);
+    const mateVault = value(await mateApi.vaults.list())[0]!;
+    value(
+      await mateApi.entries.add({ vaultId: mateVault.id, name: 'Shared', preset: 'cerby', secret: secrets.import! }),
+    );
+    const handOff = value(await mateApi.vaults.export({ vaultId: mateVault.id, passphrase: secrets.passphrase! }));
+    await mate.close();
+
+    let opened = await openTracked(dir.path, keychain, platform, logged);
+    let api = recordingApi(opened.core, errors, logged);
+    const personal = value(await api.vaults.list())[0]!;
+    const team = value(await api.vaults.create({ name: 'Team' }));
+    const inbox = value(await api.vaults.create({ name: 'Inbox' }));
+
+    // 1. Wizard save: generate, Show/Copy on the store page, Save in vault (two vaults: Select vault).
+    const app = value(await api.apps.create({ name: 'Cerby' }));
+    const generated = value(
+      await api.keys.generate({
+        appId: app.id,
+        name: 'CI key',
+        expiration: { kind: 'preset', preset: '1y' },
+        scopes: ['read:items'],
+      }),
+    );
+    secrets.wizard = generated.plaintext;
+    secrets.wizardSecretPart = generated.plaintext.split('.')[1]!; // the part after the public key id
+    value(await api.keys.recordViewed({ id: generated.key.id, action: 'shown' }));
+    value(await api.keys.copyPlaintext({ keyId: generated.key.id }));
+    const wizardEntry = value(await api.keys.saveInVault({ keyId: generated.key.id, vaultId: team.id }));
+
+    // 2. Paste, with the header it was copied with.
+    const pasted = value(
+      await api.entries.add({
+        vaultId: personal.id,
+        name: 'Extracta',
+        preset: 'extracta',
+        secret: `Authorization: Bearer ${secrets.paste}`,
+        tags: ['prod'],
+        baseUrl: 'https://api.extracta.example',
+        allowedHosts: ['api.extracta.example'],
+      }),
+    );
+
+    // 3. Import: the teammate's file into Inbox; then our own Team vault exported and imported back.
+    expect(
+      value(
+        await api.vaults.previewImport({
+          vaultId: inbox.id,
+          contents: handOff.contents,
+          passphrase: secrets.passphrase!,
+        }),
+      ).entryCount,
+    ).toBe(1);
+    value(
+      await api.vaults.import({
+        vaultId: inbox.id,
+        contents: handOff.contents,
+        passphrase: secrets.passphrase!,
+        choices: {},
+      }),
+    );
+    const teamExport = value(await api.vaults.export({ vaultId: team.id, passphrase: secrets.passphrase! }));
+    value(
+      await api.vaults.import({
+        vaultId: inbox.id,
+        contents: teamExport.contents,
+        passphrase: secrets.passphrase!,
+        choices: {},
+      }),
+    );
+
+    // 4. Edit: a new secret; the pasted one moves to history.
+    value(await api.entries.update({ entryId: pasted.id, secret: secrets.edit!, notes: 'rotated by the vendor' }));
+
+    // 5. Rotate the saved issued key: the vault entry gets the new key, the old stays in history.
+    const rotated = value(await api.keys.rotate({ id: generated.key.id, grace: '24h' }));
+    secrets.rotated = rotated.plaintext;
+    secrets.rotatedSecretPart = rotated.plaintext.split('.')[1]!;
+    // Team's entry and its imported copy in Inbox both hold the issued key: both are updated.
+    expect(rotated.vaultUpdate).toEqual({ updatedEntries: 2, problem: null });
+
+    // Every screen: lists, Show (every version), Copy and Copy as header, lock/unlock, settings, export.
+    for (const vault of value(await api.vaults.list())) {
+      for (const entry of value(await api.entries.list({ vaultId: vault.id }))) {
+        value(await api.entries.reveal({ entryId: entry.id }));
+        for (const old of entry.history) value(await api.entries.reveal({ entryId: entry.id, version: old.version }));
+        value(await api.entries.copy({ entryId: entry.id, format: 'value' }));
+        value(await api.entries.copy({ entryId: entry.id, format: 'header' }));
+      }
+    }
+    expect(value(await api.entries.reveal({ entryId: wizardEntry.id })).secret).toBe(secrets.rotated);
+    expect(value(await api.entries.reveal({ entryId: pasted.id, version: 1 })).secret).toBe(secrets.paste);
+    value(await api.vaults.lock({ vaultId: team.id }));
+    expect((await api.entries.reveal({ entryId: wizardEntry.id })).ok).toBe(false);
+    value(await api.vaults.lock({}));
+    for (const vault of [personal, team, inbox]) value(await api.vaults.unlock({ vaultId: vault.id }));
+    value(await api.vaults.settings());
+    value(await api.vaults.updateSettings({ clipboardClearSeconds: 15, autoLockMinutes: 5 }));
+    value(await api.vaults.rename({ vaultId: inbox.id, name: 'Inbox (imported)' }));
+    value(await api.vaults.export({ vaultId: personal.id, entryIds: [pasted.id], passphrase: secrets.passphrase! }));
+    // Failures that see a secret or the passphrase on their way in.
+    await api.vaults.previewImport({
+      vaultId: inbox.id,
+      contents: handOff.contents,
+      passphrase: `${secrets.passphrase}!`,
+    });
+    await api.vaults.import({
+      vaultId: inbox.id,
+      contents: `${teamExport.contents}x`,
+      passphrase: secrets.passphrase!,
+      choices: {},
+    });
+    await api.vaults.export({ vaultId: personal.id, passphrase: 'weak' });
+    await api.entries.add({ vaultId: personal.id, name: '', secret: `x-api-key: ${secrets.paste}` });
+    await api.entries.add({
+      vaultId: personal.id,
+      name: 'n',
+      secret: secrets.paste!,
+      baseUrl: `ftp://${secrets.paste}`,
+    });
+    await api.entries.update({ entryId: pasted.id, secret: secrets.edit!, expiresAt: secrets.edit! });
+    await api.keys.saveInVault({ keyId: rotated.key.id, vaultId: team.id }); // CONFLICT: already saved
+    // The key checks of the local test API, in all three schemes, and a look-alike that is no key.
+    for (const [scheme, headerValue] of [
+      ['x-api-key', secrets.rotated],
+      ['api-key', `Api-Key ${secrets.rotated}`],
+      ['bearer', `Bearer ${secrets.wizard}`],
+      ['bearer', `Bearer ${secrets.paste}`],
+    ] as const) {
+      await api.keys.verify({ headerValue: headerValue!, scheme });
+    }
+    value(await api.keys.list({ appId: app.id }));
+    value(await api.activity.list({}));
+    value(await api.activity.checkChain());
+    value(await api.system.status());
+    value(await api.keys.discardPlaintext({ keyId: rotated.key.id }));
+    // Delete one imported copy; screen lock, the auto-lock tick and the clipboard timer fire.
+    const inboxEntries = value(await api.entries.list({ vaultId: inbox.id }));
+    value(await api.entries.delete({ entryId: inboxEntries.at(-1)!.id }));
+    const scratch = value(await api.vaults.create({ name: 'Scratch' }));
+    value(await api.entries.add({ vaultId: scratch.id, name: 'Copy', secret: `x-api-key: ${secrets.paste}` }));
+    expect(value(await api.vaults.delete({ vaultId: scratch.id }))).toEqual({ deletedEntries: 1 });
+    platform.emit('lock-screen');
+    platform.idle = 3600;
+    await platform.runTimers();
+    expect(platform.text).toBe('');
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+
+    // Mid-run, with journals and no compaction yet: nothing.
+    const places = () => ({
+      dirs: [dir.path, mateDir.path],
+      texts: { logged, printed, errors, keychain: [...keychain.entries.values()] },
+      blobs: { written: written.chunks },
+    });
+    expect(await search(secrets, places())).toEqual([]);
+
+    // Close (compaction), reopen (backups of the data files), prove the secrets are all still there
+    // (so the search is not passing on lost data), close again.
+    await opened.close();
+    expect(await search(secrets, places())).toEqual([]);
+    opened = await openTracked(dir.path, keychain, platform, logged);
+    api = recordingApi(opened.core, errors, logged);
+    for (const vault of [personal, team, inbox]) value(await api.vaults.unlock({ vaultId: vault.id }));
+    const everything = new Set<string>();
+    for (const vault of value(await api.vaults.list())) {
+      for (const entry of value(await api.entries.list({ vaultId: vault.id }))) {
+        everything.add(value(await api.entries.reveal({ entryId: entry.id })).secret);
+        for (const old of entry.history)
+          everything.add(value(await api.entries.reveal({ entryId: entry.id, version: old.version })).secret);
+      }
+    }
+    for (const label of ['paste', 'import', 'edit', 'wizard', 'rotated']) expect(everything).toContain(secrets[label]);
+    await opened.close();
+    const files = await filesUnder(dir.path);
+    expect(files.some((file) => file.includes(`${join(dir.path, 'backups')}`))).toBe(true);
+    expect(files.some((file) => file.endsWith('vaults.json'))).toBe(true);
+    expect(written.chunks.length).toBeGreaterThan(50); // the write capture saw the core's writes
+
+    const hits = await search(secrets, places());
+    expect(hits).toEqual([]);
+    // Every vault and entry channel, and every key channel that holds or moves a plaintext, was used.
+    const vaultChannels = CHANNELS.filter((c) => /^(vaults|entries):/.test(c));
+    expect(vaultChannels.length).toBeGreaterThanOrEqual(17);
+    for (const channel of [
+      ...vaultChannels,
+      'keys:generate',
+      'keys:saveInVault',
+      'keys:copyPlaintext',
+      'keys:discardPlaintext',
+      'keys:rotate',
+      'keys:verify',
+    ] as const) {
+      expect(called, channel).toContain(channel);
+    }
+  }, 120_000);
+
+  it('positive control: the same search finds a secret in clear, base64 at any alignment, base64url and hex', async () => {
+    const dir = await makeTempDir('keyhaven-canary-control');
+    cleanups.push(dir.remove);
+    const secret = `cnry_control_${randomBytes(6).toString('hex')}_Qx`;
+    const secrets = { control: secret };
+    const nothing = { dirs: [dir.path], texts: {}, blobs: {} };
+    expect(await search(secrets, nothing)).toEqual([]);
+
+    await mkdir(join(dir.path, 'backups'));
+    await writeFile(join(dir.path, 'backups', 'vaults-20261123-100000.json'), `{"x":"${secret}"}`);
+    expect(await search(secrets, nothing)).toEqual([
+      `control in ${join(dir.path, 'backups', 'vaults-20261123-100000.json')}`,
+    ]);
+    for (const [name, encoded] of [
+      ['vaults.json.journal', Buffer.from(`a${secret}`).toString('base64')],
+      ['vaults.json.bak', Buffer.from(`ab${secret}`).toString('base64')],
+      ['vaults.json.123.abc.tmp', Buffer.from(`abc${secret}`).toString('base64url')],
+      ['activity.log', Buffer.from(secret).toString('hex')],
+    ] as const) {
+      await writeFile(join(dir.path, name), `prefix ${encoded} suffix`);
+      expect(
+        (await search(secrets, nothing)).some((hit) => hit.endsWith(name)),
+        name,
+      ).toBe(true);
+    }
+    expect(await search(secrets, { dirs: [], texts: { logged: ['ok', `oops ${secret}`] }, blobs: {} })).toEqual([
+      'control in logged',
+    ]);
+    expect(
+      await search(secrets, { dirs: [], texts: {}, blobs: { written: [Buffer.from(`zz${secret}`).subarray(1)] } }),
+    ).toEqual(['control in written[0]']);
+    // A near miss is not a hit: one character changed.
+    expect(await search(secrets, { dirs: [], texts: { logged: [secret.slice(0, -1)] }, blobs: {} })).toEqual([]);
+  });
+
+  it('the write capture sees what the core writes (a pasted name lands in the journal)', async () => {
+    written.chunks.length = 0;
+    const dir = await makeTempDir('keyhaven-canary-capture');
+    cleanups.push(dir.remove);
+    const opened = await openTracked(dir.path, new MemoryKeychain(), new MemoryPlatform(), []);
+    const marker = `visible-name-${randomBytes(4).toString('hex')}`;
+    const api = createInProcessApi(createHandlers(opened.core));
+    const vault = value(await api.vaults.list())[0]!;
+    value(await api.entries.add({ vaultId: vault.id, name: marker, secret: 'whatever' }));
+    expect(written.chunks.some((chunk) => chunk.includes(Buffer.from(marker)))).toBe(true);
+    await opened.close();
+  });
+});

@@ -40,11 +40,19 @@ function failure(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
-/** Field paths and the schema's own messages; never the received value. */
+/**
+ * Field paths and the schema's own messages; never the received value. Object keys the caller chose
+ * are values too (a secret pasted as a key): an unknown field is not named, and a record key that
+ * failed validation is left out of the path.
+ */
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const path = issue.code === 'invalid_key' ? issue.path.slice(0, -1) : issue.path;
+      const message = issue.code === 'unrecognized_keys' ? 'Unexpected field.' : issue.message;
+      return path.length ? `${path.join('.')}: ${message}` : message;
+    })
     .join(' ');
 }
 

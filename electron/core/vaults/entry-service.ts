@@ -36,7 +36,7 @@ export class EntryService {
   listEntries(vaultId: string): EntryView[] {
     const data = this.vaults.db.snapshot();
     requireVault(data, vaultId);
-    return data.entries.filter((entry) => entry.vaultId === vaultId).map(toView);
+    return data.entries.filter((entry) => entry.vaultId === vaultId).map((entry) => toView(entry, this.now()));
   }
 
   /** Add key: a pasted key, split from its header when it carries one; the preset fills the scheme. */
@@ -79,13 +79,13 @@ export class EntryService {
   }
 
   get(entryId: string): EntryView {
-    return toView(requireEntry(this.vaults.db.snapshot(), entryId));
+    return toView(requireEntry(this.vaults.db.snapshot(), entryId), this.now());
   }
 
   /** The entry holding an issued key, if it was saved in a vault. */
   findByIssuedKey(issuedKeyId: string): EntryView | null {
     const entry = this.vaults.db.snapshot().entries.find((e) => e.issuedKeyId === issuedKeyId);
-    return entry ? toView(entry) : null;
+    return entry ? toView(entry, this.now()) : null;
   }
 
   async updateEntry(input: UpdateEntryInput): Promise<EntryView> {
@@ -94,7 +94,7 @@ export class EntryService {
       const entry = requireEntry(data, entryId);
       const patch: EntryPatch = { ...metadata, updatedAt: this.now() };
       if (secret !== undefined) Object.assign(patch, this.newVersion(data, entry, secret, null));
-      return { ops: [{ type: 'entry.patch', id: entryId, patch }], result: toView({ ...entry, ...patch }) };
+      return { ops: [{ type: 'entry.patch', id: entryId, patch }], result: toView({ ...entry, ...patch }, this.now()) };
     });
   }
 
@@ -142,7 +142,7 @@ export class EntryService {
       const secret = open(key, entry.secret, vaultAad(entry.vaultId, entry.id, 'secret', entry.secretVersion));
       return { secret, version: entry.secretVersion };
     }
-    const item = entry.history.find((candidate) => candidate.version === version);
+    const item = liveHistory(entry.history, this.now()).find((candidate) => candidate.version === version);
     if (!item) throw new CoreError('NOT_FOUND', `Version ${version} of this entry is no longer kept.`);
     return { secret: open(key, item.sealed, vaultAad(entry.vaultId, entry.id, 'history', version)), version };
   }
@@ -173,7 +173,7 @@ export class EntryService {
         secretVersion: 1,
         history: [],
       };
-      return { ops: [{ type: 'entry.insert', entry }], result: toView(entry) };
+      return { ops: [{ type: 'entry.insert', entry }], result: toView(entry, this.now()) };
     });
   }
 
@@ -187,7 +187,7 @@ export class EntryService {
     const now = this.now();
     const current = open(key, entry.secret, vaultAad(entry.vaultId, entry.id, 'secret', entry.secretVersion));
     const version = entry.secretVersion + 1;
-    const history = entry.history.filter((item) => item.keepUntil === null || item.keepUntil > now);
+    const history = liveHistory(entry.history, now);
     history.push({
       version: entry.secretVersion,
       replacedAt: now,
@@ -212,10 +212,23 @@ export function requireEntry(data: Readonly<VaultFile>, id: string): EntryRecord
   return entry;
 }
 
-export function toView(entry: EntryRecord): EntryView {
+/**
+ * History that still matters: a rotated key's old value is kept only until its grace period ends (it
+ * stops working then). Past that it is hidden from lists, Show and exports at once, and dropped from
+ * the file at the entry's next new version.
+ */
+export function liveHistory<H extends { keepUntil: string | null }>(history: readonly H[], nowIso: string): H[] {
+  return history.filter((item) => item.keepUntil === null || item.keepUntil > nowIso);
+}
+
+export function toView(entry: EntryRecord, nowIso: string): EntryView {
   const { secret: _secret, history, ...rest } = entry;
   return {
     ...rest,
-    history: history.map(({ version, replacedAt, keepUntil }) => ({ version, replacedAt, keepUntil })),
+    history: liveHistory(history, nowIso).map(({ version, replacedAt, keepUntil }) => ({
+      version,
+      replacedAt,
+      keepUntil,
+    })),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
-import type { EntryService } from './entry-service';
+import { liveHistory, type EntryService } from './entry-service';
 import { openExport, sealExport } from './export-format';
 import { MIN_EXPORT_SCORE, passphraseStrength } from '../../../shared/security/passphrase-strength';
 import type { ConflictChoice, ImportPreview, ImportSummary } from '../../../shared/domain/vault';
@@ -55,7 +55,7 @@ export class VaultTransfer {
     const exported: ExportedEntry[] = chosen.map(({ vaultId: _v, secret, history, ...rest }) => ({
       ...rest,
       secret: open(key, secret, vaultAad(vaultId, rest.id, 'secret', rest.secretVersion)),
-      history: history.map((item) => ({
+      history: liveHistory(history, this.clock.now().toISOString()).map((item) => ({
         version: item.version,
         replacedAt: item.replacedAt,
         keepUntil: item.keepUntil,

@@ -40,6 +40,21 @@ describe('dispatch', () => {
     expect(t.core.apps.list()).toEqual([]);
   });
 
+  it('never echoes an object key the caller chose: unknown fields and bad record keys', async () => {
+    const vaultId = t.core.vaults.vaults.listVaults()[0]!.id;
+    const unknownField = await dispatch(handlers, 'vaults:create', { name: 'Team', [SECRET]: 1 }, log);
+    expect(unknownField).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unexpected field.' } });
+    const badRecordKey = await dispatch(
+      handlers,
+      'vaults:import',
+      { vaultId, contents: 'x', passphrase: 'p', choices: { [SECRET]: 'skip' } },
+      log,
+    );
+    expect(badRecordKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(badRecordKey)).toContain('choices: Invalid key in record');
+    expect(JSON.stringify([unknownField, badRecordKey, logged])).not.toContain(SECRET);
+  });
+
   it('returns values that match the contract', async () => {
     const created = await dispatch(handlers, 'apps:create', { name: 'Pyas' }, log);
     expect(created.ok).toBe(true);

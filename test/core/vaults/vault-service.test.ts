@@ -125,8 +125,19 @@ describe('vault service', () => {
     const [entry] = fx.v.entries.listEntries(vault.id);
     expect(entry).toMatchObject({ issuedKeyId: newId, secretVersion: 2, history: [{ version: 1, keepUntil: grace }] });
     expect(fx.v.entries.reveal(saved.id).secret).toBe(`${CANARY}-rotated`);
-    // Past the grace end, the next new version drops the dead value.
+    expect(fx.v.entries.reveal(saved.id, 1).secret).toBe(CANARY);
+    // Past the grace end the old value is gone from lists, Show and exports at once...
     fx.clock.advance(2 * 3_600_000);
+    expect(fx.v.entries.listEntries(vault.id)[0]!.history).toEqual([]);
+    expect(await codeOf(() => fx.v.entries.reveal(saved.id, 1))).toBe('NOT_FOUND');
+    const exported = await fx.v.transfer.exportVault(vault.id, 'correct horse battery staple', { scryptN: 1024 });
+    const preview = await fx.v.transfer.previewImport(vault.id, exported.file, 'correct horse battery staple');
+    expect(preview.entryCount).toBe(1);
+    const target = await fx.v.vaults.createVault('Copy');
+    await fx.v.transfer.importInto(target.id, exported.file, 'correct horse battery staple');
+    const [copy] = fx.v.entries.listEntries(target.id);
+    expect(copy!.history).toEqual([]);
+    // ...and the next new version drops it from the file.
     await fx.v.entries.updateEntry({ entryId: saved.id, secret: 'third-value' });
     expect(fx.v.entries.listEntries(vault.id)[0]!.history.map((h) => h.version)).toEqual([2]);
     await expectNoCanary();

@@ -8,8 +8,9 @@ export const VAULTS_FILE_NAME = 'vaults.json';
 export type VaultDb = JournaledStore<VaultFile, VaultOp>;
 
 /**
- * Opens `vaults.json` with the same durable, locked, journaled storage as `keyhaven.json`: its own
- * file so a damaged vault file never blocks the key store (and the other way round). Vaults hold
+ * Opens `vaults.json` with the same durable, locked, journaled storage as `keyhaven.json`, in its own
+ * file (vaults change at a different pace and compact on their own). A damaged file is refused with
+ * its name, as `keyhaven.json` is; Keyhaven does not start half-open on it. Vaults hold
  * hundreds of entries, not 100,000 keys, so a smaller compaction threshold keeps reopen quick.
  */
 export function openVaultDb(dataDir: string): Promise<VaultDb> {

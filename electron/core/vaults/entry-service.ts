@@ -90,10 +90,13 @@ export class EntryService {
 
   async updateEntry(input: UpdateEntryInput): Promise<EntryView> {
     const { entryId, secret, ...metadata } = parseInput(updateEntryInputSchema, input);
+    // A new value pasted with its header is split as in Add key; an explicit scheme wins.
+    const pasted = secret === undefined ? null : parsePastedKey(secret);
+    if (pasted?.scheme && metadata.scheme === undefined) metadata.scheme = pasted.scheme;
     return this.vaults.db.commit((data) => {
       const entry = requireEntry(data, entryId);
       const patch: EntryPatch = { ...metadata, updatedAt: this.now() };
-      if (secret !== undefined) Object.assign(patch, this.newVersion(data, entry, secret, null));
+      if (pasted) Object.assign(patch, this.newVersion(data, entry, pasted.key, null));
       return { ops: [{ type: 'entry.patch', id: entryId, patch }], result: toView({ ...entry, ...patch }, this.now()) };
     });
   }

@@ -45,7 +45,13 @@ describe('vault service', () => {
     await expectNoCanary();
 
     fx.clock.advance(60_000);
-    const updated = await fx.v.entries.updateEntry({ entryId: entry.id, secret: `${CANARY}-v2`, tags: ['prod'] });
+    // A new value pasted with its header is split, and its scheme taken, as in Add key.
+    const updated = await fx.v.entries.updateEntry({
+      entryId: entry.id,
+      secret: `Authorization: Bearer ${CANARY}-v2`,
+      tags: ['prod'],
+    });
+    expect(updated.scheme).toEqual({ kind: 'bearer' });
     expect(updated.secretVersion).toBe(2);
     expect(updated.history).toEqual([{ version: 1, replacedAt: fx.clock.now().toISOString(), keepUntil: null }]);
     expect(fx.v.entries.reveal(entry.id).secret).toBe(`${CANARY}-v2`);

@@ -1,6 +1,122 @@
+import { Download, Lock, Plus, Settings, Vault } from 'lucide-react';
+import { useState } from 'react';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { SkeletonRows } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { useVaults } from '../../stores/vaults-store';
+import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
+import { KeychainProblem } from './KeychainProblem';
+import { LockSettingsDialog } from './LockSettingsDialog';
+import { VaultList } from './VaultList';
+import { VaultNameDialog } from './VaultNameDialog';
+import { VaultPanel } from './VaultPanel';
+import { useVaultsRefresh } from './use-vaults-refresh';
+import './vaults.css';
 
-/** Placeholder until the Vaults screen lands (issue 4). */
-export function VaultsScreen({ vaultId: _vaultId }: { vaultId: string | null }) {
-  return <PageHeader title="Vaults" />;
+type ScreenDialog = 'new' | 'import' | 'settings';
+
+/** Vaults: the list of vaults beside the chosen vault's entries. */
+export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
+  const vaults = useVaults((s) => s.vaults);
+  const loaded = useVaults((s) => s.loaded);
+  const loading = useVaults((s) => s.loading);
+  const error = useVaults((s) => s.error);
+  const load = useVaults((s) => s.load);
+  const lock = useVaults((s) => s.lock);
+  const [chosen, setChosen] = useState(vaultId);
+  // Navigating here for another vault (e.g. from the wizard) chooses it; clicks in the list do too.
+  const [routeVault, setRouteVault] = useState(vaultId);
+  if (routeVault !== vaultId) {
+    setRouteVault(vaultId);
+    setChosen(vaultId);
+  }
+  const current = vaults.find((vault) => vault.id === chosen) ?? vaults[0] ?? null;
+  const [dialog, setDialog] = useState<ScreenDialog | null>(null);
+  useVaultsRefresh(current?.id ?? null);
+
+  return (
+    <>
+      <PageHeader
+        title="Vaults"
+        description="Keys you keep, encrypted with a key held in the system keychain."
+        actions={
+          <>
+            <Button icon={Download} disabled={vaults.length === 0} onClick={() => setDialog('import')}>
+              Import
+            </Button>
+            <Button icon={Lock} disabled={!vaults.some((v) => !v.locked)} onClick={() => void lock()}>
+              Lock all
+            </Button>
+            <Button icon={Settings} onClick={() => setDialog('settings')}>
+              Lock settings
+            </Button>
+            <Button variant="primary" icon={Plus} onClick={() => setDialog('new')}>
+              New vault
+            </Button>
+          </>
+        }
+      />
+      <KeychainProblem vaultId={current?.id ?? null} />
+      {error && !loaded ? (
+        <Banner
+          tone="danger"
+          title="Keyhaven could not load your vaults"
+          action={
+            <Button size="sm" busy={loading} onClick={() => void load()}>
+              Try again
+            </Button>
+          }
+        >
+          <p>{error.message}</p>
+        </Banner>
+      ) : !loaded ? (
+        <SkeletonRows label="Loading vaults…" />
+      ) : current === null ? (
+        <EmptyState
+          icon={Vault}
+          title="No vaults yet"
+          action={
+            <Button variant="primary" icon={Plus} onClick={() => setDialog('new')}>
+              New vault
+            </Button>
+          }
+        >
+          <p>A vault keeps API keys encrypted on this computer. Create one, then add the keys you want to keep.</p>
+        </EmptyState>
+      ) : (
+        <div className="vaults-frame">
+          <div className="vaults">
+            <VaultList vaults={vaults} selectedId={current.id} onSelect={setChosen} />
+            <VaultPanel key={current.id} vault={current} onImport={() => setDialog('import')} />
+          </div>
+        </div>
+      )}
+      {dialog === 'new' ? (
+        <VaultNameDialog
+          onClose={() => setDialog(null)}
+          onDone={(vault) => {
+            setChosen(vault.id);
+            setDialog(null);
+          }}
+        />
+      ) : null}
+      {dialog === 'import' && current ? (
+        <ImportVaultDialog
+          vaults={vaults}
+          initialVaultId={current.id}
+          onClose={() => setDialog(null)}
+          onImported={(id) => {
+            // The dialog reports an import when it closes after one: show the vault it went into.
+            setDialog(null);
+            setChosen(id);
+            void load();
+            void useVaults.getState().loadEntries(id);
+          }}
+        />
+      ) : null}
+      {dialog === 'settings' ? <LockSettingsDialog onClose={() => setDialog(null)} /> : null}
+    </>
+  );
 }

@@ -1,0 +1,61 @@
+import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useVaults } from '../../stores/vaults-store';
+
+const entries = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'}`;
+
+/** The confirmation names how many entries go with the vault. */
+export function deleteVaultQuestion(vault: VaultSummary): string {
+  const what = vault.entryCount === 0 ? '' : ` and its ${entries(vault.entryCount)}`;
+  return `Delete the vault "${vault.name}"${what}? This cannot be undone.`;
+}
+
+export function DeleteVaultDialog({ vault, onClose }: { vault: VaultSummary; onClose: () => void }) {
+  const remove = useVaults((s) => s.remove);
+  return (
+    <ConfirmDialog
+      title="Delete vault"
+      tone="danger"
+      confirmLabel="Delete vault"
+      busyLabel="Deleting…"
+      failureTitle="The vault was not deleted"
+      onConfirm={async () => {
+        const failure = await remove(vault.id);
+        if (!failure) onClose();
+        return failure;
+      }}
+      onClose={onClose}
+    >
+      <p>{deleteVaultQuestion(vault)}</p>
+      <p className="muted">
+        Its key is removed from the system keychain too. An export made earlier can still be imported.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+export function DeleteEntryDialog({ entry, onClose }: { entry: EntryView; onClose: () => void }) {
+  const deleteEntry = useVaults((s) => s.deleteEntry);
+  return (
+    <ConfirmDialog
+      title="Delete key"
+      tone="danger"
+      confirmLabel="Delete key"
+      busyLabel="Deleting…"
+      failureTitle="The key was not deleted"
+      onConfirm={async () => {
+        const failure = await deleteEntry(entry);
+        if (!failure) onClose();
+        return failure;
+      }}
+      onClose={onClose}
+    >
+      <p>
+        Delete “{entry.name}” ({entry.service}) from this vault, with its history? This cannot be undone.
+      </p>
+      {entry.kind === 'issued' ? (
+        <p className="muted">The issued key itself keeps working. Revoke it on its app if it should stop.</p>
+      ) : null}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { ClipboardType, Copy, Eye, Pencil, Trash2, type LucideIcon } from 'lucide-react';
+import { describeScheme } from '../../../../shared/catalogs/service-presets';
+import type { EntryView } from '../../../../shared/domain/vault';
+import { Button } from '../../components/Button';
+import { TimeText } from '../../components/RelativeTime';
+import type { CopyFormat } from './use-copy-entry';
+
+export interface EntryRowActions {
+  onShow: (entry: EntryView) => void;
+  onCopy: (entry: EntryView, format: CopyFormat) => void;
+  onEdit: (entry: EntryView) => void;
+  onDelete: (entry: EntryView) => void;
+  onSelect: (id: string, selected: boolean) => void;
+}
+
+interface EntryRowProps extends EntryRowActions {
+  entry: EntryView;
+  now: number;
+  rowIndex: number;
+  selected: boolean;
+  locked: boolean;
+  /** Explains why Show and Copy are disabled while the vault is locked. */
+  lockedHintId: string;
+}
+
+/** An icon button whose name says what it does to which entry: "Copy Pyas prod". */
+function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; onClick: () => void; hint?: string }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      icon={props.icon}
+      title={props.label}
+      aria-label={`${props.label} ${props.entry.name}`}
+      aria-describedby={props.hint}
+      disabled={props.hint !== undefined}
+      onClick={props.onClick}
+      className="entry-row__action"
+    />
+  );
+}
+
+/**
+ * One entry, on one fixed-height row (ENTRY_ROW_HEIGHT): every cell is one line, except Name, which
+ * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked.
+ */
+export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId, ...actions }: EntryRowProps) {
+  const hint = locked ? lockedHintId : undefined;
+  const expired = entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
+  return (
+    <tr className="entries-table__row" aria-rowindex={rowIndex} data-entry-id={entry.id}>
+      <td className="entries-table__select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${entry.name}`}
+          checked={selected}
+          onChange={(event) => actions.onSelect(entry.id, event.target.checked)}
+        />
+      </td>
+      <td className="entries-table__name" title={entry.name}>
+        <span className="entries-table__line entries-table__strong">{entry.name}</span>
+        {entry.kind === 'issued' ? (
+          <span className="entries-table__sub" title={entry.scopes.join('\n')}>
+            Issued by Keyhaven · {entry.appName ?? 'an app'}
+          </span>
+        ) : null}
+      </td>
+      <td title={entry.service}>{entry.service}</td>
+      <td title={describeScheme(entry.scheme)}>{describeScheme(entry.scheme)}</td>
+      <td title={entry.tags.join(', ')}>
+        {entry.tags.length > 0 ? entry.tags.join(', ') : <span className="muted">—</span>}
+      </td>
+      <td className={expired ? 'entries-table__expired' : undefined}>
+        {entry.expiresAt === null ? (
+          <span className="muted">No expiry</span>
+        ) : (
+          <>
+            {expired ? <span className="visually-hidden">Expired </span> : null}
+            <TimeText iso={entry.expiresAt} now={now} />
+          </>
+        )}
+      </td>
+      <td>
+        <TimeText iso={entry.updatedAt} now={now} />
+      </td>
+      <td className="entries-table__actions">
+        <div className="entries-table__buttons">
+          <RowAction icon={Eye} label="Show" entry={entry} hint={hint} onClick={() => actions.onShow(entry)} />
+          <RowAction
+            icon={Copy}
+            label="Copy"
+            entry={entry}
+            hint={hint}
+            onClick={() => actions.onCopy(entry, 'value')}
+          />
+          <RowAction
+            icon={ClipboardType}
+            label="Copy as header"
+            entry={entry}
+            hint={hint}
+            onClick={() => actions.onCopy(entry, 'header')}
+          />
+          <RowAction icon={Pencil} label="Edit" entry={entry} onClick={() => actions.onEdit(entry)} />
+          <RowAction icon={Trash2} label="Delete" entry={entry} onClick={() => actions.onDelete(entry)} />
+        </div>
+      </td>
+    </tr>
+  );
+}

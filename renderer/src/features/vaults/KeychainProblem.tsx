@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { useVaults } from '../../stores/vaults-store';
+
+/**
+ * Shown after an unlock found the system keychain unavailable: what that means for vaults (they stay
+ * locked, nothing is lost), main's own advice, and a way to try again once the keychain is back.
+ */
+export function KeychainProblem({ vaultId }: { vaultId: string | null }) {
+  const problem = useVaults((s) => s.keychainProblem);
+  const unlock = useVaults((s) => s.unlock);
+  const [busy, setBusy] = useState(false);
+  if (!problem) return null;
+
+  const retry = async () => {
+    if (!vaultId) return;
+    setBusy(true);
+    await unlock(vaultId);
+    setBusy(false);
+  };
+
+  return (
+    <Banner
+      tone="danger"
+      title="The keychain is unavailable"
+      className="vaults__banner"
+      action={
+        vaultId ? (
+          <Button size="sm" busy={busy} onClick={() => void retry()}>
+            {busy ? 'Trying…' : 'Try again'}
+          </Button>
+        ) : undefined
+      }
+    >
+      <p>
+        Keyhaven cannot reach the system keychain, so your vaults stay locked. Nothing is lost: names and details stay
+        listed, and the keys stay encrypted on disk.
+      </p>
+      <p>{problem.message}</p>
+    </Banner>
+  );
+}

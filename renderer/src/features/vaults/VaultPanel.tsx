@@ -1,0 +1,128 @@
+import { KeyRound } from 'lucide-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { VaultSummary } from '../../../../shared/domain/vault';
+import { isFailure, type ApiFailure } from '../../api/client';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { SkeletonRows } from '../../components/Loading';
+import { EMPTY_ENTRY_LIST, useVaults } from '../../stores/vaults-store';
+import { EntriesPanel } from './EntriesPanel';
+import { VaultDialogs, type PanelDialog } from './VaultDialogs';
+import { VaultHeader } from './VaultHeader';
+import { VaultNotes } from './VaultNotes';
+
+/** The chosen vault: its header, notes, and entries. Keyed by vault, so search and ticks start afresh. */
+export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport: () => void }) {
+  const list = useVaults((s) => s.entries[vault.id] ?? EMPTY_ENTRY_LIST);
+  const loadEntries = useVaults((s) => s.loadEntries);
+  const lock = useVaults((s) => s.lock);
+  const unlock = useVaults((s) => s.unlock);
+  const [dialog, setDialog] = useState<PanelDialog | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [lockBusy, setLockBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const lockedHintId = useId();
+
+  // On opening, and whenever the count says the entries changed elsewhere (an import, a rotation).
+  useEffect(() => {
+    const current = useVaults.getState().entries[vault.id];
+    if (!current?.loaded || current.entries.length !== vault.entryCount) void loadEntries(vault.id);
+  }, [vault.id, vault.entryCount, loadEntries]);
+
+  // Only ticks on entries that still exist count (an entry deleted since is dropped).
+  const selected = useMemo(
+    () => new Set(list.entries.filter((entry) => ticked.has(entry.id)).map((entry) => entry.id)),
+    [list.entries, ticked],
+  );
+  const selectedIds = useMemo(() => [...selected], [selected]);
+
+  const toggleLock = async () => {
+    setLockBusy(true);
+    setFailure(null);
+    const result = vault.locked ? await unlock(vault.id) : await lock(vault.id);
+    setLockBusy(false);
+    // The keychain's own problems have their banners (screen-wide, or the missing key above).
+    const own = isFailure(result) && result.code !== 'KEYCHAIN_UNAVAILABLE' && result.code !== 'KEYCHAIN_DATA_MISSING';
+    if (own) setFailure(result);
+  };
+
+  const select = (ids: readonly string[], on: boolean) =>
+    setTicked((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const empty = list.loaded && list.entries.length === 0;
+  return (
+    <section className="vault-panel" aria-label={vault.name}>
+      <VaultHeader
+        vault={vault}
+        selectedCount={selected.size}
+        showAddKey={!empty}
+        lockBusy={lockBusy}
+        lockedHintId={lockedHintId}
+        onLockToggle={() => void toggleLock()}
+        onRename={() => setDialog({ kind: 'rename' })}
+        onDelete={() => setDialog({ kind: 'deleteVault' })}
+        onExport={() => setDialog({ kind: 'export' })}
+        onAddKey={() => setDialog({ kind: 'add' })}
+      />
+      <VaultNotes vault={vault} lockedHintId={lockedHintId} failure={failure} onImport={onImport} />
+      {list.error && !list.loaded ? (
+        <Banner
+          tone="danger"
+          title="Keyhaven could not load the entries"
+          action={
+            <Button size="sm" busy={list.loading} onClick={() => void loadEntries(vault.id)}>
+              Try again
+            </Button>
+          }
+        >
+          <p>{list.error.message}</p>
+        </Banner>
+      ) : !list.loaded ? (
+        <SkeletonRows label="Loading entries…" />
+      ) : empty ? (
+        <EmptyState
+          icon={KeyRound}
+          title="This vault is empty"
+          action={
+            <Button
+              variant="primary"
+              disabled={vault.locked}
+              aria-describedby={vault.locked ? lockedHintId : undefined}
+              onClick={() => setDialog({ kind: 'add' })}
+            >
+              Add key
+            </Button>
+          }
+        >
+          <p>Paste a key you got from a service (Pyas, atfinity, nexos.ai…) to keep it here, encrypted.</p>
+        </EmptyState>
+      ) : (
+        <EntriesPanel
+          vault={vault}
+          entries={list.entries}
+          selected={selected}
+          onSelectionChange={select}
+          lockedHintId={lockedHintId}
+          onShow={(entry) => setDialog({ kind: 'show', entryId: entry.id })}
+          onEdit={(entry) => setDialog({ kind: 'edit', entryId: entry.id })}
+          onDelete={(entry) => setDialog({ kind: 'delete', entryId: entry.id })}
+        />
+      )}
+      <VaultDialogs
+        dialog={dialog}
+        vault={vault}
+        entries={list.entries}
+        selectedIds={selectedIds}
+        onClose={() => setDialog(null)}
+      />
+    </section>
+  );
+}

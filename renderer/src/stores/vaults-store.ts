@@ -1,0 +1,135 @@
+import { create } from 'zustand';
+import type { EntryView, NewEntryInput, UpdateEntryInput, VaultSummary } from '../../../shared/domain/vault';
+import { client, isFailure, type ApiFailure } from '../api/client';
+
+/**
+ * Vaults and their entries' metadata. No secret ever enters this store: revealed values live in the
+ * component that shows them and die with it, and a new key passes through `updateEntry` untouched.
+ */
+export interface EntryList {
+  entries: EntryView[];
+  loaded: boolean;
+  loading: boolean;
+  error: ApiFailure | null;
+}
+
+/** How often the list is re-read while the Vaults screen is open: main may have auto-locked. */
+export const VAULTS_REFRESH_MS = 15_000;
+
+interface VaultsState {
+  vaults: VaultSummary[];
+  loaded: boolean;
+  loading: boolean;
+  error: ApiFailure | null;
+  entries: Record<string, EntryList>;
+  /** The keychain answered KEYCHAIN_UNAVAILABLE to an unlock; cleared once an unlock works. */
+  keychainProblem: ApiFailure | null;
+  load: () => Promise<void>;
+  loadEntries: (vaultId: string) => Promise<void>;
+  create: (name: string) => Promise<VaultSummary | ApiFailure>;
+  rename: (vaultId: string, name: string) => Promise<VaultSummary | ApiFailure>;
+  remove: (vaultId: string) => Promise<ApiFailure | null>;
+  lock: (vaultId?: string) => Promise<ApiFailure | null>;
+  unlock: (vaultId: string) => Promise<VaultSummary | ApiFailure>;
+  addEntry: (input: NewEntryInput) => Promise<EntryView | ApiFailure>;
+  updateEntry: (input: UpdateEntryInput) => Promise<EntryView | ApiFailure>;
+  deleteEntry: (entry: EntryView) => Promise<ApiFailure | null>;
+  /** Every failed vault call passes here: LOCKED means main locked on its own, so re-read the list. */
+  noteFailure: (failure: ApiFailure) => void;
+  startRefreshing: (everyMs?: number) => () => void;
+}
+
+export const EMPTY_ENTRY_LIST: EntryList = { entries: [], loaded: false, loading: false, error: null };
+
+export const useVaults = create<VaultsState>()((set, get) => {
+  const patchEntries = (vaultId: string, change: Partial<EntryList>) =>
+    set((s) => ({
+      entries: { ...s.entries, [vaultId]: { ...(s.entries[vaultId] ?? EMPTY_ENTRY_LIST), ...change } },
+    }));
+  const putEntry = (entry: EntryView) => {
+    const list = get().entries[entry.vaultId]?.entries ?? [];
+    const at = list.findIndex((e) => e.id === entry.id);
+    patchEntries(entry.vaultId, {
+      entries: at === -1 ? [...list, entry] : list.map((e, i) => (i === at ? entry : e)),
+    });
+  };
+  /** Passes the result through; a failure is noted, a success re-reads the vault list (counts, lock state). */
+  const after = async <T>(result: T | ApiFailure, onSuccess?: (value: T) => void): Promise<T | ApiFailure> => {
+    if (isFailure(result)) {
+      get().noteFailure(result);
+      return result;
+    }
+    onSuccess?.(result);
+    await get().load();
+    return result;
+  };
+
+  return {
+    vaults: [],
+    loaded: false,
+    loading: false,
+    error: null,
+    entries: {},
+    keychainProblem: null,
+    load: async () => {
+      set({ loading: true });
+      const result = await client.vaults.list();
+      if (isFailure(result)) set({ error: result, loading: false });
+      else set({ vaults: result, loaded: true, loading: false, error: null });
+    },
+    loadEntries: async (vaultId) => {
+      patchEntries(vaultId, { loading: true });
+      const result = await client.entries.list({ vaultId });
+      if (isFailure(result)) patchEntries(vaultId, { error: result, loading: false });
+      else patchEntries(vaultId, { entries: result, loaded: true, loading: false, error: null });
+    },
+    create: async (name) => after(await client.vaults.create({ name })),
+    rename: async (vaultId, name) => after(await client.vaults.rename({ vaultId, name })),
+    remove: async (vaultId) => {
+      const result = await after(await client.vaults.delete({ vaultId }), () =>
+        set((s) => {
+          const { [vaultId]: _gone, ...entries } = s.entries;
+          return { entries };
+        }),
+      );
+      return isFailure(result) ? result : null;
+    },
+    lock: async (vaultId) => {
+      const result = await after(await client.vaults.lock(vaultId ? { vaultId } : {}));
+      return isFailure(result) ? result : null;
+    },
+    unlock: async (vaultId) => {
+      const result = await client.vaults.unlock({ vaultId });
+      if (isFailure(result)) {
+        if (result.code === 'KEYCHAIN_UNAVAILABLE') set({ keychainProblem: result });
+        // KEYCHAIN_DATA_MISSING: the list now reports keyMissing for this vault.
+        await get().load();
+        return result;
+      }
+      set({ keychainProblem: null });
+      return after(result);
+    },
+    addEntry: async (input) => after(await client.entries.add(input), putEntry),
+    updateEntry: async (input) => after(await client.entries.update(input), putEntry),
+    deleteEntry: async (entry) => {
+      const result = await after(await client.entries.delete({ entryId: entry.id }), () => {
+        const list = get().entries[entry.vaultId]?.entries ?? [];
+        patchEntries(entry.vaultId, { entries: list.filter((e) => e.id !== entry.id) });
+      });
+      return isFailure(result) ? result : null;
+    },
+    noteFailure: (failure) => {
+      if (failure.code === 'LOCKED' || failure.code === 'KEYCHAIN_DATA_MISSING') void get().load();
+      if (failure.code === 'KEYCHAIN_UNAVAILABLE') set({ keychainProblem: failure });
+    },
+    startRefreshing: (everyMs = VAULTS_REFRESH_MS) => {
+      const timer = setInterval(() => void get().load(), everyMs);
+      return () => clearInterval(timer);
+    },
+  };
+});
+
+export const selectVault =
+  (vaultId: string | null) =>
+  (s: VaultsState): VaultSummary | undefined =>
+    s.vaults.find((vault) => vault.id === vaultId);

@@ -95,7 +95,7 @@ function boot(): void {
   app
     .whenReady()
     .then(async () => {
-      installPermissionGuards(ours);
+      installPermissionGuards();
       installDownloadGuard(session.defaultSession, app.getPath('documents'));
       try {
         core = await openCore({

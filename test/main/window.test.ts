@@ -126,7 +126,7 @@ describe('permissions', () => {
   const check = (permission: string, requestingUrl: string | undefined, isMainFrame = true): boolean =>
     electron.permissionCheckHandler?.({}, permission, 'file:///', { requestingUrl, isMainFrame }) ?? true;
 
-  beforeEach(() => installPermissionGuards(ours));
+  beforeEach(() => installPermissionGuards());
 
   it('denies every permission request', () => {
     for (const permission of [
@@ -142,9 +142,9 @@ describe('permissions', () => {
     }
   });
 
-  it("allows clipboard-sanitized-write only for the app's own top frame", () => {
-    expect(request('clipboard-sanitized-write', page.url)).toBe(true);
-    expect(check('clipboard-sanitized-write', `${page.url}#/apps`)).toBe(true);
+  it("denies clipboard writes too, even to the app's own top frame: copying happens in main", () => {
+    expect(request('clipboard-sanitized-write', page.url)).toBe(false);
+    expect(check('clipboard-sanitized-write', `${page.url}#/apps`)).toBe(false);
     expect(request('clipboard-sanitized-write', page.url, false)).toBe(false);
     expect(check('clipboard-sanitized-write', page.url, false)).toBe(false);
     expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);

@@ -38,17 +38,11 @@ export function httpsUrl(candidate: string): string | null {
 }
 
 /**
- * Denies every permission (camera, notifications, geolocation, …) except writing sanitized text to the
- * clipboard from Keyhaven's own top frame: the "Copy" button of a freshly generated key uses
- * navigator.clipboard.writeText. Needs the session, so it runs once the app is ready.
+ * Denies every permission (camera, notifications, geolocation, clipboard…). The page needs none:
+ * copying a key happens in main (the clipboard guard clears it again), so not even a clipboard write
+ * is granted to the renderer. Needs the session, so it runs once the app is ready.
  */
-export function installPermissionGuards(isAppUrl: IsAppUrl): void {
-  const allowed = (permission: string, url: string | undefined, isMainFrame: boolean): boolean =>
-    permission === 'clipboard-sanitized-write' && isMainFrame && url !== undefined && isAppUrl(url);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(allowed(permission, details.requestingUrl, details.isMainFrame)),
-  );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    allowed(permission, details.requestingUrl, details.isMainFrame),
-  );
+export function installPermissionGuards(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }

@@ -1,4 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,18 +12,22 @@ const json = { 'content-type': 'application/json' };
 
 /**
  * The harness's transport guards, over raw HTTP. These requests only read or are refused, so one
- * harness on one fresh data folder serves the whole file; the last test checks nothing was written.
+ * harness on one fresh data folder serves the whole file; the last test checks nothing was written
+ * after the first start (which creates the default vault "Personal": vaults.json and its journal).
  * What it serves (page, bridge, assets) and its command line are in harness-serving.test.ts.
  */
 describe('harness: request guards', () => {
   let harness: HarnessProcess;
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  /** The data folder right after the start: file name → SHA-256 of its bytes. */
+  let afterStart: Record<string, string>;
   const rpc = (path: string, headers: Record<string, string>, body = '{}') =>
     rawRequest({ port: harness.port, path, method: 'POST', headers: { ...json, ...headers }, body });
 
   beforeAll(async () => {
     dir = await makeTempDir('keyhaven-harness');
     harness = await startHarness({ dataDir: dir.path });
+    afterStart = await folderDigest(dir.path);
   });
   afterAll(async () => {
     await harness?.stop();
@@ -139,15 +145,30 @@ describe('harness: request guards', () => {
     expect(await canConnect('127.0.0.1', harness.port)).toBe(true);
   });
 
-  it('logs without tokens or request bodies, and wrote nothing to the data folder', async () => {
+  it('logs without tokens or request bodies, and wrote nothing to the data folder after the first start', async () => {
     await harness.rpc('apps:get', { appId: 'canary-in-the-body' });
     await harness.waitForStderr('POST /rpc/apps:get');
     expect(harness.stderr()).not.toContain('canary-in-the-body');
     expect(harness.stderr()).not.toContain(harness.token);
     expect(harness.stdout().trim().split('\n')).toHaveLength(1);
-    expect(await readdir(dir.path)).toEqual([]);
+    // The first start writes only the vault file (the default vault "Personal") and its journal.
+    expect(Object.keys(afterStart).sort()).toEqual(['vaults.json', 'vaults.json.journal']);
+    const vaults = await harness.rpc<{ name: string; entryCount: number }[]>('vaults:list');
+    expect(vaults.ok && vaults.value.map((v) => [v.name, v.entryCount])).toEqual([['Personal', 0]]);
+    // None of the requests above, refused or read-only, changed, added or removed a file.
+    expect(await folderDigest(dir.path)).toEqual(afterStart);
   });
 });
+
+async function folderDigest(path: string): Promise<Record<string, string>> {
+  const digest: Record<string, string> = {};
+  for (const name of await readdir(path)) {
+    digest[name] = createHash('sha256')
+      .update(await readFile(join(path, name)))
+      .digest('hex');
+  }
+  return digest;
+}
 
 function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -16,6 +16,7 @@ import {
   secretsOf,
   vaultNamed,
 } from './support/transfer';
+import { goToVaults, rowNames, vaultButton } from './support/vaults';
 
 const STRONG = 'correct horse battery staple'; // four words: "Very strong."
 const WRONG_PASSPHRASE = 'This export could not be opened: wrong passphrase, or the file was changed.';
@@ -261,6 +262,9 @@ describe('Import', () => {
     const groups = ['Alpha', 'Beta', 'Gamma'].map((name) => conflictGroup(dialog, name));
     expect(groups.map(checkedIn)).toEqual(['Skip', 'Skip', 'Skip']);
 
+    expect(dialog).toHaveTextContent(
+      'Keep both: add the imported entry as a copy named "name (imported)" (or "name (imported 2)" and so on, if that name is taken).',
+    );
     const all = within(dialog).getByRole('group', { name: 'Apply to all conflicts' });
     await user.click(within(all).getByRole('button', { name: 'Replace all' }));
     expect(groups.map(checkedIn)).toEqual(['Replace', 'Replace', 'Replace']);
@@ -280,6 +284,83 @@ describe('Import', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     expect(await within(dialog).findByText('Added 1, replaced 0, kept both 3, skipped 0.')).toBeInTheDocument();
     expect(core.vaults.entries.listEntries(personal.id)).toHaveLength(7);
+  });
+
+  it('brings the vault list and the entries behind the summary up to date before Done', async () => {
+    installBlobText();
+    const { user, core } = await renderApp(withTwoVaults);
+    const contents = await fastExport(core, vaultNamed(core, 'Team').id, STRONG);
+    await goToVaults(user);
+    expect(vaultButton('Personal')).toHaveAttribute('aria-current', 'true');
+    expect(vaultButton('Personal')).toHaveTextContent('3 entries');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import vault' });
+    await openFile(user, dialog, exportFile(contents), STRONG);
+    await within(dialog).findByRole('heading', { name: 'The file opened' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep both for all' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await within(dialog).findByText('Added 1, replaced 0, kept both 3, skipped 0.');
+
+    // The summary is still open, and what is behind it already shows the imported entries.
+    await waitFor(() => expect(vaultButton('Personal')).toHaveAccessibleName('Personal, 7 entries, unlocked'));
+    await waitFor(() => expect(rowNames('Personal')).toHaveLength(7));
+    expect(rowNames('Personal')).toEqual(
+      expect.arrayContaining(['Delta', 'Alpha (imported)', 'Beta (imported)', 'Gamma (imported)']),
+    );
+    expect(screen.getByRole('dialog', { name: 'Import vault' })).toBe(dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(rowNames('Personal')).toHaveLength(7);
+  });
+
+  it('tells the caller of a successful import at once (onChanged), and of the closing after it (onImported)', async () => {
+    installBlobText();
+    const { user, core } = await renderApp(withTwoVaults);
+    const contents = await fastExport(core, vaultNamed(core, 'Team').id, STRONG);
+    const onChanged = vi.fn();
+    const onImported = vi.fn();
+    const personal = vaultNamed(core, 'Personal');
+    render(
+      <ImportVaultDialog
+        vaults={core.vaults.vaults.listVaults()}
+        initialVaultId={personal.id}
+        onClose={() => {}}
+        onImported={onImported}
+        onChanged={onChanged}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Import vault' });
+    await openFile(user, dialog, exportFile(contents), STRONG);
+    await within(dialog).findByRole('heading', { name: 'The file opened' });
+    expect(onChanged).not.toHaveBeenCalled(); // opening changes nothing
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await within(dialog).findByText('Added 1, replaced 0, kept both 0, skipped 3.');
+    expect(onChanged).toHaveBeenCalledExactlyOnceWith(personal.id);
+    expect(onImported).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onImported).toHaveBeenCalledExactlyOnceWith(personal.id);
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('picks the file through a button-styled label for the hidden input, and names the chosen file', async () => {
+    const { user, core } = await renderApp(withTwoVaults);
+    const { dialog } = openImport(core, 'Personal');
+    const input = within(dialog).getByLabelText('Export file');
+    expect(input).toHaveAttribute('type', 'file');
+    expect(input).toHaveClass('visually-hidden');
+    expect(input).toHaveAccessibleName('Export file');
+    expect(input).toHaveAccessibleDescription('A .khvault file exported from Keyhaven.');
+    expect(input).toHaveFocus(); // the first field: the keyboard reaches the input itself
+    const face = within(dialog).getByText('Choose file').closest('label')!;
+    expect(face).toHaveAttribute('for', input.id);
+    expect(face).toHaveClass('button');
+    expect(within(dialog).getByText('No file chosen')).toBeInTheDocument();
+
+    await user.upload(input, exportFile('x', 'team.khvault'));
+    expect(within(dialog).getByText('team.khvault')).toHaveAttribute('aria-live', 'polite');
+    expect(input).toHaveAccessibleDescription('team.khvault A .khvault file exported from Keyhaven.');
+    expect(within(dialog).getByText('Choose another file')).toBeInTheDocument();
+    expect(within(dialog).queryByText('No file chosen')).not.toBeInTheDocument();
   });
 
   it('refuses a wrong passphrase, a truncated, a tampered and a newer file, changing nothing, then opens', async () => {

@@ -1,9 +1,24 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { ISSUED_EXPIRY_NOTE } from '../../renderer/src/features/vaults/ExpiryField';
+import { formatAbsolute } from '../../renderer/src/lib/time';
 import { describeScheme } from '../../shared/catalogs/service-presets';
+import type { GeneratedKey } from '../../shared/domain/issued-key';
+import type { UpdateEntryInput } from '../../shared/domain/vault';
+import type { KeyhavenApi } from '../../shared/ipc/api';
 import { generateInput } from '../support/generate-input';
-import { renderApp } from './support/render-app';
+import { gate, goTo, renderApp } from './support/render-app';
 import { addEntry, addKeyThroughUi, dialogNamed, goToVaults, personal, revealThroughUi, rowOf } from './support/vaults';
+
+/** Pyas with the key "Production", generated and saved in "Personal" through the real core. */
+function withIssuedKey(into: { key?: GeneratedKey }) {
+  return async (core: Core) => {
+    const app = await core.apps.create({ name: 'Pyas' });
+    into.key = await core.issuing.generate(generateInput(app.id));
+    await core.issuing.saveInVault(into.key.key.id, personal(core).id);
+  };
+}
 
 const PRESETS = [
   { preset: 'Pyas', scheme: 'X-API-Key', header: (k: string) => `x-api-key: ${k}` },
@@ -255,5 +270,109 @@ describe('Vault entries', { timeout: 20_000 }, () => {
     expect(within(dialog.getByRole('region', { name: 'History' })).getByRole('listitem')).toHaveTextContent(
       /Version 1, replaced just now · kept until /,
     );
+  });
+
+  it('re-reads the entries on coming back, so a rotation made on the Keys tab shows without a focus event', async () => {
+    const seeded: { key?: GeneratedKey } = {};
+    const { user, core } = await renderApp({ before: withIssuedKey(seeded) });
+    await goToVaults(user);
+    await user.click(screen.getByRole('button', { name: 'Edit Production' }));
+    const before = dialogNamed('Edit Production');
+    expect(within(before).getByRole('region', { name: 'History' })).toHaveTextContent('No previous versions');
+    await user.click(within(before).getByRole('button', { name: 'Cancel' }));
+
+    // Elsewhere: the key is rotated (the entry count stays 1). No window focus brings the screen back.
+    await goTo(user, 'Apps');
+    const rotated = await core.issuing.rotate(seeded.key!.key.id, '1h');
+    expect(rotated.vaultUpdate.updatedEntries).toBe(1);
+    await goToVaults(user);
+
+    await user.click(screen.getByRole('button', { name: 'Edit Production' }));
+    const history = within(dialogNamed('Edit Production')).getByRole('region', { name: 'History' });
+    await waitFor(() =>
+      expect(within(history).getByRole('listitem')).toHaveTextContent(/^Version 1, replaced just now · kept until /),
+    );
+    await user.click(within(dialogNamed('Edit Production')).getByRole('button', { name: 'Cancel' }));
+    expect(await revealThroughUi(user, 'Production')).toBe(rotated.plaintext);
+    expect(rotated.plaintext).not.toBe(seeded.key!.plaintext);
+  });
+
+  it('keeps the rows it has on screen while it re-reads them', async () => {
+    let hold: Promise<void> | null = null;
+    const { user, core } = await renderApp({
+      before: async (core) => {
+        await addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K1', preset: 'pyas' });
+      },
+      wrapApi: (api: KeyhavenApi) => ({
+        ...api,
+        entries: {
+          ...api.entries,
+          list: async (input) => {
+            if (hold) await hold;
+            return api.entries.list(input);
+          },
+        },
+      }),
+    });
+    await goToVaults(user);
+    expect(rowOf('Personal', 'Pyas prod')).toBeInTheDocument();
+    await goTo(user, 'Apps');
+    const [entry] = core.vaults.entries.listEntries(personal(core).id);
+    await core.vaults.entries.updateEntry({ entryId: entry!.id, name: 'Pyas live' });
+
+    const reload = gate();
+    hold = reload.promise;
+    await goToVaults(user);
+    // While main answers: the rows read before, not "Loading entries…" or an empty table.
+    expect(rowOf('Personal', 'Pyas prod')).toBeInTheDocument();
+    expect(screen.queryByText('Loading entries…')).not.toBeInTheDocument();
+    hold = null;
+    reload.open();
+    await waitFor(() => expect(rowOf('Personal', 'Pyas live')).toBeInTheDocument());
+  });
+
+  it("shows an issued key's expiry read-only, following the key, and leaves it out of the update", async () => {
+    const seeded: { key?: GeneratedKey } = {};
+    const sent: UpdateEntryInput[] = [];
+    const { user, core } = await renderApp({
+      before: withIssuedKey(seeded),
+      wrapApi: (api: KeyhavenApi) => ({
+        ...api,
+        entries: { ...api.entries, update: (input) => (sent.push(input), api.entries.update(input)) },
+      }),
+    });
+    await goToVaults(user);
+    await user.click(screen.getByRole('button', { name: 'Edit Production' }));
+    const dialog = within(dialogNamed('Edit Production'));
+    expect(dialog.queryByLabelText('Expires (optional)')).not.toBeInTheDocument();
+    const expires = dialog.getByLabelText('Expires');
+    expect(expires).toHaveAttribute('readonly');
+    expect(expires).toHaveValue(formatAbsolute(seeded.key!.key.expiresAt!));
+    expect(expires).toHaveAccessibleDescription(ISSUED_EXPIRY_NOTE);
+    expect(ISSUED_EXPIRY_NOTE).toMatch(/^Follows the issued key/);
+    await user.type(expires, '2030'); // read-only: typing changes nothing
+    expect(expires).toHaveValue(formatAbsolute(seeded.key!.key.expiresAt!));
+
+    await user.type(dialog.getByLabelText('Notes (optional)'), 'billing reads');
+    await user.click(dialog.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ notes: 'billing reads' });
+    expect(sent[0]).not.toHaveProperty('expiresAt');
+    const [entry] = core.vaults.entries.listEntries(personal(core).id);
+    expect(entry).toMatchObject({ notes: 'billing reads', expiresAt: seeded.key!.key.expiresAt });
+  });
+
+  it('still lets an external entry change its expiry', async () => {
+    const { user } = await renderApp({
+      before: async (core) => {
+        await addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K1', preset: 'pyas' });
+      },
+    });
+    await goToVaults(user);
+    await user.click(screen.getByRole('button', { name: 'Edit Pyas prod' }));
+    const expires = within(dialogNamed('Edit Pyas prod')).getByLabelText('Expires (optional)');
+    expect(expires).not.toHaveAttribute('readonly');
+    expect(expires).toHaveAttribute('type', 'datetime-local');
   });
 });

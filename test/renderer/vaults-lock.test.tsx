@@ -147,6 +147,7 @@ describe('When the keychain cannot unlock a vault', () => {
     expect(alert).toHaveTextContent('your vaults stay locked. Nothing is lost');
     expect(alert).toHaveTextContent('test: no Secret Service');
     expect(vaultButton('Team')).toHaveTextContent('2 entries · Locked');
+    expect(vaultButton('Team')).toHaveAccessibleName('Team, 2 entries, locked');
     expect(rowOf('Team', 'Pyas prod')).toHaveTextContent('Pyas');
     expect(screen.getByRole('button', { name: 'Show Pyas prod' })).toBeDisabled();
 
@@ -155,6 +156,31 @@ describe('When the keychain cannot unlock a vault', () => {
     await waitFor(() => expect(vaultButton('Team')).toHaveTextContent('2 entries · Unlocked'));
     expect(screen.queryByText('The keychain is unavailable')).not.toBeInTheDocument();
     expect(await revealThroughUi(user, 'Pyas prod')).toBe('K-team');
+  });
+
+  it("says only what it means for vaults when the app-wide banner already gives the keychain's advice", async () => {
+    const { user } = await renderApp({
+      before: async (core, keychain) => {
+        await seedLockedTeam(core);
+        keychain.unavailable = true; // from the start: the app-wide banner is up
+      },
+    });
+    const shell = screen.getByText('The system keychain is unavailable').closest<HTMLElement>('[role="alert"]')!;
+    expect(shell).toHaveTextContent('test: no Secret Service');
+    await goToVaults(user);
+    await chooseVault(user, 'Team');
+    await user.click(group('Team').getByRole('button', { name: 'Unlock' }));
+
+    const title = await screen.findByText('The keychain is unavailable');
+    const alert = title.closest<HTMLElement>('[role="alert"]')!;
+    expect(alert).toHaveTextContent(
+      'Your vaults stay locked until it is back. Nothing is lost: names and details stay listed, and the keys stay encrypted on disk.',
+    );
+    expect(alert).not.toHaveTextContent('test: no Secret Service');
+    expect(alert).not.toHaveTextContent('Keyhaven cannot');
+    expect(screen.getAllByText(/test: no Secret Service/)).toHaveLength(1); // the app-wide banner's
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeEnabled();
+    expect(vaultButton('Team')).toHaveTextContent('2 entries · Locked');
   });
 
   it('names the vault whose key is missing from the keychain, and keeps its entries', async () => {
@@ -176,6 +202,7 @@ describe('When the keychain cannot unlock a vault', () => {
     );
     expect(within(alert).getByRole('button', { name: 'Import' })).toBeInTheDocument();
     expect(vaultButton('Team')).toHaveTextContent('2 entries · Key missing');
+    expect(vaultButton('Team')).toHaveAccessibleName('Team, 2 entries, key missing');
     expect(rowOf('Team', 'Extracta')).toBeInTheDocument();
     expect(core.vaults.entries.listEntries(teamId)).toHaveLength(2);
     // Personal is untouched.

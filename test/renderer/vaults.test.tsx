@@ -9,6 +9,7 @@ describe('The Vaults screen', { timeout: 20_000 }, () => {
     await goToVaults(user);
     expect(within(vaultList()).getAllByRole('button')).toHaveLength(1);
     expect(vaultButton('Personal')).toHaveTextContent('0 entries · Unlocked');
+    expect(vaultButton('Personal')).toHaveAccessibleName('Personal, 0 entries, unlocked');
     expect(vaultButton('Personal')).toHaveAttribute('aria-current', 'true');
     const empty = screen.getByRole('region', { name: 'This vault is empty' });
     expect(within(empty).getByRole('button', { name: 'Add key' })).toBeEnabled();

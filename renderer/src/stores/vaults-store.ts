@@ -42,6 +42,8 @@ interface VaultsState {
 export const EMPTY_ENTRY_LIST: EntryList = { entries: [], loaded: false, loading: false, error: null };
 
 export const useVaults = create<VaultsState>()((set, get) => {
+  /** The latest entries request per vault: an older answer arriving after a newer one is dropped. */
+  const entriesRequest = new Map<string, number>();
   const patchEntries = (vaultId: string, change: Partial<EntryList>) =>
     set((s) => ({
       entries: { ...s.entries, [vaultId]: { ...(s.entries[vaultId] ?? EMPTY_ENTRY_LIST), ...change } },
@@ -77,9 +79,13 @@ export const useVaults = create<VaultsState>()((set, get) => {
       if (isFailure(result)) set({ error: result, loading: false });
       else set({ vaults: result, loaded: true, loading: false, error: null });
     },
+    // A reload keeps the rows it has (loaded stays true), so the table does not flash empty meanwhile.
     loadEntries: async (vaultId) => {
+      const request = (entriesRequest.get(vaultId) ?? 0) + 1;
+      entriesRequest.set(vaultId, request);
       patchEntries(vaultId, { loading: true });
       const result = await client.entries.list({ vaultId });
+      if (entriesRequest.get(vaultId) !== request) return;
       if (isFailure(result)) patchEntries(vaultId, { error: result, loading: false });
       else patchEntries(vaultId, { entries: result, loaded: true, loading: false, error: null });
     },

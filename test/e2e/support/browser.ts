@@ -48,6 +48,17 @@ export function watchProblems(page: Page): string[] {
 }
 
 /**
+ * Every console message the page prints, of any type, with its arguments' text: the canary test
+ * searches them for secrets. Attach before the first navigation to catch the start-up messages too.
+ */
+export function watchConsole(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}\n${error.stack ?? ''}`));
+  return messages;
+}
+
+/**
  * CSP violations are reported through a binding, which Playwright installs outside the page's CSP.
  * Must be called before the first navigation.
  */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchBrowser, newContext, openApp, watchCspViolations, watchProblems } from './browser';
+import { launchBrowser, newContext, openApp, watchConsole, watchCspViolations, watchProblems } from './browser';
 import { startHarness, type HarnessProcess, type StartOptions } from './harness-process';
 
 export interface OpenedApp {
@@ -11,6 +11,8 @@ export interface OpenedApp {
   context: BrowserContext;
   /** Console errors, page errors and CSP violations seen so far; must be empty when the test ends. */
   problems: string[];
+  /** Every console message and page error so far, of any level (for secret searches). */
+  consoleMessages: string[];
 }
 
 export interface E2E {
@@ -69,8 +71,9 @@ export function useE2E(): E2E {
       const context = await newContext(browser, harness.origin);
       const page = await context.newPage();
       const problems = watchProblems(page);
+      const consoleMessages = watchConsole(page);
       await watchCspViolations(page, problems);
-      const app = { page, context, problems };
+      const app = { page, context, problems, consoleMessages };
       opened.push(app);
       await openApp(page, harness.url);
       return app;

@@ -16,6 +16,9 @@ export const ANY_KEY = /^[a-z][a-z0-9]*_[0-9A-Za-z]{8}\.[0-9A-Za-z]{32,}$/;
 
 export const STORED_LABEL = 'I have stored the key in a safe place';
 
+/** What a page says once main has copied a secret: "Copied. The clipboard will be cleared in 30 s." */
+export const COPIED_NOTICE = /^Copied\. The clipboard will be cleared in \d+ s\.$/;
+
 export interface KeyDetails {
   name: string;
   /** Left as it is (1 year, the default) when not given. */
@@ -27,7 +30,7 @@ export interface KeyDetails {
 export interface WizardInput extends KeyDetails {
   /** Scope names as the checkboxes show them ("Read items"); an empty list ticks "This key needs no scopes". */
   scopes: readonly string[];
-  /** Also press Copy on "Store your API key" (and wait until it says the key is on the clipboard). */
+  /** Also press Copy on "Store your API key" (and wait until it says main copied the key). */
   copy?: boolean;
   /** Screenshot names (`NN-name`) for the wizard's steps: details, scopes and store. */
   shots?: { details?: string; scopes?: string; store?: string };
@@ -149,7 +152,8 @@ export async function generateKeyThroughWizard(page: Page, input: WizardInput): 
   const key = issuedKey(await readPlaintextFromStorePage(wizard));
   if (input.copy) {
     await wizard.getByRole('button', { name: 'Copy' }).click();
-    await wizard.getByRole('status').filter({ hasText: 'The API key is on the clipboard.' }).waitFor();
+    // Main copies (and clears the clipboard later); the page only says when.
+    await wizard.getByRole('status').filter({ hasText: COPIED_NOTICE }).waitFor();
   }
   if (input.shots?.store) await screenshot(page, input.shots.store);
   await confirmStoredAndFinish(wizard);

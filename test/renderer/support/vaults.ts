@@ -16,7 +16,7 @@ export async function goToVaults(user: UserEvent): Promise<void> {
 
 export const vaultList = () => screen.getByRole('navigation', { name: 'Vaults' });
 
-/** A vault's button in the list: its name starts the accessible name ("Team,3 entries · Locked"). */
+/** A vault's button in the list: its name starts the accessible name ("Team, 3 entries, locked"). */
 export const vaultButton = (name: string) => within(vaultList()).getByRole('button', { name: new RegExp(`^${name},`) });
 
 export async function chooseVault(user: UserEvent, name: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { CircleCheck, Vault } from 'lucide-react';
+import { CircleCheck, LockKeyhole } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { RotatedKey } from '../../../../shared/domain/issued-key';
 import { Banner } from '../../components/Banner';
@@ -62,7 +62,7 @@ export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => 
               className="save-in-vault__select"
             />
           ) : null}
-          <Button ref={button} icon={Vault} busy={saving} onClick={() => void save()}>
+          <Button ref={button} icon={LockKeyhole} busy={saving} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save in vault'}
           </Button>
         </div>

@@ -1,4 +1,4 @@
-import { Activity, KeyRound, LayoutGrid, Vault, type LucideIcon } from 'lucide-react';
+import { Activity, KeyRound, LayoutGrid, LockKeyhole, type LucideIcon } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
@@ -85,7 +85,7 @@ export function Sidebar() {
             badge={expiry.badge}
             description={expiry.description}
           />
-          <NavItem label="Vaults" icon={Vault} current={screen === 'vaults'} onClick={() => goToVaults()} />
+          <NavItem label="Vaults" icon={LockKeyhole} current={screen === 'vaults'} onClick={() => goToVaults()} />
           <NavItem label="Activity" icon={Activity} current={screen === 'activity'} onClick={goToActivity} />
         </ul>
       </nav>

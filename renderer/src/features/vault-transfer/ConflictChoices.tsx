@@ -36,7 +36,8 @@ export function ConflictChoices({ conflicts, vaultName, choices, onChoose, onCho
           history.
         </li>
         <li>
-          <strong>Keep both</strong>: add the imported entry as "name (imported)".
+          <strong>Keep both</strong>: add the imported entry as a copy named "name (imported)" (or "name (imported 2)"
+          and so on, if that name is taken).
         </li>
       </ul>
       {conflicts.length > 1 ? (

@@ -1,5 +1,5 @@
 import { Download } from 'lucide-react';
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import type { VaultSummary } from '../../../../shared/domain/vault';
 import type { ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
@@ -36,11 +36,12 @@ export function ExportVaultDialog({
   const doneText = useRef<HTMLParagraphElement>(null);
   const scope = exportScopeText(vault.name, vault.entryCount, entryIds);
 
-  // The Export button was disabled while busy, so focus fell to the page: move it to the outcome.
-  useEffect(() => {
+  // The Export button was disabled while busy, so focus fell to the page: move it to the outcome, in
+  // the same commit that shows it (a layout effect), so nothing reads the outcome before focus is there.
+  useLayoutEffect(() => {
     if (form.failure) failureBox.current?.focus();
   }, [form.failure]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (form.result) doneText.current?.focus();
   }, [form.result]);
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { FolderOpen } from 'lucide-react';
+import { useLayoutEffect, useRef } from 'react';
 import type { VaultSummary } from '../../../../shared/domain/vault';
 import { FieldMessages, useFieldIds } from '../../components/field-parts';
 import { SelectField } from '../../components/SelectField';
@@ -8,24 +9,44 @@ import { ConflictChoices } from './ConflictChoices';
 import { entriesText } from './transfer-text';
 import type { ImportVaultState } from './use-import-vault';
 
-/** A labelled native file input (keyboard and screen readers for free), with hint and error like TextField. */
+/**
+ * A labelled native file input, visually hidden: it keeps the keyboard (Tab, then Space or Enter
+ * opens the picker), the screen-reader name "Export file" and `setInputFiles`. What shows is a
+ * label styled as a button, which opens the same picker on click and shows the input's focus ring,
+ * and the chosen file's name, which is announced when it changes and describes the input.
+ */
 function FileField({ state }: { state: ImportVaultState }) {
   const hint = 'A .khvault file exported from Keyhaven.';
   const ids = useFieldIds({ hint, error: state.fileError });
+  const labelId = `${ids.id}-label`;
+  const chosenId = `${ids.id}-chosen`;
+  const file = state.file;
+  const describedBy = [file ? chosenId : null, ids.describedBy].filter(Boolean).join(' ') || undefined;
   return (
     <div className={ids.className}>
-      <label htmlFor={ids.id} className="text-field__label">
+      <label id={labelId} htmlFor={ids.id} className="text-field__label">
         Export file
       </label>
-      <input
-        id={ids.id}
-        type="file"
-        accept=".khvault"
-        className="transfer__file"
-        aria-invalid={state.fileError ? true : undefined}
-        aria-describedby={ids.describedBy}
-        onChange={(event) => state.chooseFile(event.target.files?.[0] ?? null)}
-      />
+      <div className="file-picker">
+        <input
+          id={ids.id}
+          type="file"
+          accept=".khvault"
+          className="file-picker__input visually-hidden"
+          aria-labelledby={labelId}
+          aria-invalid={state.fileError ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => state.chooseFile(event.target.files?.[0] ?? null)}
+        />
+        {/* The input above is what keyboards and screen readers use; this is its face for the mouse. */}
+        <label htmlFor={ids.id} className="button button--secondary file-picker__button" aria-hidden="true">
+          <FolderOpen size={16} aria-hidden="true" className="button__icon" />
+          {file ? 'Choose another file' : 'Choose file'}
+        </label>
+        <span id={chosenId} className={file ? 'file-picker__name' : 'file-picker__name muted'} aria-live="polite">
+          {file ? file.name : 'No file chosen'}
+        </span>
+      </div>
       <FieldMessages ids={ids} hint={hint} error={state.fileError} />
     </div>
   );
@@ -59,7 +80,7 @@ export function ImportChooseStep({ state, vaults }: { state: ImportVaultState; v
 export function ImportPreviewStep({ state }: { state: ImportVaultState }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Arriving here after Open: start reading at what was found.
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const { preview, vault } = state;
   if (!preview || !vault) return null;
   const fresh = preview.entryCount - preview.conflicts.length;

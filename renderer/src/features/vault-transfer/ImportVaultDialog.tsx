@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { VaultSummary } from '../../../../shared/domain/vault';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -18,23 +18,28 @@ export function ImportVaultDialog({
   initialVaultId,
   onClose,
   onImported,
+  onChanged,
 }: {
   vaults: VaultSummary[];
   initialVaultId: string;
   onClose: () => void;
+  /** The dialog closed after an import (Done, Escape, ×): the vault the entries went into. */
   onImported: (vaultId: string) => void;
+  /** The import succeeded, the summary is showing: what is behind the dialog can be brought up to date. */
+  onChanged?: ((vaultId: string) => void) | undefined;
 }) {
-  const state = useImportVault(vaults, initialVaultId);
+  const state = useImportVault(vaults, initialVaultId, onChanged);
   const { phase, busy, failure } = state;
   const failureBox = useRef<HTMLDivElement>(null);
   const summaryLine = useRef<HTMLParagraphElement>(null);
   // Once entries were imported, closing in any way reports it, so the caller shows the vault again.
   const finish = () => onImported(state.vaultId);
 
-  useEffect(() => {
+  // Focus moves to the outcome in the commit that shows it (layout effects), like the export's.
+  useLayoutEffect(() => {
     if (failure) failureBox.current?.focus();
   }, [failure]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (phase === 'done') summaryLine.current?.focus();
   }, [phase]);
 

@@ -25,8 +25,9 @@ export function fileProblem(file: File | null): string | undefined {
  * Import, receiving side: file, target vault and passphrase → Open (previewImport: main decrypts and
  * lists what clashes) → a choice per conflict → Import → the summary. Every failure keeps what the
  * user entered, so a mistyped passphrase is just typed again; main changes nothing until Import.
+ * `onImported` hears of a successful import at once, while the summary is still on screen.
  */
-export function useImportVault(vaults: VaultSummary[], initialVaultId: string) {
+export function useImportVault(vaults: VaultSummary[], initialVaultId: string, onImported?: (vaultId: string) => void) {
   const [vaultId, setVaultId] = useState(() =>
     vaults.some((v) => v.id === initialVaultId) ? initialVaultId : (vaults[0]?.id ?? ''),
   );
@@ -92,6 +93,7 @@ export function useImportVault(vaults: VaultSummary[], initialVaultId: string) {
       setPassphrase(''); // done with it: it should not stay in this window's memory
       setPreview(null);
       setPhase('done');
+      onImported?.(vaultId);
     });
   };
 

@@ -76,7 +76,7 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntryView; onClose:
           hint="Leave empty to keep the current key. A new key moves the current one to the history."
         />
       )}
-      <EntryFields form={form} withService={entry.kind !== 'issued'} />
+      <EntryFields form={form} issued={entry.kind === 'issued' ? entry : undefined} />
       <EntryHistory entry={entry} lockedHintId={lockedHintId} />
     </Dialog>
   );

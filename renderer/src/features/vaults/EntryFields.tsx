@@ -5,10 +5,11 @@ import {
   type HeaderSchemeKind,
   type ServicePresetId,
 } from '../../../../shared/catalogs/service-presets';
+import type { EntryView } from '../../../../shared/domain/vault';
 import { Banner } from '../../components/Banner';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { ExpiryField } from './ExpiryField';
+import { ExpiryField, IssuedExpiry } from './ExpiryField';
 import type { EntryForm } from './use-entry-form';
 
 const PRESET_OPTIONS = SERVICE_PRESETS.map((preset) => ({ value: preset.id as ServicePresetId, label: preset.label }));
@@ -19,13 +20,14 @@ export const QUERY_WARNING =
 
 /**
  * The fields Add key and Edit share: service, header scheme, where the key may be sent, tags, notes and
- * expiry. Keys issued by Keyhaven keep their service, so `withService` is false for them.
+ * expiry. A key issued by Keyhaven (`issued`, in Edit) keeps its service, and its expiry follows the
+ * issued key, so it is shown read-only.
  */
-export function EntryFields({ form, withService = true }: { form: EntryForm; withService?: boolean }) {
+export function EntryFields({ form, issued }: { form: EntryForm; issued?: EntryView | undefined }) {
   const kind = form.values.schemeKind;
   return (
     <>
-      {withService ? (
+      {!issued ? (
         <div className="entry-form__pair">
           <SelectField<ServicePresetId>
             label="Service preset"
@@ -59,7 +61,7 @@ export function EntryFields({ form, withService = true }: { form: EntryForm; wit
       />
       <TextField label="Tags (optional)" hint="Separated by commas: prod, billing." {...form.field('tags')} />
       <TextField label="Notes (optional)" multiline {...form.field('notes')} />
-      <ExpiryField {...form.field('expiresAt')} />
+      {issued ? <IssuedExpiry expiresAt={issued.expiresAt} /> : <ExpiryField {...form.field('expiresAt')} />}
     </>
   );
 }

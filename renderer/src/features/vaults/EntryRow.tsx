@@ -1,4 +1,5 @@
 import { ClipboardType, Copy, Eye, Pencil, Trash2, type LucideIcon } from 'lucide-react';
+import type { MouseEvent } from 'react';
 import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
@@ -40,6 +41,26 @@ function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; o
   );
 }
 
+/** On hover: the full text as a tooltip, only while the element cuts it off with an ellipsis. */
+function titleWhenCut(text: string) {
+  return (event: MouseEvent<HTMLElement>) => {
+    const element = event.currentTarget;
+    if (element.scrollWidth > element.clientWidth) element.title = text;
+    else element.removeAttribute('title');
+  };
+}
+
+/** A one-line cell of text, ending in an ellipsis (with the full text on hover) when it is too long. */
+function TextCell({ text }: { text: string }) {
+  return (
+    <td>
+      <span className="entries-table__text" onMouseEnter={titleWhenCut(text)}>
+        {text}
+      </span>
+    </td>
+  );
+}
+
 /**
  * One entry, on one fixed-height row (ENTRY_ROW_HEIGHT): every cell is one line, except Name, which
  * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked.
@@ -57,19 +78,28 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId,
           onChange={(event) => actions.onSelect(entry.id, event.target.checked)}
         />
       </td>
-      <td className="entries-table__name" title={entry.name}>
-        <span className="entries-table__line entries-table__strong">{entry.name}</span>
+      <td className="entries-table__name">
+        <span className="entries-table__line entries-table__strong" onMouseEnter={titleWhenCut(entry.name)}>
+          {entry.name}
+        </span>
         {entry.kind === 'issued' ? (
           <span className="entries-table__sub" title={entry.scopes.join('\n')}>
             Issued by Keyhaven · {entry.appName ?? 'an app'}
           </span>
         ) : null}
       </td>
-      <td title={entry.service}>{entry.service}</td>
-      <td title={describeScheme(entry.scheme)}>{describeScheme(entry.scheme)}</td>
-      <td title={entry.tags.join(', ')}>
-        {entry.tags.length > 0 ? entry.tags.join(', ') : <span className="muted">—</span>}
-      </td>
+      <TextCell text={entry.service} />
+      <TextCell text={describeScheme(entry.scheme)} />
+      {entry.tags.length > 0 ? (
+        <TextCell text={entry.tags.join(', ')} />
+      ) : (
+        <td>
+          <span className="entries-table__none" aria-hidden="true">
+            —
+          </span>
+          <span className="visually-hidden">No tags</span>
+        </td>
+      )}
       <td className={expired ? 'entries-table__expired' : undefined}>
         {entry.expiresAt === null ? (
           <span className="muted">No expiry</span>

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { selectKeychainProblem, useStatus } from '../../stores/status-store';
 import { useVaults } from '../../stores/vaults-store';
 
 /**
  * Shown after an unlock found the system keychain unavailable: what that means for vaults (they stay
- * locked, nothing is lost), main's own advice, and a way to try again once the keychain is back.
+ * locked, nothing is lost), main's own advice, and a way to try again once the keychain is back. While
+ * the app-wide keychain banner is on screen, it already gives main's advice, so this does not repeat it.
  */
 export function KeychainProblem({ vaultId }: { vaultId: string | null }) {
   const problem = useVaults((s) => s.keychainProblem);
   const unlock = useVaults((s) => s.unlock);
+  const globalBannerShown = useStatus((s) => selectKeychainProblem(s) !== null);
   const [busy, setBusy] = useState(false);
   if (!problem) return null;
 
@@ -33,11 +36,20 @@ export function KeychainProblem({ vaultId }: { vaultId: string | null }) {
         ) : undefined
       }
     >
-      <p>
-        Keyhaven cannot reach the system keychain, so your vaults stay locked. Nothing is lost: names and details stay
-        listed, and the keys stay encrypted on disk.
-      </p>
-      <p>{problem.message}</p>
+      {globalBannerShown ? (
+        <p>
+          Your vaults stay locked until it is back. Nothing is lost: names and details stay listed, and the keys stay
+          encrypted on disk.
+        </p>
+      ) : (
+        <>
+          <p>
+            Keyhaven cannot reach the system keychain, so your vaults stay locked. Nothing is lost: names and details
+            stay listed, and the keys stay encrypted on disk.
+          </p>
+          <p>{problem.message}</p>
+        </>
+      )}
     </Banner>
   );
 }

@@ -14,7 +14,10 @@ interface VaultListProps {
   onSelect: (id: string) => void;
 }
 
-/** The vaults, each with its entry count and lock state; the chosen one is marked as current. */
+/**
+ * The vaults, each with its entry count and lock state; the chosen one is marked as current. The
+ * button's name says it in words ("Team, 3 entries, locked"), without the visual "·".
+ */
 export function VaultList({ vaults, selectedId, onSelect }: VaultListProps) {
   return (
     <nav className="vault-list" aria-label="Vaults">
@@ -27,12 +30,12 @@ export function VaultList({ vaults, selectedId, onSelect }: VaultListProps) {
                 type="button"
                 className={`vault-list__item${vault.keyMissing ? ' vault-list__item--missing' : ''}`}
                 aria-current={vault.id === selectedId ? 'true' : undefined}
+                aria-label={`${vault.name}, ${count(vault.entryCount)}, ${stateOf(vault).toLowerCase()}`}
                 onClick={() => onSelect(vault.id)}
               >
                 <Icon size={16} aria-hidden="true" className="vault-list__icon" />
                 <span className="vault-list__text">
                   <span className="vault-list__name">{vault.name}</span>
-                  <span className="visually-hidden">, </span>
                   <span className="vault-list__meta">
                     {count(vault.entryCount)} · {stateOf(vault)}
                   </span>

@@ -24,10 +24,19 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const lockedHintId = useId();
 
-  // On opening, and whenever the count says the entries changed elsewhere (an import, a rotation).
+  // Every time the panel opens (the screen is shown, or another vault chosen): a change made
+  // elsewhere, such as a rotation on the Keys tab, changes an entry without changing the count. The
+  // cached rows stay on screen while this reloads.
+  useEffect(() => {
+    void loadEntries(vault.id);
+  }, [vault.id, loadEntries]);
+
+  // While open, when the count says entries were added or removed meanwhile (the 15 s refresh).
   useEffect(() => {
     const current = useVaults.getState().entries[vault.id];
-    if (!current?.loaded || current.entries.length !== vault.entryCount) void loadEntries(vault.id);
+    if (current?.loaded && !current.loading && current.entries.length !== vault.entryCount) {
+      void loadEntries(vault.id);
+    }
   }, [vault.id, vault.entryCount, loadEntries]);
 
   // Only ticks on entries that still exist count (an entry deleted since is dropped).

@@ -1,4 +1,4 @@
-import { Download, Lock, Plus, Settings, Vault } from 'lucide-react';
+import { Download, Lock, LockKeyhole, Plus, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -75,7 +75,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         <SkeletonRows label="Loading vaults…" />
       ) : current === null ? (
         <EmptyState
-          icon={Vault}
+          icon={LockKeyhole}
           title="No vaults yet"
           action={
             <Button variant="primary" icon={Plus} onClick={() => setDialog('new')}>
@@ -107,12 +107,15 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
           vaults={vaults}
           initialVaultId={current.id}
           onClose={() => setDialog(null)}
+          onChanged={(id) => {
+            // As soon as the import is done: the counts and entries behind its summary are the new ones.
+            void load();
+            void useVaults.getState().loadEntries(id);
+          }}
           onImported={(id) => {
             // The dialog reports an import when it closes after one: show the vault it went into.
             setDialog(null);
             setChosen(id);
-            void load();
-            void useVaults.getState().loadEntries(id);
           }}
         />
       ) : null}

@@ -125,11 +125,14 @@ export function toNewEntryInput(vaultId: string, values: EntryFormValues): NewEn
   return { vaultId, secret: values.secret, ...metadataOf(values) };
 }
 
-/** An edit. Keys issued by Keyhaven keep their service; an empty key field keeps the current key. */
+/**
+ * An edit. Keys issued by Keyhaven keep their service and their expiry (main follows the issued key's,
+ * also on rotation); an empty key field keeps the current key.
+ */
 export function toUpdateInput(entry: EntryView, values: EntryFormValues, newKey: string | null): UpdateEntryInput {
-  const { preset, service, ...rest } = metadataOf(values);
+  const { preset, service, expiresAt, ...rest } = metadataOf(values);
   const input: UpdateEntryInput = { entryId: entry.id, ...rest };
-  if (entry.kind !== 'issued') Object.assign(input, { preset, service });
+  if (entry.kind !== 'issued') Object.assign(input, { preset, service, expiresAt });
   if (newKey !== null) input.secret = newKey;
   return input;
 }

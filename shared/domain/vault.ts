@@ -190,7 +190,9 @@ export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 export const importInputSchema = z.strictObject({
   ...importFileInputSchema.shape,
   /** Per conflicting imported entry id; conflicts not listed are skipped. */
-  choices: z.record(idSchema, z.enum(CONFLICT_CHOICES)),
+  choices: z
+    .record(idSchema, z.enum(CONFLICT_CHOICES))
+    .refine((choices) => Object.keys(choices).length <= 100_000, { error: 'Too many conflict choices.' }),
 });
 export type ImportInput = z.input<typeof importInputSchema>;
 

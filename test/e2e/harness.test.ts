@@ -48,6 +48,16 @@ describe('harness: request guards', () => {
     expect(JSON.parse(good.body)).toMatchObject({ ok: true, value: { version: expect.any(String) } });
   });
 
+  it("keeps the control routes (main's clipboard, power events) from the page: its token is refused", async () => {
+    const clipboard = (token: string) =>
+      rawRequest({ port: harness.port, path: '/__harness/clipboard', headers: { 'x-keyhaven-token': token } });
+    expect((await clipboard(harness.token)).status).toBe(403);
+    expect((await clipboard('')).status).toBe(403);
+    const withControl = await clipboard(harness.controlToken);
+    expect(withControl.status).toBe(200);
+    expect(JSON.parse(withControl.body)).toEqual({ text: '' });
+  });
+
   it('refuses a Host other than 127.0.0.1:<port> (DNS rebinding), for pages and RPC', async () => {
     for (const host of ['localhost:' + harness.port, 'evil.example', `127.0.0.1:${harness.port + 1}`, '127.0.0.1']) {
       expect((await rawRequest({ port: harness.port, path: '/', headers: { host } })).status, host).toBe(403);

@@ -70,6 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
       bridge: await bundleBridge(),
       files: new StaticFiles(rendererDir),
       platform,
+      controlToken: controlToken(),
       log,
     });
   } catch (error) {
@@ -111,6 +112,12 @@ function untilStopped(server: HarnessServer, core: Core): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** Set by end-to-end tests to drive the clipboard and power events; at least 32 characters. */
+function controlToken(): string | null {
+  const token = process.env.KEYHAVEN_HARNESS_CONTROL_TOKEN;
+  return token !== undefined && token.length >= 32 ? token : null;
 }
 
 function appVersion(): string {

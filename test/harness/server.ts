@@ -8,8 +8,12 @@ import type { HarnessPlatform } from './harness-platform';
 import { LARGE_BODY_BYTES, LARGE_BODY_CHANNELS } from './rpc';
 
 export const HOST = '127.0.0.1';
-/** Test control: `GET /__harness/clipboard`, `POST /__harness/power/lock-screen|suspend` (token required). */
+/**
+ * Test control: `GET /__harness/clipboard`, `POST /__harness/power/lock-screen|suspend`, only when the
+ * harness was started with KEYHAVEN_HARNESS_CONTROL_TOKEN, and only with that token.
+ */
 export const CONTROL_PREFIX = '/__harness/';
+const POLLING_CHANNELS: ReadonlySet<string> = new Set(['vaults:list', 'system:status']);
 
 export interface HarnessServerOptions {
   port: number;
@@ -20,6 +24,11 @@ export interface HarnessServerOptions {
   files: StaticFiles;
   /** The harness's clipboard and power events; tests drive them through CONTROL_PREFIX routes. */
   platform: HarnessPlatform;
+  /**
+   * The token of the control routes, given by the test that started the harness (never the page's
+   * token: a script in the page must not read what main copied). Null: the routes do not exist.
+   */
+  controlToken: string | null;
   /** One line per event, to stderr. Never given a request body, a query string or a header value. */
   log: (line: string) => void;
 }
@@ -99,7 +108,8 @@ async function handle(
         connection: 'close',
       });
     }
-    options.platform.touch();
+    // The screen's own polling is not the user doing something: it must not hold off idle auto-lock.
+    if (!POLLING_CHANNELS.has(channel)) options.platform.touch();
     const answer = await runRpc(options.handlers, channel, body.text, (line) => options.log(line));
     return send(response, answer.status, csp, 'application/json; charset=utf-8', JSON.stringify(answer.result));
   }
@@ -121,8 +131,9 @@ async function handle(
 
 function control(request: IncomingMessage, response: ServerResponse, path: string, options: HarnessServerOptions) {
   const { csp } = options.page;
-  if (!tokenMatches(options.token, request.headers[TOKEN_HEADER])) {
-    return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden: missing or wrong token');
+  if (options.controlToken === null) return send(response, 404, csp, 'text/plain; charset=utf-8', 'Not found');
+  if (!tokenMatches(options.controlToken, request.headers[TOKEN_HEADER])) {
+    return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden: missing or wrong control token');
   }
   const what = path.slice(CONTROL_PREFIX.length);
   if (what === 'clipboard' && request.method === 'GET') {

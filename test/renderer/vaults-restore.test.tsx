@@ -53,6 +53,10 @@ describe('Restoring a vault whose key is missing', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 2, name: 'Personal' });
     expect(vaultButton('Personal')).toHaveTextContent('2 entries');
     await waitFor(() => expect(rowNames('Personal')).toEqual(['Extracta', 'Pyas prod']));
+    // Personal was locked before the import, and the import did not leave it open: unlock to show.
+    expect(vaultButton('Personal')).toHaveTextContent('Locked');
+    await user.click(within(screen.getByRole('group', { name: 'Personal' })).getByRole('button', { name: 'Unlock' }));
+    await waitFor(() => expect(vaultButton('Personal')).toHaveTextContent('Unlocked'));
     expect(await revealThroughUi(user, 'Pyas prod')).toBe('K-restored');
     expect(core.vaults.entries.listEntries(personal(core).id)).toHaveLength(2);
   });

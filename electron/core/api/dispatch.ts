@@ -6,6 +6,7 @@ import type { ApiError, ErrorCode, Result } from '../../../shared/ipc/errors';
 import { CoreError } from '../errors';
 import { KeychainUnavailableError } from '../keychain/keychain';
 import { StorageError } from '../storage';
+import { VaultCryptoError } from '../vaults/sealed-box';
 import type { Handlers } from './handlers';
 import { redact } from './redact';
 
@@ -67,6 +68,13 @@ export function toApiError(error: unknown, channel: string, logError: ErrorLogge
   if (error instanceof CoreError) return { code: error.code, message: error.message };
   if (error instanceof KeychainUnavailableError) return { code: error.code, message: error.message };
   if (error instanceof StorageError) return { code: STORAGE_CODES[error.code], message: error.message };
+  // A sealed vault value that fails authentication: altered on disk (or moved); say so, never "internal".
+  if (error instanceof VaultCryptoError) {
+    return {
+      code: 'STORAGE_CORRUPT',
+      message: `${error.message} Nothing was changed. Restore the entry from an export, or delete it and add the key again.`,
+    };
+  }
   // Unexpected: log what a developer needs, redacted, and give the user a reference to match it.
   const reference = randomUUID().slice(0, 8);
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -96,14 +96,17 @@ export class DataKeys {
 
   lock(vaultId: string): void {
     this.lockCount.set(vaultId, (this.lockCount.get(vaultId) ?? 0) + 1);
+    // A read in flight is now doomed (its waiters get LOCKED); an Unlock after this starts a new one.
+    this.unlocking.delete(vaultId);
     const key = this.keys.get(vaultId);
     if (!key) return;
     key.fill(0);
     this.keys.delete(vaultId);
   }
 
+  /** Every vault, including one whose keychain read is still in flight (it must not win afterwards). */
   lockAll(): void {
-    for (const vaultId of [...this.keys.keys()]) this.lock(vaultId);
+    for (const vaultId of new Set([...this.keys.keys(), ...this.unlocking.keys()])) this.lock(vaultId);
   }
 
   /** Locks the vault and removes its key from the keychain (vault deleted). True when one was there. */

@@ -42,7 +42,7 @@ export class EntryService {
   /** Add key: a pasted key, split from its header when it carries one; the preset fills the scheme. */
   async addEntry(input: NewEntryInput): Promise<EntryView> {
     const parsed = parseInput(newEntryInputSchema, input);
-    const pasted = parsePastedKey(parsed.secret);
+    const pasted = splitPastedKey(parsed.secret);
     const preset = parsed.preset ?? 'custom';
     const scheme = parsed.scheme ?? pasted.scheme ?? presetScheme(preset) ?? { kind: 'bearer' };
     const metadata: EntryMetadata = {
@@ -91,7 +91,7 @@ export class EntryService {
   async updateEntry(input: UpdateEntryInput): Promise<EntryView> {
     const { entryId, secret, ...metadata } = parseInput(updateEntryInputSchema, input);
     // A new value pasted with its header is split as in Add key; an explicit scheme wins.
-    const pasted = secret === undefined ? null : parsePastedKey(secret);
+    const pasted = secret === undefined ? null : splitPastedKey(secret);
     if (pasted?.scheme && metadata.scheme === undefined) metadata.scheme = pasted.scheme;
     return this.vaults.db.commit((data) => {
       const entry = requireEntry(data, entryId);
@@ -110,7 +110,14 @@ export class EntryService {
     next: { issuedKeyId: string; plaintext: string; graceEndsAt: string | null; expiresAt: string | null },
   ): Promise<number> {
     const holders = this.vaults.db.snapshot().entries.filter((e) => e.issuedKeyId === oldIssuedKeyId);
-    for (const vaultId of new Set(holders.map((entry) => entry.vaultId))) await this.vaults.unlock(vaultId);
+    const vaultIds = holders.map((entry) => entry.vaultId);
+    return this.vaults.withUnlocked(vaultIds, () => this.commitReplacement(oldIssuedKeyId, next));
+  }
+
+  private commitReplacement(
+    oldIssuedKeyId: string,
+    next: { issuedKeyId: string; plaintext: string; graceEndsAt: string | null; expiresAt: string | null },
+  ): Promise<number> {
     return this.vaults.db.commit((data) => {
       const targets = data.entries.filter((entry) => entry.issuedKeyId === oldIssuedKeyId);
       const ops = targets.map((entry) => {
@@ -157,7 +164,17 @@ export class EntryService {
     issued: { issuedKeyId: string; appName: string; scopes: string[] } | null,
     unlockOnDemand: boolean,
   ): Promise<EntryView> {
-    if (unlockOnDemand) await this.vaults.unlock(vaultId);
+    if (unlockOnDemand)
+      return this.vaults.withUnlocked([vaultId], () => this.commitInsert(vaultId, metadata, secret, issued));
+    return this.commitInsert(vaultId, metadata, secret, issued);
+  }
+
+  private commitInsert(
+    vaultId: string,
+    metadata: EntryMetadata,
+    secret: string,
+    issued: { issuedKeyId: string; appName: string; scopes: string[] } | null,
+  ): Promise<EntryView> {
     return this.vaults.db.commit((data) => {
       const key = this.vaults.keyOf(requireVault(data, vaultId));
       const id = randomUUID();
@@ -213,6 +230,13 @@ export function requireEntry(data: Readonly<VaultFile>, id: string): EntryRecord
   const entry = data.entries.find((candidate) => candidate.id === id);
   if (!entry) throw notFound('The vault entry');
   return entry;
+}
+
+/** The pasted text split from its header; what is left must still be a key (`""` pasted is not). */
+function splitPastedKey(text: string): ReturnType<typeof parsePastedKey> {
+  const pasted = parsePastedKey(text);
+  if (pasted.key.length === 0) throw new CoreError('INVALID_INPUT', 'Paste the key: the value is empty.');
+  return pasted;
 }
 
 /**

@@ -31,11 +31,12 @@ const headerSchema = z.strictObject({
       .refine((n) => (n & (n - 1)) === 0),
     r: z.literal(R),
     p: z.literal(P),
-    salt: z.base64(),
+    // 16 bytes, as written; an empty or short salt would make precomputed guesses possible.
+    salt: z.base64().refine((b64) => Buffer.from(b64, 'base64').length === 16),
   }),
   cipher: z.literal('aes-256-gcm'),
   iv: z.base64(),
-  exportedAt: z.string(),
+  exportedAt: z.iso.datetime({ offset: true }),
   entryCount: z.number().int().nonnegative(),
 });
 export type ExportHeader = z.infer<typeof headerSchema>;
@@ -114,13 +115,21 @@ function parseHeader(line: string): ExportHeader {
   return parsed.data;
 }
 
-export async function deriveKey(passphrase: string, salt: Buffer, N: number): Promise<Buffer> {
+// One scrypt at a time: each may take 256 MiB (N = 2^18 from a crafted file), and a page sending
+// many previews at once must not be able to make main allocate that many times over.
+let scryptQueue: Promise<unknown> = Promise.resolve();
+
+export function deriveKey(passphrase: string, salt: Buffer, N: number): Promise<Buffer> {
   const maxmem = 128 * N * R * P + 32 * 1024 * 1024; // what scrypt needs plus headroom
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, 32, { N, r: R, p: P, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  const run = () =>
+    new Promise<Buffer>((resolve, reject) => {
+      scrypt(passphrase.normalize('NFC'), salt, 32, { N, r: R, p: P, maxmem }, (error, key) =>
+        error ? reject(error) : resolve(key),
+      );
+    });
+  const result = scryptQueue.then(run, run);
+  scryptQueue = result.catch(() => undefined);
+  return result;
 }
 
 /** JSON with object keys sorted at every level: one byte sequence per header value. */

@@ -116,6 +116,21 @@ export class VaultService {
     this.keys.lock(id);
   }
 
+  /**
+   * Runs `work` with these vaults unlocked, for writes that need a data key while the user is not
+   * looking at the vault (a rotation, Save in vault, an import). Vaults that were locked before are
+   * locked again afterwards, so such a write never leaves a vault open behind the user's back.
+   */
+  async withUnlocked<T>(ids: readonly string[], work: () => Promise<T>): Promise<T> {
+    const wereLocked = [...new Set(ids)].filter((id) => !this.keys.isUnlocked(id));
+    try {
+      for (const id of wereLocked) await this.unlock(id);
+      return await work();
+    } finally {
+      for (const id of wereLocked) this.keys.lock(id);
+    }
+  }
+
   lockAll(): void {
     this.keys.lockAll();
   }

@@ -5,23 +5,24 @@ import { CoreError } from '../errors';
 import { liveHistory, type EntryService } from './entry-service';
 import { openExport, sealExport } from './export-format';
 import { MIN_EXPORT_SCORE, passphraseStrength } from '../../../shared/security/passphrase-strength';
-import type { ConflictChoice, ImportPreview, ImportSummary } from '../../../shared/domain/vault';
+import {
+  entryHistoryItemSchema,
+  type ConflictChoice,
+  type ImportPreview,
+  type ImportSummary,
+} from '../../../shared/domain/vault';
 import { open, seal, vaultAad } from './sealed-box';
 import type { VaultOp } from './vault-ops';
 import { entryRecordSchema, type EntryRecord, type VaultFile } from './vault-schema';
 import { requireVault, type VaultService } from './vault-service';
 
-/** An entry as exported: its metadata, and its secret and history in plaintext (inside the encrypted file). */
+/**
+ * An entry as exported: its metadata, and its secret and history in plaintext (inside the encrypted
+ * file). Built from the storage schemas, so import accepts exactly what a vault can hold.
+ */
 const exportedEntrySchema = entryRecordSchema.omit({ vaultId: true, secret: true, history: true }).extend({
-  secret: z.string().min(1),
-  history: z.array(
-    z.strictObject({
-      version: z.number().int().positive(),
-      replacedAt: z.string(),
-      value: z.string(),
-      keepUntil: z.string().nullable(),
-    }),
-  ),
+  secret: z.string(),
+  history: z.array(z.strictObject({ ...entryHistoryItemSchema.shape, value: z.string() })),
 });
 const payloadSchema = z.strictObject({ vaultName: z.string(), entries: z.array(exportedEntrySchema) });
 type ExportedEntry = z.infer<typeof exportedEntrySchema>;
@@ -92,12 +93,19 @@ export class VaultTransfer {
 
   async importInto(vaultId: string, file: Buffer, passphrase: string, how: ImportChoices = {}): Promise<ImportSummary> {
     const { entries: imported } = await this.read(file, passphrase);
-    await this.vaults.unlock(vaultId); // the user is importing into it: one keychain read
+    // One keychain read; a vault that was locked is locked again afterwards.
+    return this.vaults.withUnlocked([vaultId], () => this.commitImport(vaultId, imported, how));
+  }
+
+  private commitImport(vaultId: string, imported: ExportedEntry[], how: ImportChoices): Promise<ImportSummary> {
     return this.vaults.db.commit((data) => {
       const key = this.vaults.keyOf(requireVault(data, vaultId));
       const summary: ImportSummary = { added: 0, replaced: 0, skipped: 0, keptBoth: 0 };
       const ops: VaultOp[] = [];
       const usedIds = new Set(data.entries.map((e) => e.id));
+      // An existing entry replaced twice in one import (two imported entries match it) keeps every
+      // value: the second replacement builds on the first, whose value moves to history.
+      const replacedSoFar = new Map<string, EntryRecord>();
       const insert = (entry: ExportedEntry, name: string) => {
         const id = usedIds.has(entry.id) ? randomUUID() : entry.id;
         usedIds.add(id);
@@ -117,8 +125,11 @@ export class VaultTransfer {
         } else if (existing) {
           // Replace: the existing value moves to history like any update; imported history is not merged.
           const { id: _i, createdAt: _c, kind: _k, secret, secretVersion: _s, history: _h, ...metadata } = entry;
-          const version = this.entries.newVersion(data, existing, secret, null);
-          ops.push({ type: 'entry.patch', id: existing.id, patch: { ...metadata, ...version } });
+          const base = replacedSoFar.get(existing.id) ?? existing;
+          const version = this.entries.newVersion(data, base, secret, null);
+          const patch = { ...metadata, ...version };
+          replacedSoFar.set(existing.id, { ...base, ...patch });
+          ops.push({ type: 'entry.patch', id: existing.id, patch });
           summary.replaced++;
         }
       }

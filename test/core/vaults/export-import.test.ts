@@ -127,6 +127,24 @@ describe('vault export and import', () => {
     expect(again.sort()).toEqual(['Pyas', 'atfinity', 'atfinity (imported 2)', 'atfinity (imported)']);
   });
 
+  it('keeps every value when two imported entries replace the same existing one', async () => {
+    const fx = await open();
+    const from = await fx.v.vaults.createVault('Twins');
+    await fx.v.entries.addEntry({ vaultId: from.id, name: 'Pyas', secret: 'first-secret' });
+    await fx.v.entries.addEntry({ vaultId: from.id, name: 'pyas', secret: 'second-secret' });
+    const { file } = await fx.v.transfer.exportVault(from.id, PASS, FAST);
+    const into = await fx.v.vaults.createVault('Target');
+    const mine = await fx.v.entries.addEntry({ vaultId: into.id, name: 'PYAS', secret: 'local-secret' });
+    const preview = await fx.v.transfer.previewImport(into.id, file, PASS);
+    const choices = Object.fromEntries(preview.conflicts.map((c) => [c.importedId, 'replace' as const]));
+    expect(Object.keys(choices)).toHaveLength(2);
+    expect(await fx.v.transfer.importInto(into.id, file, PASS, { choices })).toMatchObject({ replaced: 2 });
+    const [entry] = fx.v.entries.listEntries(into.id);
+    expect(entry!.history.map((h) => h.version)).toEqual([1, 2]);
+    const values = [1, 2, 3].map((version) => fx.v.entries.reveal(mine.id, version).secret);
+    expect(values).toEqual(['local-secret', 'first-secret', 'second-secret']);
+  });
+
   it('refuses a weak passphrase on export', async () => {
     const { fx, vault } = await source();
     for (const weak of ['password123', 'short', 'aaaaaaaaaaaaaaaa', 'lowercaseonly']) {

@@ -79,14 +79,16 @@ describe('Save in vault', () => {
     expect(await filesContaining(t.dataDir, generated.plaintext)).toEqual([]);
   });
 
-  it('saves into a locked vault by unlocking it on demand; an unknown vault is NOT_FOUND', async () => {
+  it('saves into a locked vault by unlocking it on demand, then locks it again; an unknown vault is NOT_FOUND', async () => {
     const { t, generated } = await setup();
     const work = await t.core.vaults.vaults.createVault('Work');
     t.core.vaults.vaults.lockAll();
     expect((await failure(t.core.issuing.saveInVault(generated.key.id, crypto.randomUUID()))).code).toBe('NOT_FOUND');
     const entry = await t.core.issuing.saveInVault(generated.key.id, work.id);
     expect(entry.vaultId).toBe(work.id);
-    expect(t.core.vaults.vaults.summary(work.id).locked).toBe(false);
+    // Saving did not leave the vault open behind the user's back.
+    expect(t.core.vaults.vaults.summary(work.id).locked).toBe(true);
+    await t.core.vaults.vaults.unlock(work.id);
     expect(t.core.vaults.entries.reveal(entry.id).secret).toBe(generated.plaintext);
   });
 
@@ -157,6 +159,8 @@ describe('rotation updates the vault entry', () => {
     });
     expect(rotated.key.expiresAt).toBe('2027-11-23T12:00:00.000Z'); // the 1-year preset restarted
     expect(entry.expiresAt).not.toBe(generated.key.expiresAt);
+    expect(t.core.vaults.vaults.summary(entry.vaultId).locked).toBe(true); // locked again after the update
+    await t.core.vaults.vaults.unlock(entry.vaultId);
     expect(t.core.vaults.entries.reveal(saved.id)).toEqual({ secret: rotated.plaintext, version: 2 });
     expect(t.core.vaults.entries.reveal(saved.id, 1)).toEqual({ secret: generated.plaintext, version: 1 });
     expect(t.core.vaults.entries.findByIssuedKey(generated.key.id)).toBeNull();
@@ -202,6 +206,7 @@ describe('rotation updates the vault entry', () => {
     // What the problem says to do works once the keychain is back: Save in vault on the new key's page.
     t.keychain.unavailable = false;
     const resaved = await t.core.issuing.saveInVault(rotated.key.id, vaultId);
+    await t.core.vaults.vaults.unlock(vaultId);
     expect(t.core.vaults.entries.reveal(resaved.id).secret).toBe(rotated.plaintext);
     expect(t.core.vaults.entries.reveal(saved.id).secret).toBe(generated.plaintext);
   });

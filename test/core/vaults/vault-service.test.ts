@@ -130,6 +130,7 @@ describe('vault service', () => {
     ).toBe(1);
     const [entry] = fx.v.entries.listEntries(vault.id);
     expect(entry).toMatchObject({ issuedKeyId: newId, secretVersion: 2, history: [{ version: 1, keepUntil: grace }] });
+    await fx.v.vaults.unlock(vault.id); // the update locked it again
     expect(fx.v.entries.reveal(saved.id).secret).toBe(`${CANARY}-rotated`);
     expect(fx.v.entries.reveal(saved.id, 1).secret).toBe(CANARY);
     // Past the grace end the old value is gone from lists, Show and exports at once...
@@ -228,4 +229,42 @@ describe('vault service', () => {
       `[vaults] 1,000 entries: unlock (one keychain read) ${(unlocked - started).toFixed(1)} ms, decrypt all ${(done - unlocked).toFixed(1)} ms`,
     );
   }, 60_000);
+
+  it('refuses a paste that is empty once split from its quotes or header', async () => {
+    fx = await openFixture();
+    const vault = await fx.v.vaults.createVault('Paste');
+    for (const secret of ['""', "''", '``']) {
+      expect(await codeOf(fx.v.entries.addEntry({ vaultId: vault.id, name: 'k', secret })), secret).toBe(
+        'INVALID_INPUT',
+      );
+    }
+    const entry = await fx.v.entries.addEntry({ vaultId: vault.id, name: 'k', secret: 'real-key' });
+    expect(await codeOf(fx.v.entries.updateEntry({ entryId: entry.id, secret: '""' }))).toBe('INVALID_INPUT');
+    expect(fx.v.entries.listEntries(vault.id)).toHaveLength(1);
+  });
+
+  it('a write that unlocks on demand (rotation, Save in vault, import) leaves a locked vault locked', async () => {
+    fx = await openFixture();
+    const vault = await fx.v.vaults.createVault('Issued');
+    const oldId = crypto.randomUUID();
+    fx.v.vaults.lockAll();
+    await fx.v.entries.saveIssuedKey(vault.id, {
+      issuedKeyId: oldId,
+      name: 'CI key',
+      plaintext: CANARY,
+      expiresAt: null,
+      appName: 'Cerby',
+      scopes: [],
+    });
+    expect(fx.v.vaults.summary(vault.id).locked).toBe(true);
+    const next = { issuedKeyId: crypto.randomUUID(), plaintext: `${CANARY}-2`, graceEndsAt: null, expiresAt: null };
+    expect(await fx.v.entries.replaceIssuedSecret(oldId, next)).toBe(1);
+    expect(fx.v.vaults.summary(vault.id).locked).toBe(true);
+    // An unlocked vault stays unlocked.
+    await fx.v.vaults.unlock(vault.id);
+    const third = { issuedKeyId: crypto.randomUUID(), plaintext: `${CANARY}-3`, graceEndsAt: null, expiresAt: null };
+    expect(await fx.v.entries.replaceIssuedSecret(next.issuedKeyId, third)).toBe(1);
+    expect(fx.v.vaults.summary(vault.id).locked).toBe(false);
+    expect(fx.v.entries.listEntries(vault.id)[0]!.secretVersion).toBe(3);
+  });
 });

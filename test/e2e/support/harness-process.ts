@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../../../shared/ipc/errors';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = 'test/harness/cli.ts';
+/** Enables the harness's control routes with this token (test/harness/cli.ts). */
+const CONTROL_TOKEN_ENV = 'KEYHAVEN_HARNESS_CONTROL_TOKEN';
 /** A deadline for a failure to show, not a wait: a healthy harness prints its URL in well under a second. */
 const START_DEADLINE_MS = 30_000;
 
@@ -13,6 +16,8 @@ export interface HarnessProcess {
   origin: string;
   port: number;
   token: string;
+  /** The token of the harness's test control routes (clipboard, power events); the page never has it. */
+  controlToken: string;
   dataDir: string;
   /** Milliseconds from spawn to the URL line. */
   startMs: number;
@@ -44,10 +49,12 @@ export function envWithoutKeychain(): NodeJS.ProcessEnv {
 /** Spawns the harness exactly as a developer would, and resolves once it printed its URL. */
 export function startHarness(options: StartOptions): Promise<HarnessProcess> {
   const started = performance.now();
+  const controlToken = randomBytes(32).toString('hex');
+  const env = { ...(options.env ?? process.env), [CONTROL_TOKEN_ENV]: controlToken };
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', CLI, '--data-dir', options.dataDir, '--port', '0', ...(options.args ?? [])],
-    { cwd: REPO_ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
   let stderr = '';
@@ -74,6 +81,7 @@ export function startHarness(options: StartOptions): Promise<HarnessProcess> {
           origin: parsed.origin,
           port: Number(parsed.port),
           token: parsed.searchParams.get('token') ?? '',
+          controlToken,
           dataDir: options.dataDir,
           startMs: performance.now() - started,
           stdout: () => stdout,

@@ -21,7 +21,7 @@ const TOKEN_HEADER = 'x-keyhaven-token';
 export async function harnessClipboard(harness: HarnessProcess): Promise<string> {
   // fetch sends `Host: 127.0.0.1:<port>` from the URL, which is what the harness accepts.
   const response = await fetch(`${harness.origin}/__harness/clipboard`, {
-    headers: { [TOKEN_HEADER]: harness.token },
+    headers: { [TOKEN_HEADER]: harness.controlToken },
   });
   if (response.status !== 200) throw new Error(`GET /__harness/clipboard answered ${response.status}`);
   const body = (await response.json()) as { text?: unknown };
@@ -35,7 +35,7 @@ export type PowerEvent = 'lock-screen' | 'suspend';
 export async function firePowerEvent(harness: HarnessProcess, event: PowerEvent): Promise<void> {
   const response = await fetch(`${harness.origin}/__harness/power/${event}`, {
     method: 'POST',
-    headers: { [TOKEN_HEADER]: harness.token },
+    headers: { [TOKEN_HEADER]: harness.controlToken },
   });
   if (response.status !== 204) throw new Error(`POST /__harness/power/${event} answered ${response.status}`);
 }

@@ -1,5 +1,4 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parsePastedKey } from '../../../../shared/domain/pasted-key';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { isFailure, type ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
@@ -31,8 +30,9 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntryView; onClose:
     if (busy || !form.validateForSubmit()) return;
     setBusy(true);
     setFailure(null);
-    // Main does not split a header off an edited key, so the form does (the scheme was set from it).
-    const newKey = locked || form.values.secret.trim() === '' ? null : parsePastedKey(form.values.secret).key;
+    // A typed key is always sent, even if the vault locked meanwhile: main then answers LOCKED and
+    // nothing is saved, rather than the metadata saving while the new key is silently dropped.
+    const newKey = form.values.secret.trim() === '' ? null : form.values.secret;
     const result = await updateEntry(toUpdateInput(entry, form.values, newKey));
     setBusy(false);
     if (!isFailure(result)) return onClose();

@@ -13,6 +13,7 @@ import { PepperSource } from './keys/pepper-source';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
+import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
 import { IssuedKeyVaulting } from './vaults/issued-key-vaulting';
@@ -52,6 +53,8 @@ export interface Core {
   /** Generate and rotate through here: they hold the new plaintext for Save in vault and update entries. */
   readonly issuing: IssuedKeyVaulting;
   readonly clipboard: ClipboardGuard;
+  /** Settings → Local test API (off until started). */
+  readonly testApi: TestApiControl;
   readonly clock: Clock;
   status(): Promise<SystemStatus>;
   /** Clears our clipboard copy, locks the vaults, flushes pending usage counts, then closes the data files. */
@@ -94,6 +97,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       )
     : null;
   autoLock?.start();
+  const testApi = new TestApiControl({ keys, db, clock }, (line) => logError(line));
   return {
     dataDir: options.dataDir,
     db,
@@ -103,6 +107,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vaults,
     issuing,
     clipboard,
+    testApi,
     apps: new AppService(db, activity, clock),
     scopes: new ScopeCatalog(db, activity),
     keys,
@@ -120,6 +125,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       autoLock?.stop();
+      await testApi.stop().catch(() => undefined);
       issuing.clear();
       try {
         await clipboard.clearIfUnchanged().catch(() => false);

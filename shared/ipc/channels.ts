@@ -39,6 +39,9 @@ export const CHANNELS = [
   'entries:delete',
   'entries:reveal',
   'entries:copy',
+  'testApi:status',
+  'testApi:start',
+  'testApi:stop',
   'activity:list',
   'activity:checkChain',
 ] as const;

@@ -22,6 +22,7 @@ import {
   verifyResultSchema,
 } from '../domain/issued-key';
 import { systemStatusSchema } from '../domain/system';
+import { startTestApiInputSchema, testApiStatusSchema } from '../domain/test-api';
 import { idSchema } from '../domain/text';
 import {
   copyEntryInputSchema,
@@ -94,6 +95,9 @@ export const contract = {
   'entries:delete': { request: entryIdInputSchema, response: z.null() },
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
   'entries:copy': { request: copyEntryInputSchema, response: copyResultSchema },
+  'testApi:status': { request: noInput, response: testApiStatusSchema },
+  'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
+  'testApi:stop': { request: noInput, response: testApiStatusSchema },
   'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
   'activity:checkChain': { request: noInput, response: chainCheckSchema },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };

@@ -8,6 +8,7 @@ import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
 import { benchKeysTable } from './table-render';
+import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   rows.push(['Keys table: key rows in the DOM (virtualised)', `${table.rowsInDom} of ${table.keys}`, '—']);
 
   rows.push(...vaultBenchRows(await benchVaults()));
+  rows.push(...testApiBenchRows(await benchTestApi()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

@@ -119,6 +119,27 @@ describe('harness: command line and lifecycle', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--host'/);
   });
 
+  it('starts the local test API with --test-api-port, and refuses a bad one', async () => {
+    const bad = await runCli(['--data-dir', '/nonexistent/x', '--test-api-port', 'http']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--test-api-port must be a whole number from 0 to 65535');
+
+    const dir = await makeTempDir('keyhaven-harness');
+    try {
+      await withHarness({ dataDir: dir.path, args: ['--test-api-port', '0'] }, async (harness) => {
+        await harness.waitForStderr('local test API on http://127.0.0.1:');
+        const baseUrl = /local test API on (http:\/\/127\.0\.0\.1:\d+)/.exec(harness.stderr())![1]!;
+        const status = await harness.rpc<{ running: boolean; baseUrl: string }>('testApi:status');
+        expect(status).toEqual({ ok: true, value: { running: true, port: Number(new URL(baseUrl).port), baseUrl } });
+        const whoami = await fetch(`${baseUrl}/v1/whoami`);
+        expect(whoami.status).toBe(401);
+        expect(await whoami.json()).toMatchObject({ code: 'MISSING_KEY' });
+      });
+    } finally {
+      await dir.remove();
+    }
+  });
+
   it('says to build first when the renderer is not built', async () => {
     const dir = await makeTempDir('keyhaven-harness');
     try {

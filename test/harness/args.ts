@@ -6,11 +6,13 @@ export interface HarnessArgs {
   port: number;
   /** The built renderer; only tests point it elsewhere (to check the "build first" error). */
   rendererDir: string | undefined;
+  /** Start the local test API on this port (0: any free port); undefined leaves it off, as the app does. */
+  testApiPort: number | undefined;
 }
 
 export type ParsedArgs = { kind: 'run'; args: HarnessArgs } | { kind: 'help' };
 
-export const USAGE = `Usage: npm run harness -- --data-dir DIR [--port N]
+export const USAGE = `Usage: npm run harness -- --data-dir DIR [--port N] [--test-api-port N]
 
 Serves the built renderer (out/renderer) on 127.0.0.1 and bridges window.keyhaven to the real core
 over loopback HTTP. The first line printed is the URL to open (it carries this run's token).
@@ -18,6 +20,7 @@ over loopback HTTP. The first line printed is the URL to open (it carries this r
   --data-dir DIR       Keyhaven's data folder (required; created if missing)
   --port N             port on 127.0.0.1 (default 0: any free port)
   --renderer-dir DIR   the built renderer to serve (default: out/renderer)
+  --test-api-port N    also start the local test API on 127.0.0.1:N (0: any free port); off otherwise
   --help               show this text`;
 
 /** A bad command line: the message says what is wrong; the CLI prints it with the usage. */
@@ -36,6 +39,7 @@ export function parseHarnessArgs(argv: readonly string[]): ParsedArgs {
         'data-dir': { type: 'string' },
         port: { type: 'string', default: '0' },
         'renderer-dir': { type: 'string' },
+        'test-api-port': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -51,16 +55,18 @@ export function parseHarnessArgs(argv: readonly string[]): ParsedArgs {
     kind: 'run',
     args: {
       dataDir: resolve(dataDir),
-      port: parsePort(values.port),
+      port: parsePort(values.port, '--port'),
       rendererDir: values['renderer-dir'] === undefined ? undefined : resolve(values['renderer-dir']),
+      testApiPort:
+        values['test-api-port'] === undefined ? undefined : parsePort(values['test-api-port'], '--test-api-port'),
     },
   };
 }
 
-function parsePort(text: string): number {
+function parsePort(text: string, option: string): number {
   // Digits only: Number('') is 0 and Number('1e3') is 1000, neither of which anyone meant.
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    throw new ArgsError(`--port must be a whole number from 0 to 65535 (got "${text}").`);
+    throw new ArgsError(`${option} must be a whole number from 0 to 65535 (got "${text}").`);
   }
   return Number(text);
 }

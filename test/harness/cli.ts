@@ -58,6 +58,19 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
+  if (args.testApiPort !== undefined) {
+    try {
+      const { baseUrl } = await core.testApi.start(args.testApiPort);
+      log(`local test API on ${baseUrl}`);
+    } catch (error) {
+      await core.close();
+      process.stderr.write(
+        `harness: cannot start the local test API: ${error instanceof Error ? error.message : error}\n`,
+      );
+      return 1;
+    }
+  }
+
   // 32 random bytes per run: only the page opened from the printed URL can call the core.
   const token = randomBytes(32).toString('hex');
   let server: HarnessServer;

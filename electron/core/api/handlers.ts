@@ -61,6 +61,9 @@ export function createHandlers(core: Core): Handlers {
     },
     'entries:reveal': ({ entryId, version }) => entries.reveal(entryId, version),
     'entries:copy': ({ entryId, format }) => copyEntry(core.vaults, core.clipboard, entryId, format),
+    'testApi:status': () => core.testApi.status(),
+    'testApi:start': ({ port }) => core.testApi.start(port),
+    'testApi:stop': () => core.testApi.stop(),
     'activity:list': (query) => core.activity.list(query),
     'activity:checkChain': () => core.activity.check(),
   };

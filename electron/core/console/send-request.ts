@@ -1,0 +1,363 @@
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { hostAllowed } from '../../../shared/console/allowed-hosts';
+import { isCredentialHeader, keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
+import {
+  activeRows,
+  bodyContentType,
+  bodyPayload,
+  effectiveUrl,
+  statusMeaning,
+  type ConsoleRequest,
+  type ConsoleResponse,
+} from '../../../shared/console/request';
+import { CoreError } from '../errors';
+import { ConsoleError } from './console-error';
+import { containsKey, maskKeyIn } from './mask-key';
+import { nextHop, type Hop } from './redirect-policy';
+import { decodeBody, readBody } from './response-reader';
+
+/**
+ * Sends a console request from main (issue 5 §3) with node:http/https, not fetch: redirects are
+ * followed by hand (redirect-policy.ts) so the key stays on the origin the user typed, TLS options are
+ * per request, and the body is read with a byte cap (response-reader.ts).
+ *
+ * - The key is injected here: a typed key, or a vault entry's secret from `revealSecret`, asked for
+ *   only after the entry's allowed hosts accepted the URL.
+ * - The key (header or query parameter) goes only to the first URL's origin. A redirect elsewhere is
+ *   followed without it, and without the user's Authorization, Proxy-Authorization and Cookie
+ *   headers; the response says where the key was withheld.
+ * - TLS is verified; `allowSelfSignedLocalhost` relaxes that only for localhost, 127.0.0.1 and ::1.
+ * - One deadline (`timeoutMs`) covers every hop and the body; `signal` cancels.
+ * - The key never appears in an error message; a vault entry's key is masked wherever the response
+ *   echoes it (the renderer never holds a vault secret). URLs in the response are always masked.
+ */
+export interface SendOptions {
+  signal?: AbortSignal;
+  /** A vault entry's secret (the core's `entries.reveal(entryId).secret`); may throw LOCKED. */
+  revealSecret?: (entryId: string) => string;
+  /** A vault entry's allowed hosts (the core's `entries.get(entryId).allowedHosts`); empty = any. */
+  allowedHostsOf?: (entryId: string) => readonly string[];
+  /** Sent when the request has no User-Agent row. */
+  userAgent?: string;
+  /** DNS lookup override (tests resolve made-up names to 127.0.0.1). */
+  lookup?: LookupFunction;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
+/** Never taken from the table: Node computes them, or they would break the exchange. */
+const CONNECTION_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+]);
+const BODY_HEADERS = new Set(['content-type', 'content-encoding', 'content-language', 'content-location']);
+
+interface Key {
+  value: string;
+  placement: KeyPlacement;
+  /** A vault entry's key: masked in everything the renderer receives. */
+  fromVault: boolean;
+}
+
+/** `request` must have been parsed by consoleRequestSchema (main validates every IPC request). */
+export async function sendRequest(request: ConsoleRequest, options: SendOptions = {}): Promise<ConsoleResponse> {
+  const firstUrl = effectiveUrl(request);
+  const origin = firstUrl.origin;
+  const { key, allowedHosts } = resolveKey(request, firstUrl, options);
+  const controller = new AbortController();
+  let abortReason: ConsoleError | null = null;
+  const abort = (reason: ConsoleError) => {
+    if (abortReason) return;
+    abortReason = reason;
+    controller.abort();
+  };
+  const onCancel = () => abort(new ConsoleError('CANCELLED', 'The request was cancelled.'));
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+  const timer = setTimeout(
+    () => abort(new ConsoleError('TIMEOUT', `No complete response within ${formatSeconds(request.timeoutMs)}.`)),
+    request.timeoutMs,
+  );
+  const abortError = (): ConsoleError => abortReason ?? new ConsoleError('CANCELLED', 'The request was cancelled.');
+  const started = performance.now();
+  try {
+    const redirects: ConsoleResponse['redirects'] = [];
+    let keyWithheldAt: string | undefined;
+    let hop: Hop = { url: firstUrl, method: request.method, body: bodyPayload(request.body) };
+    for (;;) {
+      const carriesKey = key !== null && hop.url.origin === origin;
+      if (key !== null && !carriesKey) {
+        keyWithheldAt ??= hop.url.origin;
+        hop = { ...hop, url: withoutKey(hop.url, key.value) };
+      }
+      if (carriesKey && !hostAllowed(allowedHosts, hop.url)) throw hostRefused(hop.url);
+      const url = carriesKey && key.placement.kind === 'query' ? withQueryKey(hop.url, key.placement) : hop.url;
+      const headers = headersFor(request, hop, carriesKey ? key : null, hop.url.origin !== origin, options.userAgent);
+      const response = await exchange(url, hop, headers, request, options.lookup, controller.signal, abortError);
+      const location = response.headers.location;
+      const next = nextHopOrThrow(hop, response, location, redirects.length);
+      if (next) {
+        response.destroy();
+        redirects.push({ url: next.url.toString(), status: response.statusCode ?? 0 });
+        hop = next;
+        continue;
+      }
+      const contentType = headerValue(response.headers['content-type']);
+      const body = await readBody(response, request.maxBytes, controller.signal, abortError);
+      const decoded = decodeBody(body.bytes, contentType, body.truncated);
+      const status = response.statusCode ?? 0;
+      const result: ConsoleResponse = {
+        status,
+        statusText: statusMeaning(status),
+        url: url.toString(),
+        timeMs: Math.round((performance.now() - started) * 10) / 10,
+        sizeBytes: body.bytes.length,
+        truncated: body.truncated,
+        headers: pairs(response.rawHeaders),
+        bodyText: decoded.text,
+        bodyEncoding: decoded.encoding,
+        contentType,
+        redirects,
+        ...(keyWithheldAt !== undefined ? { keyWithheldAt } : {}),
+      };
+      return key === null ? result : maskResponse(result, key);
+    }
+  } catch (error) {
+    throw scrubbed(error, key?.value ?? null);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+  }
+}
+
+function resolveKey(
+  request: ConsoleRequest,
+  firstUrl: URL,
+  options: SendOptions,
+): { key: Key | null; allowedHosts: readonly string[] } {
+  const auth = request.auth;
+  if (auth.kind === 'none') return { key: null, allowedHosts: [] };
+  if (auth.kind === 'typed') {
+    return {
+      key: { value: auth.key, placement: keyPlacement(auth.scheme, auth.key), fromVault: false },
+      allowedHosts: [],
+    };
+  }
+  if (!options.revealSecret || !options.allowedHostsOf) {
+    throw new CoreError('INTERNAL', 'The console cannot read vault entries here.');
+  }
+  const allowedHosts = options.allowedHostsOf(auth.entryId);
+  // Checked before the secret is decrypted: a refused host never causes a reveal.
+  if (!hostAllowed(allowedHosts, firstUrl)) throw hostRefused(firstUrl);
+  const value = options.revealSecret(auth.entryId);
+  if (/[\r\n\0]/.test(value))
+    throw new CoreError('INVALID_INPUT', "This entry's key has a line break; it cannot be sent.");
+  return { key: { value, placement: keyPlacement(auth.scheme, value), fromVault: true }, allowedHosts };
+}
+
+const hostRefused = (url: URL): ConsoleError =>
+  new ConsoleError(
+    'HOST_NOT_ALLOWED',
+    `${url.host} is not one of this entry's allowed hosts, so its key was not sent. Edit the entry to allow it.`,
+  );
+
+function nextHopOrThrow(hop: Hop, response: IncomingMessage, location: string | undefined, followed: number) {
+  try {
+    return nextHop(hop, response.statusCode ?? 0, location, followed);
+  } catch (error) {
+    response.destroy();
+    throw error;
+  }
+}
+
+/** A URL for another origin: any query parameter holding the key goes; a key elsewhere in it stops the redirect. */
+function withoutKey(url: URL, key: string): URL {
+  const stripped = new URL(url);
+  for (const [name, value] of [...stripped.searchParams]) if (value === key) stripped.searchParams.delete(name);
+  if (stripped.search === '?') stripped.search = '';
+  if (containsKey(stripped.toString(), key)) {
+    throw new ConsoleError(
+      'BAD_REDIRECT',
+      `The redirect to ${url.origin} carries the key in its URL; it was not followed, so the key stayed here.`,
+    );
+  }
+  return stripped.search === url.search ? url : stripped;
+}
+
+function withQueryKey(url: URL, placement: KeyPlacement): URL {
+  const present = url.searchParams.getAll(placement.name);
+  if (present.length === 1 && present[0] === placement.value) return url;
+  return effectiveUrl({ url: url.toString(), query: [] }, placement);
+}
+
+function headersFor(
+  request: ConsoleRequest,
+  hop: Hop,
+  key: Key | null,
+  crossOrigin: boolean,
+  userAgent: string | undefined,
+): OutgoingHttpHeaders {
+  const auth = request.auth;
+  const scheme = auth.kind === 'none' ? null : auth.scheme;
+  const out = new Map<string, { name: string; values: string[] }>();
+  const add = (name: string, value: string) => {
+    const lower = name.toLowerCase();
+    const existing = out.get(lower);
+    if (existing) existing.values.push(value);
+    else out.set(lower, { name, values: [value] });
+  };
+  for (const row of activeRows(request.headers)) {
+    const lower = row.name.toLowerCase();
+    if (CONNECTION_HEADERS.has(lower)) continue;
+    if (hop.body === null && BODY_HEADERS.has(lower)) continue;
+    if (crossOrigin && (isCredentialHeader(lower, scheme) || lower === 'proxy-authorization')) continue;
+    // The key's header replaces a row of the same name, on every hop: a stale copy never travels.
+    if (scheme && scheme.kind !== 'query' && keyPlacement(scheme, '').name.toLowerCase() === lower) continue;
+    add(row.name, row.value);
+  }
+  if (hop.body !== null) {
+    const type = bodyContentType(request.body);
+    if (type !== null && !out.has('content-type')) add('Content-Type', type);
+    add('Content-Length', String(Buffer.byteLength(hop.body)));
+  }
+  if (!out.has('user-agent')) add('User-Agent', userAgent ?? 'Keyhaven');
+  if (!out.has('accept')) add('Accept', '*/*');
+  if (key && key.placement.kind === 'header') add(key.placement.name, key.placement.value);
+  const headers: OutgoingHttpHeaders = {};
+  for (const { name, values } of out.values()) headers[name] = values.length === 1 ? values[0] : values;
+  return headers;
+}
+
+function exchange(
+  url: URL,
+  hop: Hop,
+  headers: OutgoingHttpHeaders,
+  request: ConsoleRequest,
+  lookup: LookupFunction | undefined,
+  signal: AbortSignal,
+  abortError: () => ConsoleError,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const https = url.protocol === 'https:';
+    const relaxTls = https && request.allowSelfSignedLocalhost && LOOPBACK_HOSTS.has(hostname.toLowerCase());
+    let outgoing;
+    try {
+      outgoing = (https ? httpsRequest : httpRequest)({
+        hostname,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: hop.method,
+        headers,
+        ...(lookup ? { lookup } : {}),
+        ...(https ? { rejectUnauthorized: !relaxTls } : {}),
+      });
+    } catch (error) {
+      return reject(requestProblem(error));
+    }
+    const onAbort = () => {
+      outgoing.destroy();
+      reject(abortError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    outgoing.on('response', (response) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(response);
+    });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(signal.aborted ? abortError() : networkProblem(error, url, request.allowSelfSignedLocalhost));
+    });
+    outgoing.end(hop.body ?? undefined);
+  });
+}
+
+function requestProblem(error: unknown): ConsoleError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
+    return new ConsoleError('BAD_REQUEST', 'A header name or value has a character HTTP does not allow.');
+  }
+  return new ConsoleError('BAD_REQUEST', 'This request could not be sent.');
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH|ALTNAME/;
+
+function networkProblem(error: NodeJS.ErrnoException, url: URL, allowSelfSigned: boolean): ConsoleError {
+  const code = error.code ?? '';
+  const host = url.host;
+  if (TLS_CODES.test(code)) {
+    const selfSigned = /SELF_SIGNED|UNABLE_TO_VERIFY_LEAF|UNABLE_TO_GET_ISSUER/.test(code);
+    const local = LOOPBACK_HOSTS.has(url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase());
+    const hint = !selfSigned
+      ? ''
+      : local && !allowSelfSigned
+        ? ' For a local server, tick "Accept a self-signed certificate (localhost only)".'
+        : local
+          ? ''
+          : ' Self-signed certificates are accepted only for localhost, 127.0.0.1 and ::1.';
+    return new ConsoleError('TLS', `The TLS certificate of ${host} was not accepted (${code}).${hint}`);
+  }
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ConsoleError('NETWORK', `The host ${url.hostname} could not be found.`);
+    case 'ECONNREFUSED':
+      return new ConsoleError('NETWORK', `${host} refused the connection (is the server running?).`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new ConsoleError('NETWORK', `${host} closed the connection.`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new ConsoleError('NETWORK', `${host} cannot be reached from this network.`);
+    case 'HPE_HEADER_OVERFLOW':
+      return new ConsoleError('NETWORK', `The response headers from ${host} were too large.`);
+    default:
+      return new ConsoleError('NETWORK', `The request to ${host} failed${code ? ` (${code})` : ''}.`);
+  }
+}
+
+function scrubbed(error: unknown, key: string | null): unknown {
+  if (key === null || !(error instanceof CoreError) || !containsKey(error.message, key)) return error;
+  const message = maskKeyIn(error.message, key).text;
+  return error instanceof ConsoleError ? new ConsoleError(error.reason, message) : new CoreError(error.code, message);
+}
+
+function maskResponse(response: ConsoleResponse, key: Key): ConsoleResponse {
+  const url = (text: string) => maskKeyIn(text, key.value).text;
+  const masked: ConsoleResponse = {
+    ...response,
+    url: url(response.url),
+    redirects: response.redirects.map((hop) => ({ ...hop, url: url(hop.url) })),
+  };
+  if (!key.fromVault) return masked;
+  let found = false;
+  const mask = (text: string, tail = false) => {
+    const result = maskKeyIn(text, key.value, tail);
+    found ||= result.masked;
+    return result.text;
+  };
+  masked.headers = response.headers.map(([name, value]) => [name, mask(value)]);
+  masked.bodyText = mask(response.bodyText, response.truncated);
+  return found ? { ...masked, keyMasked: true } : masked;
+}
+
+function pairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+const headerValue = (value: string | string[] | undefined): string | null =>
+  Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+
+const formatSeconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);

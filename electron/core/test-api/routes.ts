@@ -1,0 +1,178 @@
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import type { IssuedKeySummary, VerifyCode } from '../../../shared/domain/issued-key';
+import type { Core } from '../core';
+import { keyLabel } from '../keys/key-records';
+import { credentialsOf } from './auth-header';
+import { readJsonBody } from './json-body';
+import { errorReply, type Reply } from './reply';
+
+/** What the routes use of the core. */
+export type TestApiCore = Pick<Core, 'keys' | 'db' | 'clock'>;
+
+export interface RouteContext {
+  core: TestApiCore;
+  req: IncomingMessage;
+  maxBodyBytes: number;
+  /** The decoded `<scope>` of `/v1/scopes/<scope>`. */
+  scope: string;
+}
+
+export interface Route {
+  handle: (ctx: RouteContext) => Promise<Reply>;
+}
+
+export type RouteMatch = { route: Route; scope: string } | { reply: Reply };
+
+/** The realm of the WWW-Authenticate challenge on every 401. */
+export const CHALLENGE = 'Bearer realm="Keyhaven local test API", Api-Key realm="Keyhaven local test API"';
+
+export const SCOPE_MAX = 60;
+export const KEY_MAX = 1000;
+
+const UNAUTHORIZED_MESSAGES: Record<'NOT_FOUND' | 'MALFORMED' | 'EXPIRED' | 'REVOKED', string> = {
+  MALFORMED: 'That is not a well-formed Keyhaven API key.',
+  NOT_FOUND: 'No API key issued by this Keyhaven matches.',
+  EXPIRED: 'This API key has expired.',
+  REVOKED: 'This API key was revoked, or replaced by a rotation whose grace period is over.',
+};
+
+const unauthorized = (code: 'MISSING_KEY' | keyof typeof UNAUTHORIZED_MESSAGES, message?: string): Reply =>
+  errorReply(401, code, message ?? UNAUTHORIZED_MESSAGES[code as keyof typeof UNAUTHORIZED_MESSAGES], {
+    headers: { 'www-authenticate': CHALLENGE },
+    authFailed: true,
+  });
+
+const appName = (core: TestApiCore, appId: string): string | null =>
+  core.db.snapshot().apps.find((app) => app.id === appId)?.name ?? null;
+
+/** The public label tables show (`pyas_n58lZyBi`), never the key. */
+const labelOf = (key: Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>): string => `${key.keyPrefix}_${key.keyId}`;
+
+type Checked = { ok: true; key: IssuedKeySummary } | { ok: false; reply: Reply };
+
+/** The key in the request's header, checked by the core (which counts a valid key's use). */
+async function authenticate(ctx: RouteContext, requiredScope?: string): Promise<Checked> {
+  const credentials = credentialsOf(ctx.req);
+  if ('error' in credentials) return { ok: false, reply: unauthorized(credentials.error, credentials.message) };
+  // The scope is checked here, after a VALID verification: a live key calling a resource it may not
+  // use still made a call, so it counts as a use (last used, use count) like any other.
+  const result = await ctx.core.keys.verify(credentials.headerValue, credentials.scheme);
+  if (result.code !== 'VALID' || !result.key) {
+    // Without a required scope, verify never answers INSUFFICIENT_SCOPE; VALID without a key cannot happen.
+    const code = result.code === 'VALID' || result.code === 'INSUFFICIENT_SCOPE' ? 'NOT_FOUND' : result.code;
+    return { ok: false, reply: unauthorized(code) };
+  }
+  if (requiredScope !== undefined && !result.key.scopes.includes(requiredScope)) {
+    return {
+      ok: false,
+      reply: errorReply(403, 'INSUFFICIENT_SCOPE', 'This API key does not hold the scope this resource needs.'),
+    };
+  }
+  return { ok: true, key: result.key };
+}
+
+/** `GET /v1/whoami`: who the key in the header is. */
+const whoami: Route = {
+  async handle(ctx) {
+    const checked = await authenticate(ctx);
+    if (!checked.ok) return checked.reply;
+    const { key } = checked;
+    return {
+      status: 200,
+      body: {
+        app: appName(ctx.core, key.appId),
+        keyId: labelOf(key),
+        name: key.name,
+        scopes: key.scopes,
+        expiresAt: key.expiresAt,
+      },
+    };
+  },
+};
+
+/** `GET /v1/scopes/<scope>`: a resource that needs the scope. */
+const scopeResource: Route = {
+  async handle(ctx) {
+    const checked = await authenticate(ctx, ctx.scope);
+    if (!checked.ok) return checked.reply;
+    return {
+      status: 200,
+      body: { scope: ctx.scope, granted: true, app: appName(ctx.core, checked.key.appId), keyId: labelOf(checked.key) },
+    };
+  },
+};
+
+const verifyBodySchema = z.strictObject({
+  key: z.string().max(KEY_MAX),
+  scope: z.string().max(SCOPE_MAX).optional(),
+});
+
+/** Codes of a key that is not ours or no longer works: failed authentications for the limiter. */
+const FAILED: ReadonlySet<VerifyCode> = new Set(['MALFORMED', 'NOT_FOUND', 'EXPIRED', 'REVOKED']);
+
+/** `POST /v1/keys/verify` with `{ key, scope? }`: the check itself, as data. No header key needed. */
+const verifyKey: Route = {
+  async handle(ctx) {
+    const body = await readJsonBody(ctx.req, ctx.maxBodyBytes);
+    if (!body.ok) return body.reply;
+    const parsed = verifyBodySchema.safeParse(body.value);
+    if (!parsed.success) {
+      return errorReply(
+        400,
+        'BAD_REQUEST',
+        `Send {"key": "...", "scope": "..."}: key a string of at most ${KEY_MAX} characters, scope (optional) of at most ${SCOPE_MAX}.`,
+      );
+    }
+    const outcome = await ctx.core.keys.verifyKey(parsed.data.key, parsed.data.scope);
+    const key = outcome.key;
+    return {
+      status: 200,
+      body: {
+        valid: outcome.code === 'VALID',
+        code: outcome.code,
+        app: key ? appName(ctx.core, key.appId) : null,
+        keyId: key ? keyLabel(key) : null,
+        scopes: key ? [...key.scopes] : null,
+        expiresAt: key ? key.expiresAt : null,
+      },
+      authFailed: FAILED.has(outcome.code),
+    };
+  },
+};
+
+const SCOPES_PREFIX = '/v1/scopes/';
+
+const notFoundRoute = (): Reply =>
+  errorReply(404, 'NOT_FOUND_ROUTE', 'No such endpoint: GET /v1/whoami, POST /v1/keys/verify, GET /v1/scopes/<scope>.');
+
+function methodGate(method: string | undefined, allowed: 'GET' | 'POST', route: Route, scope = ''): RouteMatch {
+  if (method === allowed) return { route, scope };
+  return {
+    reply: errorReply(405, 'METHOD_NOT_ALLOWED', `Use ${allowed} here.`, { headers: { allow: allowed } }),
+  };
+}
+
+/** The route for a request line; the query string is ignored. */
+export function matchRoute(method: string | undefined, url: string | undefined): RouteMatch {
+  if (url === undefined || !url.startsWith('/')) return { reply: notFoundRoute() };
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (path === '/v1/whoami') return methodGate(method, 'GET', whoami);
+  if (path === '/v1/keys/verify') return methodGate(method, 'POST', verifyKey);
+  if (path.startsWith(SCOPES_PREFIX) && path.length > SCOPES_PREFIX.length) {
+    const encoded = path.slice(SCOPES_PREFIX.length);
+    if (encoded.includes('/')) return { reply: notFoundRoute() };
+    let scope: string;
+    try {
+      scope = decodeURIComponent(encoded);
+    } catch {
+      return { reply: errorReply(400, 'BAD_REQUEST', 'The scope in the path is not valid URL encoding.') };
+    }
+    if (scope.length > SCOPE_MAX) {
+      return { reply: errorReply(400, 'BAD_REQUEST', `A scope has at most ${SCOPE_MAX} characters.`) };
+    }
+    return methodGate(method, 'GET', scopeResource, scope);
+  }
+  return { reply: notFoundRoute() };
+}

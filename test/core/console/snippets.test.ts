@@ -1,0 +1,205 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { parse } from 'shell-quote';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
+import { consoleRequestSchema, type ConsoleRequestInput } from '../../../shared/console/request';
+import { envVarName, snippetFor, SNIPPET_TARGETS, type SnippetTarget } from '../../../shared/console/snippets';
+import { startServer, type Seen, type TestServer } from './servers';
+
+/**
+ * Snippets are checked by running them where the tool exists here: the curl snippet through bash and
+ * the real curl, the fetch snippet in a Node VM with the real fetch, the Python snippet with python3
+ * and requests, each against a local echo server with PYAS_API_KEY in the environment; the HTTPie
+ * snippet (no http command here) by splitting it into words as the shell would, with shell-quote.
+ */
+const KEY = 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9';
+const ENV = 'PYAS_API_KEY';
+
+const has = (command: string, args: string[]) => spawnSync(command, args).status === 0;
+const canCurl = has('bash', ['-c', 'curl --version']);
+const canPython = has('python3', ['-c', 'import requests']);
+
+let api: TestServer;
+let dir: string;
+beforeAll(async () => {
+  api = await startServer();
+  dir = await mkdtemp(join(tmpdir(), 'keyhaven-snippets-'));
+  if (!canCurl) console.warn('curl is not installed: the curl snippet is only parsed, not run.');
+  if (!canPython) console.warn('python3 with requests is not installed: the Python snippet is only inspected.');
+});
+afterAll(async () => {
+  await api.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(file: string, args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { env: { ...process.env, ...env }, timeout: 20_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${file} failed: ${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** Runs a snippet for real (or parses it) and returns what the echo server saw. */
+async function execute(target: SnippetTarget, code: string, env: Record<string, string>): Promise<Seen | string[]> {
+  const before = api.seen.length;
+  if (target === 'curl' && canCurl) await run('bash', ['-c', code], env);
+  else if (target === 'python' && canPython) {
+    const file = join(dir, `snippet-${before}.py`);
+    await writeFile(file, code);
+    await run('python3', [file], env);
+  } else if (target === 'fetch') {
+    const logged: unknown[] = [];
+    await runInNewContext(`(async () => {\n${code}\n})()`, {
+      fetch,
+      URLSearchParams,
+      process: { env },
+      console: { log: (v: unknown) => logged.push(v), error: (e: unknown) => logged.push(e) },
+    });
+    expect(logged[0]).not.toBeInstanceOf(Error);
+  } else {
+    return parse(code.replace(/\\\n/g, ' '), env).filter((w): w is string => typeof w === 'string');
+  }
+  expect(api.seen.length).toBe(before + 1);
+  return api.seen[before]!;
+}
+
+const request = (scheme: HeaderScheme | null, extra: Partial<ConsoleRequestInput> = {}) =>
+  consoleRequestSchema.parse({
+    method: 'POST',
+    url: `${api.origin}/v1/items?fixed=1`,
+    query: [{ name: 'q', value: 'a b', enabled: true }],
+    headers: [{ name: 'X-Trace', value: "it's", enabled: true }],
+    body: { kind: 'json', text: '{"name":"it\'s","n":1}' },
+    auth: scheme ? { kind: 'typed', key: KEY, scheme } : { kind: 'none' },
+    ...extra,
+  });
+
+const SCHEMES: [HeaderScheme, string][] = [
+  [{ kind: 'x-api-key' }, `x-api-key: ${KEY}`],
+  [{ kind: 'bearer' }, `Authorization: Bearer ${KEY}`],
+  [{ kind: 'api-key' }, `Authorization: Api-Key ${KEY}`],
+  [{ kind: 'header', name: 'X-Token' }, `X-Token: ${KEY}`],
+  [{ kind: 'query', name: 'api_key' }, `?api_key=${KEY}`],
+];
+
+function expectKeyArrived(result: Seen | string[], scheme: HeaderScheme, line: string) {
+  if (Array.isArray(result)) {
+    // HTTPie words: `name:value` headers, the URL as one word.
+    if (scheme.kind === 'query') {
+      const url = result.find((w) => w.startsWith('http://'))!;
+      expect(new URL(url).searchParams.get(scheme.name)).toBe(KEY);
+    } else {
+      const [name, value] = line.split(': ');
+      expect(result).toContain(`${name}:${value}`);
+    }
+    return;
+  }
+  const url = new URL(result.url, api.origin);
+  expect(url.searchParams.get('fixed')).toBe('1');
+  expect(url.searchParams.get('q')).toBe('a b');
+  expect(JSON.parse(result.body)).toEqual({ name: "it's", n: 1 });
+  expect(result.headers['x-trace']).toBe("it's");
+  if (scheme.kind === 'query') {
+    expect(url.searchParams.get(scheme.name)).toBe(KEY);
+  } else {
+    const name = line.split(': ')[0]!.toLowerCase();
+    expect(result.headers[name]).toBe(line.slice(line.indexOf(': ') + 2));
+  }
+}
+
+describe.each(SNIPPET_TARGETS)('%s snippet', (target) => {
+  it.each(SCHEMES)('references the variable for %o and works with it set', async (scheme, line) => {
+    const code = await snippetFor(request(scheme), target, { envVar: ENV });
+    expect(code).not.toContain(KEY);
+    expect(code).not.toContain('KEYHAVENxKEY');
+    expect(code).toContain(ENV);
+    expectKeyArrived(await execute(target, code, { [ENV]: KEY }), scheme, line);
+  });
+
+  it('includes the key only when asked', async () => {
+    const scheme: HeaderScheme = { kind: 'bearer' };
+    const code = await snippetFor(request(scheme), target, { includeKey: KEY });
+    expect(code).toContain(KEY);
+    expect(code).not.toContain(ENV);
+    expectKeyArrived(await execute(target, code, {}), scheme, `Authorization: Bearer ${KEY}`);
+  });
+
+  it('a vault entry or a history item (typed-removed) gives the reference, never a key', async () => {
+    const base = request(null);
+    for (const auth of [
+      { kind: 'entry', entryId: '6f1e2b8e-6a53-4d35-9d4f-3f3f1f1a2b3c', scheme: { kind: 'x-api-key' } },
+      { kind: 'typed-removed', scheme: { kind: 'x-api-key' } },
+    ] as const) {
+      const code = await snippetFor({ ...base, auth }, target, { envVar: ENV });
+      expect(code).toContain(ENV);
+    }
+  });
+
+  it('without auth has no key and no variable', async () => {
+    const code = await snippetFor(request(null), target, { envVar: ENV });
+    expect(code).not.toContain(ENV);
+    expect(await execute(target, code, {})).toBeTruthy();
+  });
+});
+
+describe('snippets', () => {
+  it('form bodies work in every target', async () => {
+    const scheme: HeaderScheme = { kind: 'x-api-key' };
+    for (const target of SNIPPET_TARGETS) {
+      const code = await snippetFor(
+        request(scheme, {
+          body: {
+            kind: 'form',
+            fields: [
+              { name: 'a', value: '1 & 2' },
+              { name: 'b c', value: "it's=ok" },
+            ],
+          },
+        }),
+        target,
+        { envVar: ENV },
+      );
+      const seen = await execute(target, code, { [ENV]: KEY });
+      if (Array.isArray(seen)) expect(seen).toContain('a=1+%26+2&b+c=it%27s%3Dok');
+      else
+        expect([...new URLSearchParams(seen.body)]).toEqual([
+          ['a', '1 & 2'],
+          ['b c', "it's=ok"],
+        ]);
+    }
+  });
+
+  it('the shell forms read as the brief shows them', async () => {
+    expect(await snippetFor(request({ kind: 'bearer' }), 'curl', { envVar: ENV })).toContain(
+      `--header "Authorization: Bearer $${ENV}"`,
+    );
+    expect(await snippetFor(request({ kind: 'x-api-key' }), 'httpie', { envVar: ENV })).toContain(
+      `x-api-key:"$${ENV}"`,
+    );
+    expect(await snippetFor(request({ kind: 'x-api-key' }), 'fetch', { envVar: ENV })).toContain(
+      `'x-api-key': process.env.${ENV}`,
+    );
+    const python = await snippetFor(request({ kind: 'bearer' }), 'python', { envVar: ENV });
+    expect(python).toContain(`f"Bearer {os.environ['${ENV}']}"`);
+    expect(python.startsWith('import os\n')).toBe(true);
+  });
+
+  it('refuses an environment variable name that is not one', async () => {
+    await expect(snippetFor(request({ kind: 'bearer' }), 'curl', { envVar: 'A B' })).rejects.toThrow();
+  });
+
+  it('envVarName', () => {
+    expect(envVarName('Pyas')).toBe('PYAS_API_KEY');
+    expect(envVarName('nexos.ai')).toBe('NEXOS_AI_API_KEY');
+    expect(envVarName('Extracta API key')).toBe('EXTRACTA_API_KEY');
+    expect(envVarName('GitHub token')).toBe('GITHUB_TOKEN');
+    expect(envVarName('Café crème')).toBe('CAFE_CREME_API_KEY');
+    expect(envVarName('3scale')).toBe('KEY_3SCALE_API_KEY');
+    expect(envVarName('  ')).toBe('API_KEY');
+  });
+});

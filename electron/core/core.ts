@@ -13,6 +13,7 @@ import { PepperSource } from './keys/pepper-source';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
+import { ConsoleService } from './console/console-service';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
@@ -53,6 +54,8 @@ export interface Core {
   /** Generate and rotate through here: they hold the new plaintext for Save in vault and update entries. */
   readonly issuing: IssuedKeyVaulting;
   readonly clipboard: ClipboardGuard;
+  /** The request console: sends in main, keeps history and saved requests in console.json. */
+  readonly console: ConsoleService;
   /** Settings → Local test API (off until started). */
   readonly testApi: TestApiControl;
   readonly clock: Clock;
@@ -98,6 +101,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     : null;
   autoLock?.start();
   const testApi = new TestApiControl({ keys, db, clock }, (line) => logError(line));
+  const consoleService = await ConsoleService.open(options.dataDir, vaults.entries, {
+    clock,
+    userAgent: `Keyhaven/${options.version}`,
+  });
   return {
     dataDir: options.dataDir,
     db,
@@ -108,6 +115,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     issuing,
     clipboard,
     testApi,
+    console: consoleService,
     apps: new AppService(db, activity, clock),
     scopes: new ScopeCatalog(db, activity),
     keys,
@@ -126,6 +134,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       autoLock?.stop();
       await testApi.stop().catch(() => undefined);
+      await consoleService.close().catch(() => undefined);
       issuing.clear();
       try {
         await clipboard.clearIfUnchanged().catch(() => false);

@@ -22,6 +22,22 @@ import {
   verifyResultSchema,
 } from '../domain/issued-key';
 import { systemStatusSchema } from '../domain/system';
+import {
+  historyIdInputSchema,
+  historyItemSchema,
+  savedIdInputSchema,
+  savedRequestSchema,
+  saveRequestInputSchema,
+  updateSavedInputSchema,
+} from '../console/history';
+import {
+  cancelConsoleInputSchema,
+  cancelConsoleResultSchema,
+  consoleResponseSchema,
+  sendConsoleInputSchema,
+  snippetInputSchema,
+  snippetResultSchema,
+} from '../console/request';
 import { startTestApiInputSchema, testApiStatusSchema } from '../domain/test-api';
 import { idSchema } from '../domain/text';
 import {
@@ -95,6 +111,16 @@ export const contract = {
   'entries:delete': { request: entryIdInputSchema, response: z.null() },
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
   'entries:copy': { request: copyEntryInputSchema, response: copyResultSchema },
+  'console:send': { request: sendConsoleInputSchema, response: consoleResponseSchema },
+  'console:cancel': { request: cancelConsoleInputSchema, response: cancelConsoleResultSchema },
+  'console:snippet': { request: snippetInputSchema, response: snippetResultSchema },
+  'console:history': { request: noInput, response: z.array(historyItemSchema) },
+  'console:deleteHistory': { request: historyIdInputSchema, response: z.null() },
+  'console:clearHistory': { request: noInput, response: z.strictObject({ cleared: z.number().int().nonnegative() }) },
+  'console:listSaved': { request: noInput, response: z.array(savedRequestSchema) },
+  'console:save': { request: saveRequestInputSchema, response: savedRequestSchema },
+  'console:updateSaved': { request: updateSavedInputSchema, response: savedRequestSchema },
+  'console:deleteSaved': { request: savedIdInputSchema, response: z.null() },
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
   'testApi:stop': { request: noInput, response: testApiStatusSchema },

@@ -61,6 +61,22 @@ export function createHandlers(core: Core): Handlers {
     },
     'entries:reveal': ({ entryId, version }) => entries.reveal(entryId, version),
     'entries:copy': ({ entryId, format }) => copyEntry(core.vaults, core.clipboard, entryId, format),
+    'console:send': ({ requestId, request }) => core.console.send(requestId, request),
+    'console:cancel': ({ requestId }) => core.console.cancel(requestId),
+    'console:snippet': (input) => core.console.snippet(input),
+    'console:history': () => core.console.history.list(),
+    'console:deleteHistory': async ({ id }) => {
+      await core.console.history.remove(id);
+      return null;
+    },
+    'console:clearHistory': () => core.console.history.clear(),
+    'console:listSaved': () => core.console.history.listSaved(),
+    'console:save': (input) => core.console.saveRequest(input),
+    'console:updateSaved': (input) => core.console.updateSaved(input),
+    'console:deleteSaved': async ({ id }) => {
+      await core.console.history.deleteSaved(id);
+      return null;
+    },
     'testApi:status': () => core.testApi.status(),
     'testApi:start': ({ port }) => core.testApi.start(port),
     'testApi:stop': () => core.testApi.stop(),

@@ -9,7 +9,10 @@ export type Route =
   | { screen: 'app'; appId: string; tab: AppTab }
   | { screen: 'activity' }
   /** The Vaults screen, on one vault when given (else the first). */
-  | { screen: 'vaults'; vaultId: string | null };
+  | { screen: 'vaults'; vaultId: string | null }
+  /** The request console, opened with a vault entry's key when given ("Test this key"). */
+  | { screen: 'console'; entryId: string | null }
+  | { screen: 'settings' };
 
 interface NavigationState {
   route: Route;
@@ -20,6 +23,8 @@ interface NavigationState {
   selectTab: (tab: AppTab) => void;
   goToActivity: () => void;
   goToVaults: (vaultId?: string) => void;
+  goToConsole: (entryId?: string) => void;
+  goToSettings: () => void;
 }
 
 export const useNavigation = create<NavigationState>()((set) => ({
@@ -31,4 +36,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
   goToActivity: () => set((s) => ({ route: { screen: 'activity' }, visits: s.visits + 1 })),
   goToVaults: (vaultId) =>
     set((s) => ({ route: { screen: 'vaults', vaultId: vaultId ?? null }, visits: s.visits + 1 })),
+  goToConsole: (entryId) =>
+    set((s) => ({ route: { screen: 'console', entryId: entryId ?? null }, visits: s.visits + 1 })),
+  goToSettings: () => set((s) => ({ route: { screen: 'settings' }, visits: s.visits + 1 })),
 }));

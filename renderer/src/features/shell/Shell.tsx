@@ -4,6 +4,8 @@ import { ActivityScreen } from '../activity/ActivityScreen';
 import { AppDetailScreen } from '../app-detail/AppDetailScreen';
 import { AppsScreen } from '../apps/AppsScreen';
 import { KeychainBanner } from '../status/KeychainBanner';
+import { ConsoleScreen } from '../console/ConsoleScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { VaultsScreen } from '../vaults/VaultsScreen';
 import { Sidebar } from './Sidebar';
 import { useStartup } from './use-startup';
@@ -31,6 +33,8 @@ export function Shell() {
           {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}
           {route.screen === 'activity' ? <ActivityScreen /> : null}
           {route.screen === 'vaults' ? <VaultsScreen vaultId={route.vaultId} /> : null}
+          {route.screen === 'console' ? <ConsoleScreen key={route.entryId ?? ''} entryId={route.entryId} /> : null}
+          {route.screen === 'settings' ? <SettingsScreen /> : null}
         </main>
       </div>
     </div>

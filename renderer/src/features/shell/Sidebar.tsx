@@ -1,4 +1,4 @@
-import { Activity, KeyRound, LayoutGrid, LockKeyhole, type LucideIcon } from 'lucide-react';
+import { Activity, KeyRound, LayoutGrid, LockKeyhole, Send, Settings, type LucideIcon } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
@@ -64,6 +64,8 @@ export function Sidebar() {
   const goToApps = useNavigation((s) => s.goToApps);
   const goToActivity = useNavigation((s) => s.goToActivity);
   const goToVaults = useNavigation((s) => s.goToVaults);
+  const goToConsole = useNavigation((s) => s.goToConsole);
+  const goToSettings = useNavigation((s) => s.goToSettings);
   const status = useStatus((s) => s.status);
   const expiry = useExpiryBadge();
 
@@ -86,7 +88,9 @@ export function Sidebar() {
             description={expiry.description}
           />
           <NavItem label="Vaults" icon={LockKeyhole} current={screen === 'vaults'} onClick={() => goToVaults()} />
+          <NavItem label="Console" icon={Send} current={screen === 'console'} onClick={() => goToConsole()} />
           <NavItem label="Activity" icon={Activity} current={screen === 'activity'} onClick={goToActivity} />
+          <NavItem label="Settings" icon={Settings} current={screen === 'settings'} onClick={goToSettings} />
         </ul>
       </nav>
       {status ? (

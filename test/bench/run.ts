@@ -8,6 +8,7 @@ import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
 import { benchKeysTable } from './table-render';
+import { benchConsole, consoleBenchRows } from './console';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
 
   rows.push(...vaultBenchRows(await benchVaults()));
   rows.push(...testApiBenchRows(await benchTestApi()));
+  rows.push(...consoleBenchRows(await benchConsole()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

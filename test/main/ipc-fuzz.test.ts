@@ -42,8 +42,22 @@ const VAULTS: Channel[] = [
   'entries:delete',
   'entries:copy',
 ];
+/** The console channels that write console.json (a valid send records history): the same treatment. */
+const CONSOLE: Channel[] = [
+  'console:send',
+  'console:save',
+  'console:updateSaved',
+  'console:deleteSaved',
+  'console:deleteHistory',
+];
 /** Channels whose valid payload creates or changes something whatever ids it names. */
-const ALWAYS_CHANGES = new Set<Channel>(['apps:create', 'vaults:create', 'vaults:updateSettings']);
+const ALWAYS_CHANGES = new Set<Channel>([
+  'apps:create',
+  'vaults:create',
+  'vaults:updateSettings',
+  'console:send',
+  'console:save',
+]);
 const RUNS = 10_000;
 const INDEX = '/opt/Keyhaven/resources/app/out/renderer/index.html';
 
@@ -160,7 +174,7 @@ describe('fuzzing the issuing channels over IPC', () => {
   });
   afterAll(() => t.dispose());
 
-  it.each([...ISSUING, ...VAULTS])(
+  it.each([...ISSUING, ...VAULTS, ...CONSOLE])(
     '%s: 10,000 bad payloads never throw and never change stored data',
     async (channel) => {
       const before = await folderBytes(t.dataDir);

@@ -76,3 +76,7 @@ export function isCredentialHeader(name: string, scheme?: HeaderScheme | null): 
   if (scheme?.kind === 'header' && scheme.name.toLowerCase() === lower) return true;
   return (CREDENTIAL_HEADERS as readonly string[]).includes(lower);
 }
+
+/** Shown when "Include the key" is ticked. Here, not in snippets.ts, so the renderer need not bundle the generator. */
+export const INCLUDE_KEY_WARNING =
+  'The snippet contains the key in clear. Anyone who sees it (chat, tickets, shell history, screenshots) can use the key.';

@@ -34,8 +34,7 @@ export const SNIPPET_LABELS: Record<SnippetTarget, string> = {
   httpie: 'HTTPie',
 };
 
-export const INCLUDE_KEY_WARNING =
-  'The snippet contains the key in clear. Anyone who sees it (chat, tickets, shell history, screenshots) can use the key.';
+export { INCLUDE_KEY_WARNING } from './key-placement';
 
 export type SnippetKey = { envVar: string } | { includeKey: string };
 

@@ -1,9 +1,10 @@
-import { ClipboardType, Copy, Eye, Pencil, Trash2, type LucideIcon } from 'lucide-react';
+import { ClipboardType, Copy, Eye, Pencil, Send, Trash2, type LucideIcon } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
+import { useNavigation } from '../../stores/navigation-store';
 import type { CopyFormat } from './use-copy-entry';
 
 export interface EntryRowActions {
@@ -129,6 +130,12 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId,
             entry={entry}
             hint={hint}
             onClick={() => actions.onCopy(entry, 'header')}
+          />
+          <RowAction
+            icon={Send}
+            label="Test this key"
+            entry={entry}
+            onClick={() => useNavigation.getState().goToConsole(entry.id)}
           />
           <RowAction icon={Pencil} label="Edit" entry={entry} onClick={() => actions.onEdit(entry)} />
           <RowAction icon={Trash2} label="Delete" entry={entry} onClick={() => actions.onDelete(entry)} />

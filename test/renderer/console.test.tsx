@@ -221,6 +221,33 @@ describe('Console: progress, Cancel and errors', () => {
     if (item?.outcome.kind === 'error') expect(screen.getByText(item.outcome.message)).toBeInTheDocument();
   });
 
+  it('applies the timeout and the response cap set under the request', async () => {
+    const silent = await startSilent();
+    const echo = await startEcho();
+    const { user } = await renderApp();
+    await goToConsole(user);
+    const timeout = screen.getByLabelText('Timeout (s)');
+    expect(timeout).toHaveValue(30);
+    await user.clear(timeout);
+    await user.type(timeout, '1');
+    expect(timeout).toHaveValue(1);
+    await setUrl(user, `${silent.base}/slow`);
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const banner = await screen.findByText('The request was not completed', {}, { timeout: 5_000 });
+    expect(banner.closest('[role="alert"]')).toHaveTextContent('No complete response within 1 s');
+
+    const cap = screen.getByLabelText('Response cap (MB)');
+    expect(cap).toHaveValue(10);
+    await user.clear(cap);
+    await user.type(cap, '500'); // over the 100 MB limit: marked, not applied
+    expect(cap).toHaveAttribute('aria-invalid', 'true');
+    await user.tab();
+    expect(cap).toHaveValue(50); // the last valid value typed ("50") is the one in effect
+    await setUrl(user, `${echo.base}/ok`);
+    await send(user);
+    expect(echo.received).toHaveLength(1);
+  });
+
   it('shows main’s message for an invalid URL', async () => {
     const { user } = await renderApp();
     await goToConsole(user);

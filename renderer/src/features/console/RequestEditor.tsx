@@ -1,6 +1,11 @@
 import { Send, X } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { CONSOLE_METHODS, type ConsoleMethod } from '../../../../shared/console/request';
+import {
+  CONSOLE_METHODS,
+  MAX_BYTES_LIMIT,
+  TIMEOUT_MAX_MS,
+  type ConsoleMethod,
+} from '../../../../shared/console/request';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Spinner } from '../../components/Loading';
@@ -9,6 +14,7 @@ import { Tabs } from '../../components/Tabs';
 import { TextField } from '../../components/TextField';
 import { useConsole } from '../../stores/console-store';
 import { AuthEditor } from './AuthEditor';
+import { NumberOption } from './NumberOption';
 import { jsonProblem, toRequest, type BodyKind } from './draft';
 import { RowsEditor } from './RowsEditor';
 
@@ -157,14 +163,32 @@ export function RequestEditor() {
           {tab === 'auth' ? <AuthEditor /> : null}
         </div>
       </Tabs>
-      <label className="console-editor__option">
-        <input
-          type="checkbox"
-          checked={draft.allowSelfSignedLocalhost}
-          onChange={(event) => editDraft({ allowSelfSignedLocalhost: event.target.checked })}
+      <div className="console-editor__options">
+        <label className="console-editor__option">
+          <input
+            type="checkbox"
+            checked={draft.allowSelfSignedLocalhost}
+            onChange={(event) => editDraft({ allowSelfSignedLocalhost: event.target.checked })}
+          />
+          Accept a self-signed certificate (localhost only)
+        </label>
+        <NumberOption
+          label="Timeout (s)"
+          min={1}
+          max={TIMEOUT_MAX_MS / 1000}
+          value={Math.round(draft.timeoutMs / 1000)}
+          onValid={(seconds) => editDraft({ timeoutMs: seconds * 1000 })}
         />
-        Accept a self-signed certificate (localhost only)
-      </label>
+        <NumberOption
+          label="Response cap (MB)"
+          min={1}
+          max={MAX_BYTES_LIMIT / MB}
+          value={Math.max(1, Math.round(draft.maxBytes / MB))}
+          onValid={(megabytes) => editDraft({ maxBytes: megabytes * MB })}
+        />
+      </div>
     </form>
   );
 }
+
+const MB = 1024 * 1024;

@@ -4,9 +4,15 @@ import { maskKey } from '../../../shared/console/key-placement';
  * Replaces a key in text the console hands back (URLs, response headers and bodies, error messages)
  * with its masked form, in every spelling a request could have given it: as is, percent-encoded and
  * form-encoded. `truncatedTail`: the text was cut at the size cap, so a key cut in two is masked too.
+ * `masked`: what replaces it — `pyas_n58l…3kP9` for a key the user typed, all dots for a vault key
+ * (not even part of a vault secret goes to the renderer).
  */
-export function maskKeyIn(text: string, key: string, truncatedTail = false): { text: string; masked: boolean } {
-  const masked = maskKey(key);
+export function maskKeyIn(
+  text: string,
+  key: string,
+  truncatedTail = false,
+  masked = maskKey(key),
+): { text: string; masked: boolean } {
   let out = text;
   let found = false;
   for (const form of keyForms(key)) {

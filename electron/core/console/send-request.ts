@@ -3,7 +3,13 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { hostAllowed } from '../../../shared/console/allowed-hosts';
-import { isCredentialHeader, keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
+import {
+  HIDDEN_KEY,
+  isCredentialHeader,
+  keyPlacement,
+  maskKey,
+  type KeyPlacement,
+} from '../../../shared/console/key-placement';
 import {
   activeRows,
   bodyContentType,
@@ -333,7 +339,8 @@ function scrubbed(error: unknown, key: string | null): unknown {
 }
 
 function maskResponse(response: ConsoleResponse, key: Key): ConsoleResponse {
-  const url = (text: string) => maskKeyIn(text, key.value).text;
+  const replacement = key.fromVault ? HIDDEN_KEY : maskKey(key.value);
+  const url = (text: string) => maskKeyIn(text, key.value, false, replacement).text;
   const masked: ConsoleResponse = {
     ...response,
     url: url(response.url),
@@ -342,7 +349,7 @@ function maskResponse(response: ConsoleResponse, key: Key): ConsoleResponse {
   if (!key.fromVault) return masked;
   let found = false;
   const mask = (text: string, tail = false) => {
-    const result = maskKeyIn(text, key.value, tail);
+    const result = maskKeyIn(text, key.value, tail, replacement);
     found ||= result.masked;
     return result.text;
   };

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { maskKey, QUERY_KEY_WARNING } from '../../shared/console/key-placement';
+import { consoleRequestSchema } from '../../shared/console/request';
 import { generate } from './support/keys';
 import { renderApp } from './support/render-app';
 import {
@@ -169,6 +170,35 @@ describe('Console: a vault entry', () => {
     expect(screen.getByRole('radio', { name: 'Vault entry' })).toBeChecked();
     expect(screen.getByLabelText('Entry')).toHaveDisplayValue('Personal · Nexos');
     expect(screen.getByLabelText('Header scheme')).toHaveValue('bearer');
+  });
+
+  it('Test this key offers the requests saved for that key, one click each', async () => {
+    const { user } = await renderApp({
+      before: async (core) => {
+        const entry = await addEntry(core, personal(core).id, { name: 'Nexos', secret: SECRET, preset: 'nexos-ai' });
+        const other = await addEntry(core, personal(core).id, { name: 'Other', secret: 'other-key', preset: 'pyas' });
+        const saved = (url: string, entryId: string) => ({
+          method: 'POST' as const,
+          url,
+          auth: { kind: 'entry' as const, entryId, scheme: { kind: 'bearer' as const } },
+        });
+        await core.console.saveRequest({
+          name: 'List models',
+          request: consoleRequestSchema.parse(saved('https://api.nexos.example/v1/models', entry.id)),
+        });
+        await core.console.saveRequest({
+          name: 'Not this key',
+          request: consoleRequestSchema.parse(saved('https://other.example/', other.id)),
+        });
+      },
+    });
+    await goToVaults(user);
+    await user.click(await screen.findByRole('button', { name: 'Test this key Nexos' }));
+    const offer = await screen.findByRole('region', { name: 'Saved requests for this key' });
+    expect(within(offer).queryByRole('button', { name: 'Not this key' })).not.toBeInTheDocument();
+    await user.click(within(offer).getByRole('button', { name: 'List models' }));
+    await waitFor(() => expect(urlField()).toHaveValue('https://api.nexos.example/v1/models'));
+    expect(screen.getByLabelText('Method')).toHaveValue('POST');
   });
 });
 

@@ -12,6 +12,7 @@ import { toRequest } from './draft';
 import { HistoryPanel } from './HistoryPanel';
 import { RequestEditor } from './RequestEditor';
 import { ResponseView } from './ResponseView';
+import { SavedForEntry } from './SavedForEntry';
 import { NameDialog, SavedPanel } from './SavedPanel';
 import { SnippetsPanel } from './SnippetsPanel';
 import { useConsoleEntries, useLoadConsoleEntries } from './use-console-entries';
@@ -102,6 +103,7 @@ export function ConsoleScreen({ entryId }: { entryId: string | null }) {
           {savedMessage}
         </p>
       ) : null}
+      {entryId !== null ? <SavedForEntry entryId={entryId} /> : null}
       <RequestEditor />
       {sendState.phase === 'failed' ? (
         <Banner tone="danger" title="The request was not completed">

@@ -220,7 +220,7 @@ export const consoleResponseSchema = z.strictObject({
 });
 export type ConsoleResponse = z.output<typeof consoleResponseSchema>;
 
-/** For `console:send`: the renderer names the request so `console:cancel` can stop it. */
+/** For `console:sendRequest`: the renderer names the request so `console:cancel` can stop it. */
 export const sendConsoleInputSchema = z.strictObject({ requestId: idSchema, request: consoleRequestSchema });
 export const cancelConsoleInputSchema = z.strictObject({ requestId: idSchema });
 export const cancelConsoleResultSchema = z.strictObject({ cancelled: z.boolean() });

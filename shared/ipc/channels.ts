@@ -39,7 +39,7 @@ export const CHANNELS = [
   'entries:delete',
   'entries:reveal',
   'entries:copy',
-  'console:send',
+  'console:sendRequest',
   'console:cancel',
   'console:snippet',
   'console:history',

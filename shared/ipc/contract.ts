@@ -111,7 +111,7 @@ export const contract = {
   'entries:delete': { request: entryIdInputSchema, response: z.null() },
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
   'entries:copy': { request: copyEntryInputSchema, response: copyResultSchema },
-  'console:send': { request: sendConsoleInputSchema, response: consoleResponseSchema },
+  'console:sendRequest': { request: sendConsoleInputSchema, response: consoleResponseSchema },
   'console:cancel': { request: cancelConsoleInputSchema, response: cancelConsoleResultSchema },
   'console:snippet': { request: snippetInputSchema, response: snippetResultSchema },
   'console:history': { request: noInput, response: z.array(historyItemSchema) },

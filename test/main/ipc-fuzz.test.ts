@@ -44,7 +44,7 @@ const VAULTS: Channel[] = [
 ];
 /** The console channels that write console.json (a valid send records history): the same treatment. */
 const CONSOLE: Channel[] = [
-  'console:send',
+  'console:sendRequest',
   'console:save',
   'console:updateSaved',
   'console:deleteSaved',
@@ -55,7 +55,7 @@ const ALWAYS_CHANGES = new Set<Channel>([
   'apps:create',
   'vaults:create',
   'vaults:updateSettings',
-  'console:send',
+  'console:sendRequest',
   'console:save',
 ]);
 const RUNS = 10_000;

@@ -61,7 +61,7 @@ export function createHandlers(core: Core): Handlers {
     },
     'entries:reveal': ({ entryId, version }) => entries.reveal(entryId, version),
     'entries:copy': ({ entryId, format }) => copyEntry(core.vaults, core.clipboard, entryId, format),
-    'console:send': ({ requestId, request }) => core.console.send(requestId, request),
+    'console:sendRequest': ({ requestId, request }) => core.console.send(requestId, request),
     'console:cancel': ({ requestId }) => core.console.cancel(requestId),
     'console:snippet': (input) => core.console.snippet(input),
     'console:history': () => core.console.history.list(),

@@ -2,7 +2,7 @@ import { CoreError } from '../errors';
 
 /**
  * The console requests in flight, by the id the renderer gave them, so `console:cancel` can abort one
- * while `console:send` is still waiting for it. An id is free again as soon as its request settles.
+ * while `console:sendRequest` is still waiting for it. An id is free again as soon as its request settles.
  */
 export class ConsoleRequests {
   private readonly running = new Map<string, AbortController>();

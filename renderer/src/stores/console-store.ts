@@ -72,7 +72,7 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
     if (get().send.phase === 'sending') return;
     const requestId = crypto.randomUUID();
     set({ send: { phase: 'sending', requestId } });
-    const result = await client.console.send({ requestId, request });
+    const result = await client.console.sendRequest({ requestId, request });
     const now = get().send;
     if (now.phase === 'sending' && now.requestId === requestId) {
       set({ send: isFailure(result) ? { phase: 'failed', failure: result } : { phase: 'done', response: result } });

@@ -37,7 +37,7 @@ describe('console channels, end to end in the core', () => {
     const { api, plaintext, entryId, baseUrl } = await setUp();
     for (const kind of ['x-api-key', 'api-key', 'bearer'] as const) {
       const response = await value(
-        api.console.send({
+        api.console.sendRequest({
           requestId: randomUUID(),
           request: { method: 'GET', url: `${baseUrl}/v1/whoami`, auth: { kind: 'entry', entryId, scheme: { kind } } },
         }),
@@ -47,7 +47,7 @@ describe('console channels, end to end in the core', () => {
       expect(JSON.stringify(response)).not.toContain(plaintext);
     }
     const typed = await value(
-      api.console.send({
+      api.console.sendRequest({
         requestId: randomUUID(),
         request: {
           method: 'GET',
@@ -68,7 +68,7 @@ describe('console channels, end to end in the core', () => {
 
   it('refuses invalid requests in main, and clears history', async () => {
     const { api, plaintext, baseUrl } = await setUp();
-    const bad = await api.console.send({
+    const bad = await api.console.sendRequest({
       requestId: randomUUID(),
       request: {
         method: 'GET',
@@ -78,7 +78,9 @@ describe('console channels, end to end in the core', () => {
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(JSON.stringify(bad)).not.toContain(plaintext);
-    await value(api.console.send({ requestId: randomUUID(), request: { method: 'GET', url: `${baseUrl}/v1/whoami` } }));
+    await value(
+      api.console.sendRequest({ requestId: randomUUID(), request: { method: 'GET', url: `${baseUrl}/v1/whoami` } }),
+    );
     expect(await value(api.console.clearHistory())).toEqual({ cleared: 1 });
     expect(await value(api.console.history())).toEqual([]);
   });

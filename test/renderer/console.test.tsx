@@ -194,7 +194,7 @@ describe('Console: a vault entry', () => {
     });
     await goToVaults(user);
     await user.click(await screen.findByRole('button', { name: 'Test this key Nexos' }));
-    const offer = await screen.findByRole('region', { name: 'Saved requests for this key' });
+    const offer = await screen.findByRole('region', { name: 'Quick tests for this key' });
     expect(within(offer).queryByRole('button', { name: 'Not this key' })).not.toBeInTheDocument();
     await user.click(within(offer).getByRole('button', { name: 'List models' }));
     await waitFor(() => expect(urlField()).toHaveValue('https://api.nexos.example/v1/models'));

@@ -51,7 +51,7 @@ function TestApiTarget() {
     return <p className="muted console__hint">Local test API: start it in Settings → Local test API.</p>;
   const baseUrl = testApi.baseUrl;
   return (
-    <Button size="sm" icon={FlaskConical} onClick={() => editDraft({ method: 'GET', url: `${baseUrl}/v1/whoami` })}>
+    <Button icon={FlaskConical} onClick={() => editDraft({ method: 'GET', url: `${baseUrl}/v1/whoami` })}>
       Use the local test API
     </Button>
   );

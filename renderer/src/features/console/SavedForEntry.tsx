@@ -19,7 +19,7 @@ export function SavedForEntry({ entryId }: { entryId: string }) {
   );
   if (forEntry.length === 0) return null;
   return (
-    <section className="console-saved-for-entry" aria-label="Saved requests for this key">
+    <section className="console-saved-for-entry" aria-label="Quick tests for this key">
       <span className="muted">Saved requests for this key:</span>
       {forEntry.map((item) => (
         <Button key={item.id} size="sm" icon={Play} onClick={() => loadRequest(item.request)}>

@@ -87,6 +87,11 @@ export function SnippetsPanel() {
           </Banner>
         ) : null}
         {state.kind === 'error' ? <p className="muted">{state.message}</p> : null}
+        {state.kind === 'loading' ? (
+          <p role="status" className="muted">
+            Preparing the snippet…
+          </p>
+        ) : null}
         {state.kind === 'ready' ? (
           <>
             {state.envVar ? (

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
+import { SortableHeaderCells } from '../../components/SortableHeaderCells';
 import { useNow } from '../../lib/use-now';
 import { FALLBACK_RECT, observeRectWithFallback } from '../../lib/virtual-rect';
 import { type SortColumn, type SortState } from './key-table-model';
@@ -35,11 +35,6 @@ interface KeysTableProps extends KeyRowActions {
   onSort: (column: SortColumn) => void;
   /** A row to bring into view, focus and mark, e.g. the other end of a rotation link. */
   highlight: { id: string } | null;
-}
-
-function SortIcon({ active, direction }: { active: boolean; direction: SortState['direction'] }) {
-  const Icon = !active ? ArrowUpDown : direction === 'ascending' ? ArrowUp : ArrowDown;
-  return <Icon size={14} aria-hidden="true" className={active ? 'sort-icon sort-icon--active' : 'sort-icon'} />;
 }
 
 /**
@@ -84,22 +79,13 @@ export function KeysTable({ caption, rows, byId, sort, onSort, highlight, ...act
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>
-            {HEADERS.map(({ column, label }) => {
-              const active = sort.column === column;
-              return (
-                <th
-                  key={column}
-                  scope="col"
-                  aria-sort={active ? sort.direction : undefined}
-                  className={`keys-table__col--${column}`}
-                >
-                  <button type="button" className="sort-button" onClick={() => onSort(column)}>
-                    {label}
-                    <SortIcon active={active} direction={sort.direction} />
-                  </button>
-                </th>
-              );
-            })}
+            <SortableHeaderCells
+              headers={HEADERS}
+              sort={sort}
+              onSort={onSort}
+              cellClass="keys-table__col"
+              buttonClass="sort-button"
+            />
             <th scope="col" className="keys-table__col--actions">
               <span className="visually-hidden">Actions</span>
             </th>

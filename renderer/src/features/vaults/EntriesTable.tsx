@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useRef } from 'react';
 import type { EntryView } from '../../../../shared/domain/vault';
+import { SortableHeaderCells } from '../../components/SortableHeaderCells';
 import { useNow } from '../../lib/use-now';
 import { FALLBACK_RECT, observeRectWithFallback } from '../../lib/virtual-rect';
 import type { EntrySort, EntrySortColumn } from './entry-table-model';
@@ -33,17 +33,6 @@ interface EntriesTableProps extends EntryRowActions {
   onSelectAll: (selected: boolean) => void;
   locked: boolean;
   lockedHintId: string;
-}
-
-function SortIcon({ active, direction }: { active: boolean; direction: EntrySort['direction'] }) {
-  const Icon = !active ? ArrowUpDown : direction === 'ascending' ? ArrowUp : ArrowDown;
-  return (
-    <Icon
-      size={14}
-      aria-hidden="true"
-      className={active ? 'entries-sort__icon entries-sort__icon--active' : 'entries-sort__icon'}
-    />
-  );
 }
 
 /**
@@ -82,22 +71,13 @@ export function EntriesTable(props: EntriesTableProps) {
             <th scope="col" className="entries-table__select">
               <SelectAllBox shown={rows.length} selected={selectedShown} onChange={onSelectAll} />
             </th>
-            {HEADERS.map(({ column, label }) => {
-              const active = sort.column === column;
-              return (
-                <th
-                  key={column}
-                  scope="col"
-                  aria-sort={active ? sort.direction : undefined}
-                  className={`entries-table__col--${column}`}
-                >
-                  <button type="button" className="entries-sort" onClick={() => onSort(column)}>
-                    {label}
-                    <SortIcon active={active} direction={sort.direction} />
-                  </button>
-                </th>
-              );
-            })}
+            <SortableHeaderCells
+              headers={HEADERS}
+              sort={sort}
+              onSort={onSort}
+              cellClass="entries-table__col"
+              buttonClass="entries-sort"
+            />
             <th scope="col" className="entries-table__col--actions">
               <span className="visually-hidden">Actions</span>
             </th>

@@ -1,15 +1,7 @@
 import { HTTPSnippet, type HarRequest } from 'httpsnippet-lite';
 import { keyPlacement } from './key-placement';
-import {
-  activeRows,
-  bodyContentType,
-  bodyPayload,
-  effectiveUrl,
-  type ConsoleAuth,
-  type ConsoleRequest,
-  type SnippetTarget,
-  type StoredAuth,
-} from './request';
+import type { ConsoleAuth, ConsoleRequest, SnippetTarget, StoredAuth } from './request';
+import { activeRows, bodyContentType, bodyPayload, effectiveUrl } from './wire';
 import { literalSpans, type Span, type SnippetLanguage } from './snippet-lexer';
 
 /**

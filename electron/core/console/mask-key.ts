@@ -1,4 +1,7 @@
-import { maskKey } from '../../../shared/console/key-placement';
+import { HIDDEN_KEY, maskKey } from '../../../shared/console/key-placement';
+import type { ConsoleResponse } from '../../../shared/console/request';
+import { CoreError } from '../errors';
+import { ConsoleError } from './console-error';
 
 /**
  * Replaces a key in text the console hands back (URLs, response headers and bodies, error messages)
@@ -42,4 +45,31 @@ export function keyForms(key: string): string[] {
 
 export function containsKey(text: string, key: string): boolean {
   return keyForms(key).some((form) => text.includes(form));
+}
+
+/** An error whose message quotes the key (a server echoing it): the same error, the key masked. */
+export function scrubbed(error: unknown, key: string | null): unknown {
+  if (key === null || !(error instanceof CoreError) || !containsKey(error.message, key)) return error;
+  const message = maskKeyIn(error.message, key).text;
+  return error instanceof ConsoleError ? new ConsoleError(error.reason, message) : new CoreError(error.code, message);
+}
+
+export function maskResponse(response: ConsoleResponse, key: { value: string; fromVault: boolean }): ConsoleResponse {
+  const replacement = key.fromVault ? HIDDEN_KEY : maskKey(key.value);
+  const url = (text: string) => maskKeyIn(text, key.value, false, replacement).text;
+  const masked: ConsoleResponse = {
+    ...response,
+    url: url(response.url),
+    redirects: response.redirects.map((hop) => ({ ...hop, url: url(hop.url) })),
+  };
+  if (!key.fromVault) return masked;
+  let found = false;
+  const mask = (text: string, tail = false) => {
+    const result = maskKeyIn(text, key.value, tail, replacement);
+    found ||= result.masked;
+    return result.text;
+  };
+  masked.headers = response.headers.map(([name, value]) => [name, mask(value)]);
+  masked.bodyText = mask(response.bodyText, response.truncated);
+  return found ? { ...masked, keyMasked: true } : masked;
 }

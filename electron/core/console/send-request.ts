@@ -3,25 +3,13 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { hostAllowed } from '../../../shared/console/allowed-hosts';
-import {
-  HIDDEN_KEY,
-  isCredentialHeader,
-  keyPlacement,
-  maskKey,
-  type KeyPlacement,
-} from '../../../shared/console/key-placement';
-import {
-  activeRows,
-  bodyContentType,
-  bodyPayload,
-  effectiveUrl,
-  statusMeaning,
-  type ConsoleRequest,
-  type ConsoleResponse,
-} from '../../../shared/console/request';
+import { isCredentialHeader, keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
+import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
+import { activeRows, bodyContentType, bodyPayload, effectiveUrl, statusMeaning } from '../../../shared/console/wire';
 import { CoreError } from '../errors';
 import { ConsoleError } from './console-error';
-import { containsKey, maskKeyIn } from './mask-key';
+import { containsKey, maskResponse, scrubbed } from './mask-key';
+import { LOOPBACK_HOSTS, networkProblem, requestProblem } from './network-problem';
 import { nextHop, type Hop } from './redirect-policy';
 import { decodeBody, readBody } from './response-reader';
 
@@ -52,7 +40,6 @@ export interface SendOptions {
   lookup?: LookupFunction;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 /** Never taken from the table: Node computes them, or they would break the exchange. */
 const CONNECTION_HEADERS = new Set([
   'host',
@@ -286,76 +273,6 @@ function exchange(
     });
     outgoing.end(hop.body ?? undefined);
   });
-}
-
-function requestProblem(error: unknown): ConsoleError {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') {
-    return new ConsoleError('BAD_REQUEST', 'A header name or value has a character HTTP does not allow.');
-  }
-  return new ConsoleError('BAD_REQUEST', 'This request could not be sent.');
-}
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH|ALTNAME/;
-
-function networkProblem(error: NodeJS.ErrnoException, url: URL, allowSelfSigned: boolean): ConsoleError {
-  const code = error.code ?? '';
-  const host = url.host;
-  if (TLS_CODES.test(code)) {
-    const selfSigned = /SELF_SIGNED|UNABLE_TO_VERIFY_LEAF|UNABLE_TO_GET_ISSUER/.test(code);
-    const local = LOOPBACK_HOSTS.has(url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase());
-    const hint = !selfSigned
-      ? ''
-      : local && !allowSelfSigned
-        ? ' For a local server, tick "Accept a self-signed certificate (localhost only)".'
-        : local
-          ? ''
-          : ' Self-signed certificates are accepted only for localhost, 127.0.0.1 and ::1.';
-    return new ConsoleError('TLS', `The TLS certificate of ${host} was not accepted (${code}).${hint}`);
-  }
-  switch (code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new ConsoleError('NETWORK', `The host ${url.hostname} could not be found.`);
-    case 'ECONNREFUSED':
-      return new ConsoleError('NETWORK', `${host} refused the connection (is the server running?).`);
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return new ConsoleError('NETWORK', `${host} closed the connection.`);
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return new ConsoleError('NETWORK', `${host} cannot be reached from this network.`);
-    case 'HPE_HEADER_OVERFLOW':
-      return new ConsoleError('NETWORK', `The response headers from ${host} were too large.`);
-    default:
-      return new ConsoleError('NETWORK', `The request to ${host} failed${code ? ` (${code})` : ''}.`);
-  }
-}
-
-function scrubbed(error: unknown, key: string | null): unknown {
-  if (key === null || !(error instanceof CoreError) || !containsKey(error.message, key)) return error;
-  const message = maskKeyIn(error.message, key).text;
-  return error instanceof ConsoleError ? new ConsoleError(error.reason, message) : new CoreError(error.code, message);
-}
-
-function maskResponse(response: ConsoleResponse, key: Key): ConsoleResponse {
-  const replacement = key.fromVault ? HIDDEN_KEY : maskKey(key.value);
-  const url = (text: string) => maskKeyIn(text, key.value, false, replacement).text;
-  const masked: ConsoleResponse = {
-    ...response,
-    url: url(response.url),
-    redirects: response.redirects.map((hop) => ({ ...hop, url: url(hop.url) })),
-  };
-  if (!key.fromVault) return masked;
-  let found = false;
-  const mask = (text: string, tail = false) => {
-    const result = maskKeyIn(text, key.value, tail, replacement);
-    found ||= result.masked;
-    return result.text;
-  };
-  masked.headers = response.headers.map(([name, value]) => [name, mask(value)]);
-  masked.bodyText = mask(response.bodyText, response.truncated);
-  return found ? { ...masked, keyMasked: true } : masked;
 }
 
 function pairs(raw: string[]): [string, string][] {

@@ -6,12 +6,11 @@ import { hostAllowed } from '../../../shared/console/allowed-hosts';
 import { describePlacement, keyPlacement, maskKey, QUERY_KEY_WARNING } from '../../../shared/console/key-placement';
 import {
   consoleRequestSchema,
-  effectiveUrl,
   HEADERS_MAX,
   MAX_BYTES_DEFAULT,
-  statusMeaning,
   TIMEOUT_DEFAULT_MS,
 } from '../../../shared/console/request';
+import { effectiveUrl, statusMeaning } from '../../../shared/console/wire';
 
 const KEY = 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9';
 

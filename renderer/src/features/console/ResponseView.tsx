@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { statusMeaning, type ConsoleResponse } from '../../../../shared/console/request';
+import type { ConsoleResponse } from '../../../../shared/console/request';
+import { statusMeaning } from '../../../../shared/console/wire';
 import { Banner } from '../../components/Banner';
 import { Tabs } from '../../components/Tabs';
 import { BodyText, countMatches } from './BodyText';

@@ -101,6 +101,15 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['electron/tooling/**/*.ts'],
+    rules: restrict([
+      {
+        group: ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/shared/**', '**/test/**'],
+        message: 'Tooling (npm start, packaging) runs before the app is built: it uses Node and its own files only.',
+      },
+    ]),
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'test/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,14 +1,16 @@
-import { pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-files';
 
 /**
  * The one place deciding which URL is Keyhaven's own page. Navigation guards, permission handlers and
  * the IPC sender check all ask `isAppUrl`, so they cannot disagree.
  *
- * - file: the built out/renderer/index.html (any #route or ?query on it).
- * - dev:  the electron-vite dev server (ELECTRON_RENDERER_URL), any path on that origin.
+ * - app: the built out/renderer/index.html served as app://keyhaven/index.html (any #route or ?query on
+ *        it); `folder` is what app-protocol.ts serves.
+ * - dev: the electron-vite dev server (ELECTRON_RENDERER_URL), any path on that origin.
  */
 export type AppPage =
-  | { readonly kind: 'file'; readonly file: string; readonly url: string }
+  | { readonly kind: 'app'; readonly folder: string; readonly url: string }
   | { readonly kind: 'dev'; readonly url: string; readonly origin: string };
 
 export interface AppPageOptions {
@@ -30,7 +32,7 @@ export function resolveAppPage({ devUrl, isPackaged, indexFile }: AppPageOptions
     }
     return { kind: 'dev', url: url.href, origin: url.origin };
   }
-  return { kind: 'file', file: indexFile, url: pathToFileURL(indexFile).href };
+  return { kind: 'app', folder: dirname(indexFile), url: APP_INDEX_URL };
 }
 
 export function isAppUrl(page: AppPage, candidate: string): boolean {
@@ -41,16 +43,22 @@ export function isAppUrl(page: AppPage, candidate: string): boolean {
     return false;
   }
   if (page.kind === 'dev') return url.origin === page.origin;
-  url.hash = '';
-  url.search = '';
-  return url.href === page.url;
+  // app: is not a special scheme to the URL parser (its origin reads "null"), so compare the parts.
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.host === APP_HOST &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/index.html'
+  );
 }
 
 /** For log lines: where a request came from, without path, query or fragment (they may carry data). */
 export function describeOrigin(candidate: string): string {
   try {
     const url = new URL(candidate);
-    return url.protocol === 'file:' ? 'a file: page' : url.origin;
+    if (url.protocol === 'file:') return 'a file: page';
+    return url.protocol === `${APP_SCHEME}:` ? `${APP_SCHEME}://${url.host}` : url.origin;
   } catch {
     return 'an unparsable URL';
   }

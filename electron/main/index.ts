@@ -6,6 +6,7 @@ import { KeytarKeychain } from '../core/keychain/keytar-keychain';
 import { electronPlatform } from './platform/electron-platform';
 import { StorageError } from '../core/storage';
 import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { applyDataDir } from './data-dir';
 import { startExpiryNotifier } from './expiry-notifier';
 import { registerIpc } from './ipc/ipc-manager';
@@ -27,6 +28,7 @@ let window: BrowserWindow | null = null;
 function boot(): void {
   // Every renderer sandboxed, whatever a window's own options say.
   app.enableSandbox();
+  registerAppScheme();
 
   let dataDir: string;
   let page: AppPage;
@@ -96,6 +98,7 @@ function boot(): void {
     .whenReady()
     .then(async () => {
       installPermissionGuards();
+      if (page.kind === 'app') serveAppScheme(page.folder);
       installDownloadGuard(session.defaultSession, app.getPath('documents'));
       try {
         core = await openCore({

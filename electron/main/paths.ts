@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Where the built pieces live, relative to this code once bundled into out/main/index.js:
- * out/preload/index.cjs and out/renderer/index.html. Absolute, because Electron requires an absolute
- * preload path and loadFile must not depend on the working directory.
+ * out/preload/index.cjs and out/renderer/index.html (whose folder app:// serves). Absolute, because
+ * Electron requires an absolute preload path and nothing may depend on the working directory.
  */
 const mainDir = dirname(fileURLToPath(import.meta.url));
 

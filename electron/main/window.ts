@@ -33,11 +33,11 @@ export function mainWindowOptions(preload: string = PRELOAD_PATH): BrowserWindow
   };
 }
 
-/** Creates the window and loads Keyhaven's own page (the dev server in `electron-vite dev`). */
+/** Creates the window and loads Keyhaven's own page: app://keyhaven/, or the dev server in `electron-vite dev`. */
 export function createMainWindow(page: AppPage, log: (line: string) => void = console.error): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions());
   window.once('ready-to-show', () => window.show());
-  const loading = page.kind === 'dev' ? window.loadURL(page.url) : window.loadFile(page.file);
+  const loading = window.loadURL(page.url);
   loading.catch((error: unknown) => {
     log(`[keyhaven] the window could not load its page: ${error instanceof Error ? error.message : String(error)}`);
   });

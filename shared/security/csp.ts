@@ -1,7 +1,9 @@
 /**
- * Keyhaven's Content-Security-Policy, defined once. The renderer's index.html gets it as a <meta> tag
- * at build time (electron/main/security/csp-html-plugin.ts); the browser harness can send it as a
- * header. Dependency-free so every environment can import it.
+ * Keyhaven's Content-Security-Policy, defined once. The app:// protocol sends it as a response header
+ * with every file of the page (electron/main/app-files.ts), and so does the browser harness; the built
+ * index.html also carries it as a <meta> tag (electron/main/security/csp-html-plugin.ts), which is the
+ * dev server's only way and a second line everywhere else. Dependency-free so every environment can
+ * import it.
  *
  * The page only ever loads its own bundled files: no remote origin, no inline script, no eval.
  */
@@ -22,7 +24,7 @@ export const APP_CSP: CspPolicy = {
 
 /**
  * Directives a browser ignores when the policy comes from a <meta> tag; Chromium also logs a console
- * error for each, so they are only sent where headers exist (the harness).
+ * error for each, so they are only sent where headers exist (app:// and the harness).
  */
 const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
 

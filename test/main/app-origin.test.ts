@@ -4,11 +4,11 @@ import { describeOrigin, isAppUrl, resolveAppPage } from '../../electron/main/ap
 const INDEX = '/opt/Key haven/out/renderer/index.html';
 
 describe('resolveAppPage', () => {
-  it('is the built index.html as a file URL by default', () => {
+  it('is the built index.html served as app://keyhaven/ by default', () => {
     expect(resolveAppPage({ devUrl: undefined, isPackaged: false, indexFile: INDEX })).toEqual({
-      kind: 'file',
-      file: INDEX,
-      url: 'file:///opt/Key%20haven/out/renderer/index.html',
+      kind: 'app',
+      folder: '/opt/Key haven/out/renderer',
+      url: 'app://keyhaven/index.html',
     });
   });
 
@@ -21,7 +21,7 @@ describe('resolveAppPage', () => {
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app', () => {
-    expect(resolveAppPage({ devUrl: 'http://localhost:5173', isPackaged: true, indexFile: INDEX }).kind).toBe('file');
+    expect(resolveAppPage({ devUrl: 'http://localhost:5173', isPackaged: true, indexFile: INDEX }).kind).toBe('app');
   });
 
   it('refuses a dev URL that is not a loopback http server', () => {
@@ -32,29 +32,33 @@ describe('resolveAppPage', () => {
 });
 
 describe('isAppUrl', () => {
-  const file = resolveAppPage({ devUrl: undefined, isPackaged: true, indexFile: INDEX });
+  const built = resolveAppPage({ devUrl: undefined, isPackaged: true, indexFile: INDEX });
   const dev = resolveAppPage({ devUrl: 'http://localhost:5173/', isPackaged: false, indexFile: INDEX });
 
   it('accepts the page with any route or query', () => {
-    expect(isAppUrl(file, 'file:///opt/Key%20haven/out/renderer/index.html')).toBe(true);
-    expect(isAppUrl(file, 'file:///opt/Key%20haven/out/renderer/index.html#/apps/1?tab=keys')).toBe(true);
-    expect(isAppUrl(file, 'file:///opt/Key%20haven/out/renderer/../renderer/index.html?x=1')).toBe(true);
+    expect(isAppUrl(built, 'app://keyhaven/index.html')).toBe(true);
+    expect(isAppUrl(built, 'app://keyhaven/index.html#/apps/1?tab=keys')).toBe(true);
+    expect(isAppUrl(built, 'app://keyhaven/assets/../index.html?x=1')).toBe(true);
     expect(isAppUrl(dev, 'http://localhost:5173/src/main.tsx')).toBe(true);
   });
 
   it('refuses every other page', () => {
     for (const url of [
-      'file:///opt/Key%20haven/out/renderer/other.html',
+      'app://keyhaven/other.html',
+      'app://keyhaven/',
+      'app://evil/index.html',
+      'app://user:pw@keyhaven/index.html',
+      'app://keyhaven:8080/index.html',
+      'file:///opt/Key%20haven/out/renderer/index.html',
       'file:///tmp/index.html',
-      'file://evil-host/opt/Key%20haven/out/renderer/index.html',
       'https://evil.example/',
       'about:blank',
       'javascript:alert(1)',
       'not a url',
     ]) {
-      expect(isAppUrl(file, url)).toBe(false);
+      expect(isAppUrl(built, url)).toBe(false);
     }
-    for (const url of ['http://localhost:5174/', 'http://127.0.0.1:5173/', 'https://localhost:5173/', file.url]) {
+    for (const url of ['http://localhost:5174/', 'http://127.0.0.1:5173/', 'https://localhost:5173/', built.url]) {
       expect(isAppUrl(dev, url)).toBe(false);
     }
   });

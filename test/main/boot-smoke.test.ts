@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
 import { vaultAccount } from '../../electron/core/vaults/data-keys';
 import { CHANNELS, splitChannel } from '../../shared/ipc/channels';
-import { APP_CSP, cspMetaContent } from '../../shared/security/csp';
+import { APP_CSP, cspHeader, cspMetaContent } from '../../shared/security/csp';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -33,11 +33,11 @@ interface BootReport {
   ipcChannels: string[];
   windows: Array<{
     options: Record<string, unknown>;
-    loadedFile: string | null;
     loadedUrl: string | null;
     shown: boolean;
   }>;
   errorBoxes: Array<{ title: string; content: string }>;
+  privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   openedExternally: string[];
   permissionHandlers: string[];
   scenario: Record<string, unknown>;
@@ -119,8 +119,24 @@ describe('the built main bundle boots', () => {
     expect(existsSync(PRELOAD)).toBe(true);
     expect(window?.options.show).toBe(false);
     expect(window?.shown).toBe(true);
-    expect(window?.loadedFile).toBe(RENDERER);
-    expect(window?.loadedUrl).toBeNull();
+    expect(window?.loadedUrl).toBe('app://keyhaven/index.html');
+  });
+
+  it('served the built page through app:// with the CSP as a response header', () => {
+    expect(report.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ]);
+    const at = (call: string) => report.calls.indexOf(call);
+    expect(at('protocol.registerSchemesAsPrivileged app')).toBeLessThan(at('ready'));
+    expect(at('protocol.handle app')).toBeGreaterThan(at('ready'));
+    expect(at('protocol.handle app')).toBeLessThan(at('loadURL'));
+    expect(report.scenario.page).toEqual({
+      status: 200,
+      csp: cspHeader(APP_CSP),
+      hasRoot: true,
+      scriptType: 'text/javascript; charset=utf-8',
+      escapeStatus: 404,
+    });
   });
 
   it('served the page through the real core in the --data-dir, and refused a foreign sender', async () => {

@@ -161,7 +161,7 @@ describe('fuzzing the issuing channels over IPC', () => {
     existing.push(app.id, vault!.id, entry.id, held.key.id);
     electron.reset();
     const window = new FakeBrowserWindow({});
-    await window.loadFile(INDEX);
+    await window.loadURL('app://keyhaven/index.html');
     const page = resolveAppPage({ devUrl: undefined, isPackaged: true, indexFile: INDEX });
     registerIpc({
       handlers: createHandlers(t.core),

@@ -47,7 +47,7 @@ beforeEach(async () => {
   electron.reset();
   logs = [];
   window = new FakeBrowserWindow({});
-  await window.loadFile(INDEX);
+  await window.loadURL('app://keyhaven/index.html');
 });
 afterEach(() => unregister?.());
 

@@ -66,10 +66,9 @@ describe('the main window', () => {
     expect(window.shown).toBe(true);
   });
 
-  it('loads the built page from disk, or the dev server in development', () => {
+  it('loads the built page through app://, or the dev server in development', () => {
     const built = createMainWindow(page) as unknown as FakeBrowserWindow;
-    expect(built.webContents.loadedFile).toBe(INDEX);
-    expect(built.webContents.loadedUrl).toBeNull();
+    expect(built.webContents.loadedUrl).toBe('app://keyhaven/index.html');
     const devPage = resolveAppPage({ devUrl: 'http://localhost:5173', isPackaged: false, indexFile: INDEX });
     const dev = createMainWindow(devPage) as unknown as FakeBrowserWindow;
     expect(dev.webContents.loadedUrl).toBe('http://localhost:5173/');
@@ -196,8 +195,15 @@ describe('the app entry (electron/main/index.ts)', () => {
     await start();
     expect(electron.app.sandboxEnabled).toBe(true);
     expect(electron.app.getPath('userData')).toBe(dataDir.path);
+    // app:// is privileged before ready (Electron refuses it later), and served only once ready.
+    expect(electron.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ]);
+    expect(electron.protocolHandlers.size).toBe(0);
     electron.app.becomeReady();
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
+    expect(electron.windows[0]?.webContents.loadedUrl).toBe('app://keyhaven/index.html');
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(electron.permissionRequestHandler).not.toBeNull();
 

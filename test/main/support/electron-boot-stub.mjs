@@ -4,7 +4,7 @@
 // prints everything it saw as one JSON line when the process exits.
 import { EventEmitter } from 'node:events';
 import { writeSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { runScenario } from './electron-boot-scenario.mjs';
 
 const REPORT_PREFIX = 'KEYHAVEN_BOOT_REPORT ';
 
@@ -13,6 +13,7 @@ const report = {
   ipcChannels: [],
   windows: [],
   errorBoxes: [],
+  privilegedSchemes: [],
   openedExternally: [],
   permissionHandlers: [],
   scenario: {},
@@ -24,6 +25,8 @@ const report = {
 };
 const record = (call) => report.calls.push(call);
 const handlers = new Map();
+/** protocol.handle handlers by scheme: the scenario fetches the page through app://. */
+const protocolHandlers = new Map();
 
 class StubEvent {
   defaultPrevented = false;
@@ -110,19 +113,20 @@ export class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     record('new BrowserWindow');
-    report.windows.push({ options, loadedFile: null, loadedUrl: null, shown: false });
+    report.windows.push({ options, loadedUrl: null, shown: false });
     this.entry = report.windows.at(-1);
     app.emit('web-contents-created', new StubEvent(), this.webContents);
   }
   async loadURL(url) {
+    record('loadURL');
     this.entry.loadedUrl = url;
-    throw new Error('the boot smoke test expects the built page, not a dev server');
-  }
-  async loadFile(file) {
-    record('loadFile');
-    this.entry.loadedFile = file;
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
-    setImmediate(() => runScenario(this).catch((error) => fail(error)));
+    if (!url.startsWith('app://')) throw new Error('the boot smoke test expects the built page, not a dev server');
+    this.webContents.mainFrame.url = url;
+    const context = {
+      ...{ app, handlers, protocolHandlers, powerMonitor, session, report, StubEvent },
+      clipboardText: () => clipboardText,
+    };
+    setImmediate(() => runScenario(this, context).catch((error) => fail(error)));
   }
   show() {
     this.entry.shown = true;
@@ -142,6 +146,17 @@ export const ipcMain = {
   },
   removeHandler(channel) {
     handlers.delete(channel);
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    record(`protocol.registerSchemesAsPrivileged ${schemes.map((entry) => entry.scheme).join(',')}`);
+    report.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    record(`protocol.handle ${scheme}`);
+    protocolHandlers.set(scheme, handler);
   },
 };
 
@@ -229,6 +244,7 @@ export default {
   app,
   BrowserWindow,
   ipcMain,
+  protocol,
   dialog,
   shell,
   session,
@@ -239,44 +255,6 @@ export default {
   contextBridge,
   ipcRenderer,
 };
-
-const BOOT_SECRET = 'boot-smoke-secret-7Hq2';
-
-/** What the renderer and the user would do, then close the window as a user would. */
-async function runScenario(window) {
-  const contents = window.webContents;
-  window.emit('ready-to-show');
-  const fromPage = { sender: contents, senderFrame: contents.mainFrame };
-  const s = report.scenario;
-  s.create = await handlers.get('apps:create')?.(fromPage, { name: 'Boot smoke' });
-  s.list = await handlers.get('apps:list')?.(fromPage, {});
-  const foreignFrame = { url: 'https://evil.example/', parent: null };
-  s.foreign = await handlers.get('apps:list')?.({ sender: contents, senderFrame: foreignFrame }, {});
-  const navigation = new StubEvent({ url: 'https://evil.example/' });
-  contents.emit('will-navigate', navigation);
-  s.navigationPrevented = navigation.defaultPrevented;
-  s.openFile = contents.windowOpenHandler?.({ url: 'file:///etc/passwd' });
-  s.openHttps = contents.windowOpenHandler?.({ url: 'https://example.com/docs' });
-  let granted = null;
-  session.defaultSession.request?.(contents, 'media', (answer) => (granted = answer), {
-    requestingUrl: contents.mainFrame.url,
-    isMainFrame: true,
-  });
-  s.mediaGranted = granted;
-  // Vaults: the default vault of a first run, Copy as header in main, locking on the OS screen lock.
-  const call = (channel, input = {}) => handlers.get(channel)?.(fromPage, input);
-  s.vaults = await call('vaults:list');
-  const vaultId = s.vaults?.value?.[0]?.id;
-  const added = await call('entries:add', { vaultId, name: 'Boot entry', preset: 'pyas', secret: BOOT_SECRET });
-  s.added = { ok: added?.ok, scheme: added?.value?.scheme };
-  s.copy = await call('entries:copy', { entryId: added?.value?.id, format: 'header' });
-  s.copiedText = clipboardText === `x-api-key: ${BOOT_SECRET}` ? 'x-api-key header' : 'something else';
-  powerMonitor.emit('lock-screen');
-  s.afterScreenLock = await call('vaults:list');
-  s.revealAfterLock = await call('entries:reveal', { entryId: added?.value?.id });
-  window.emit('closed');
-  app.emit('window-all-closed');
-}
 
 function fail(error) {
   report.failure = String(error?.stack ?? error);

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { pathToFileURL } from 'node:url';
 
 /**
  * A stand-in for the 'electron' module in main and preload tests, which records what the code under
@@ -54,7 +53,6 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame('about:blank');
   windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null;
   loadedUrl: string | null = null;
-  loadedFile: string | null = null;
 
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -73,10 +71,6 @@ export class FakeWebContents extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
     this.mainFrame.url = url;
-  }
-  async loadFile(file: string): Promise<void> {
-    this.loadedFile = file;
-    this.mainFrame.url = pathToFileURL(file).href;
   }
   isDestroyed(): boolean {
     return false;
@@ -101,9 +95,6 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     return this.webContents.loadURL(url);
-  }
-  loadFile(file: string): Promise<void> {
-    return this.webContents.loadFile(file);
   }
   show(): void {
     this.shown = true;
@@ -230,6 +221,7 @@ class FakeApp extends EventEmitter {
   }
   /** What Electron does once it is initialised. */
   becomeReady(): void {
+    electron.calls.push('ready');
     this.emit('ready');
     this.resolveReady();
   }
@@ -250,6 +242,9 @@ function createElectron() {
     /** Listeners main put on the default session ('will-download'). */
     sessionEvents: new EventEmitter(),
     exposed: new Map<string, unknown>(),
+    /** protocol.registerSchemesAsPrivileged calls, and the protocol.handle handlers by scheme. */
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
     rendererInvokeResult: { ok: true, value: 'stub' } as unknown,
 
@@ -274,6 +269,8 @@ function createElectron() {
       state.permissionCheckHandler = null;
       state.sessionEvents.removeAllListeners();
       state.exposed.clear();
+      state.privilegedSchemes = [];
+      state.protocolHandlers.clear();
       state.rendererInvokes = [];
       state.rendererInvokeResult = { ok: true, value: 'stub' };
     },
@@ -322,6 +319,20 @@ export const electronModule = {
     show(): void {
       electron.calls.push(`notification ${this.options.title}`);
     }
+  },
+  protocol: {
+    registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>): void {
+      // Electron allows this only before ready: so does the stub.
+      if (electron.calls.includes('ready')) {
+        throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      }
+      electron.calls.push('protocol.registerSchemesAsPrivileged');
+      electron.privilegedSchemes.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+      electron.calls.push(`protocol.handle ${scheme}`);
+      electron.protocolHandlers.set(scheme, handler);
+    },
   },
   dialog: {
     showErrorBox(title: string, content: string): void {

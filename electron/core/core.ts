@@ -1,3 +1,4 @@
+import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
 import { ActivityLog } from './activity/activity-log';
 import { redact } from './api/redact';
@@ -14,10 +15,12 @@ import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
 import { ConsoleService } from './console/console-service';
+import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
 import { IssuedKeyVaulting } from './vaults/issued-key-vaulting';
+import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
 
 export interface CoreOptions {
@@ -37,8 +40,10 @@ export interface CoreOptions {
 
 /**
  * Keyhaven's domain, without Electron: what main, the browser harness, the tests and the benchmarks
- * all open. Opening fails with a StorageError (never with empty data) when the data file is damaged
- * or from a newer version.
+ * all open. Opening fails with a StorageError (never with empty data) when keyhaven.json is damaged or
+ * from a newer version. vaults.json and console.json are parts Keyhaven runs without: when one cannot
+ * be opened, `vaults` or `console` answers every caller with a PartUnavailableError naming the
+ * problem, `recovery` offers the way back, and everything else works.
  */
 export interface Core {
   readonly dataDir: string;
@@ -59,12 +64,35 @@ export interface Core {
   /** Settings → Local test API (off until started). */
   readonly testApi: TestApiControl;
   readonly clock: Clock;
+  /** Vaults and console files that could not be opened, and what to do about them. */
+  readonly recovery: PartRecovery;
   status(): Promise<SystemStatus>;
   /** Clears our clipboard copy, locks the vaults, flushes pending usage counts, then closes the data files. */
   close(): Promise<void>;
 }
 
+export type OptionalPart = 'vaults' | 'console';
+
+/** Each returns where the damaged files were moved (never deleted), then the part is open again. */
+export interface PartRecovery {
+  problems(): DataProblem[];
+  restoreBackup(part: OptionalPart): Promise<string[]>;
+  startEmpty(part: OptionalPart): Promise<string[]>;
+  retry(part: OptionalPart): Promise<string[]>;
+}
+
 const PROBE_ACCOUNT = 'probe';
+
+/** One full round trip to the keychain (a read of an account that does not exist). */
+export async function probeKeychain(keychain: Keychain): Promise<SystemStatus['keychain']> {
+  try {
+    await keychain.get(PROBE_ACCOUNT);
+    return { available: true, problem: null };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : 'The system keychain is unavailable.';
+    return { available: false, problem };
+  }
+}
 
 /** Storage and system errors name files and codes, never secrets; anything else is redacted. */
 function describeFailure(error: unknown): string {
@@ -85,62 +113,84 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const usage = new UsageRecorder(db, activity, now, (error) =>
     logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
   );
-  const vaults = await openVaults(options.dataDir, options.keychain, clock);
+  const vaultsPart = await RecoverablePart.open<Vaults>({
+    part: 'vaults',
+    dataDir: options.dataDir,
+    open: () => openVaults(options.dataDir, options.keychain, clock),
+    close: (vaults) => vaults.close(),
+    now,
+  });
   const timers = options.platform?.timers ?? realTimers;
   const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
   const keys = new KeyService(db, activity, pepper, usage, clock);
   const lifecycle = new KeyLifecycle(db, activity, pepper, clock);
-  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, vaults, activity, clipboard, clock);
+  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, () => vaultsPart.get(), activity, clipboard, clock);
+  // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
         options.platform.power,
         timers,
-        () => vaults.vaults.settings(),
-        () => vaults.vaults.lockAll(),
+        () => vaultsPart.current()?.vaults.settings() ?? DEFAULT_VAULT_SETTINGS,
+        () => vaultsPart.current()?.vaults.lockAll(),
       )
     : null;
   autoLock?.start();
   const testApi = new TestApiControl({ keys, db, clock }, (line) => logError(line));
-  const consoleService = await ConsoleService.open(options.dataDir, vaults.entries, {
-    clock,
-    userAgent: `Keyhaven/${options.version}`,
+  // The console reaches vault entries through the part, so a request naming one answers why not.
+  const consoleEntries = {
+    reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
+    get: (entryId: string) => vaultsPart.get().entries.get(entryId),
+  };
+  const consolePart = await RecoverablePart.open<ConsoleService>({
+    part: 'console',
+    dataDir: options.dataDir,
+    open: () =>
+      ConsoleService.open(options.dataDir, consoleEntries, { clock, userAgent: `Keyhaven/${options.version}` }),
+    close: (service) => service.close(),
+    now,
   });
+  const parts = { vaults: vaultsPart, console: consolePart };
+  const problems = (): DataProblem[] =>
+    [vaultsPart.problem(), consolePart.problem()].filter((problem) => problem !== null);
   return {
     dataDir: options.dataDir,
     db,
     activity,
     clock,
     usage,
-    vaults,
+    get vaults() {
+      return vaultsPart.get();
+    },
     issuing,
     clipboard,
     testApi,
-    console: consoleService,
+    get console() {
+      return consolePart.get();
+    },
+    recovery: {
+      problems,
+      restoreBackup: (part) => parts[part].restoreBackup(),
+      startEmpty: (part) => parts[part].startEmpty(),
+      retry: (part) => parts[part].retry(),
+    },
     apps: new AppService(db, activity, clock),
     scopes: new ScopeCatalog(db, activity),
     keys,
     lifecycle,
     reminders: new ExpiryReminders(db, clock),
     async status() {
-      try {
-        // A read of an account that does not exist still makes the full round trip to the keychain.
-        await options.keychain.get(PROBE_ACCOUNT);
-        return { version: options.version, keychain: { available: true, problem: null } };
-      } catch (error) {
-        const problem = error instanceof Error ? error.message : 'The system keychain is unavailable.';
-        return { version: options.version, keychain: { available: false, problem } };
-      }
+      return { version: options.version, keychain: await probeKeychain(options.keychain), dataProblems: problems() };
     },
     async close() {
       autoLock?.stop();
       await testApi.stop().catch(() => undefined);
-      await consoleService.close().catch(() => undefined);
+      await consolePart.close().catch(() => undefined);
       issuing.clear();
       try {
         await clipboard.clearIfUnchanged().catch(() => false);
         await usage.close();
       } finally {
-        await vaults.close().finally(() => db.close());
+        await vaultsPart.close().finally(() => db.close());
       }
     },
   };

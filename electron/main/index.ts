@@ -1,7 +1,7 @@
 import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/handlers';
 import { redact } from '../core/api/redact';
-import { openCore, type Core } from '../core/core';
+import { openCoreHost, type CoreHost } from '../core/core-host';
 import { KeytarKeychain } from '../core/keychain/keytar-keychain';
 import { electronPlatform } from './platform/electron-platform';
 import { StorageError } from '../core/storage';
@@ -22,7 +22,7 @@ import { createMainWindow } from './window';
 const FATAL_TITLE = 'Keyhaven cannot open its data';
 const log = (line: string): void => console.error(line);
 
-let core: Core | null = null;
+let host: CoreHost | null = null;
 let window: BrowserWindow | null = null;
 
 function boot(): void {
@@ -75,21 +75,21 @@ function boot(): void {
 
   // macOS: clicking the dock icon with no window open brings the window back.
   app.on('activate', () => {
-    if (core && !window) openWindow();
+    if (host && !window) openWindow();
   });
 
   let closing = false;
   app.on('will-quit', (event) => {
-    if (!core) return;
+    if (!host) return;
     // Hold the quit until the core has flushed its data and released its lock, then quit again.
     event.preventDefault();
     if (closing) return;
     closing = true;
-    core
+    host
       .close()
       .catch((error: unknown) => log(`[keyhaven] closing the data failed: ${describe(error)}`))
       .finally(() => {
-        core = null;
+        host = null;
         app.quit();
       });
   });
@@ -100,24 +100,28 @@ function boot(): void {
       installPermissionGuards();
       if (page.kind === 'app') serveAppScheme(page.folder);
       installDownloadGuard(session.defaultSession, app.getPath('documents'));
+      let opened: CoreHost;
       try {
-        core = await openCore({
+        // A damaged or newer data file does not stop the host: the window opens on what can be
+        // recovered (DESIGN §6: never start empty by mistake, never lock the user out).
+        opened = await openCoreHost({
           dataDir,
           keychain: new KeytarKeychain(),
           version: app.getVersion(),
           platform: electronPlatform(),
         });
       } catch (error) {
-        // Damaged or newer data file, lock held elsewhere: say so and stop, never start empty.
         fatal(describe(error));
         return;
       }
+      host = opened;
       // Handlers first, so the page's very first request finds them.
-      const handlers = createHandlers(core);
+      const handlers = createHandlers(opened);
       registerIpc({ handlers, mainContents: () => window?.webContents ?? null, isAppUrl: ours, log });
       openWindow();
-      const opened = core;
-      startExpiryNotifier({ takeDue: () => opened.reminders.takeDue(), notify: showNotification, log });
+      // Until keyhaven.json opens (after a restore), there is nothing to remind of.
+      const takeDue = async () => (await opened.openCore()?.reminders.takeDue()) ?? [];
+      startExpiryNotifier({ takeDue, notify: showNotification, log });
     })
     .catch((error: unknown) => fatal(describe(error)));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataProblemSchema } from './data-recovery';
 
 export const keychainStatusSchema = z.strictObject({
   available: z.boolean(),
@@ -10,5 +11,14 @@ export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 export const systemStatusSchema = z.strictObject({
   version: z.string(),
   keychain: keychainStatusSchema,
+  /** Data files that could not be opened; a `keys` problem means nothing else is open. */
+  dataProblems: z.array(dataProblemSchema),
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+/** After a recovery: the new status, and where the damaged files were moved (never deleted). */
+export const recoveryResultSchema = z.strictObject({
+  status: systemStatusSchema,
+  keptAs: z.array(z.string()),
+});
+export type RecoveryResult = z.infer<typeof recoveryResultSchema>;

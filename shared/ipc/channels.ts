@@ -6,6 +6,9 @@
  */
 export const CHANNELS = [
   'system:status',
+  'recovery:restoreBackup',
+  'recovery:startEmpty',
+  'recovery:retry',
   'apps:list',
   'apps:get',
   'apps:create',

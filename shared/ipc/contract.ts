@@ -21,7 +21,8 @@ import {
   verifyKeyInputSchema,
   verifyResultSchema,
 } from '../domain/issued-key';
-import { systemStatusSchema } from '../domain/system';
+import { recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
+import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
 import {
   historyIdInputSchema,
   historyItemSchema,
@@ -78,6 +79,9 @@ const noInput = z.strictObject({});
  */
 export const contract = {
   'system:status': { request: noInput, response: systemStatusSchema },
+  'recovery:restoreBackup': { request: recoveryInputSchema, response: recoveryResultSchema },
+  'recovery:startEmpty': { request: startEmptyInputSchema, response: recoveryResultSchema },
+  'recovery:retry': { request: recoveryInputSchema, response: recoveryResultSchema },
   'apps:list': { request: noInput, response: z.array(appSummarySchema) },
   'apps:get': { request: z.strictObject({ appId: idSchema }), response: appSchema },
   'apps:create': { request: createAppInputSchema, response: appSchema },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../../electron/core/api/handlers';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCoreHost, type CoreHost } from '../../electron/core/core-host';
 import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
 import { ArgsError, parseHarnessArgs, USAGE, type HarnessArgs } from './args';
 import { bundleBridge } from './bridge/bundle';
@@ -46,10 +46,16 @@ async function main(argv: readonly string[]): Promise<number> {
   page.warnings.forEach(log);
 
   mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
-  let core: Core;
+  let host: CoreHost;
   const platform = new HarnessPlatform();
   try {
-    core = await openCore({ dataDir: args.dataDir, keychain: new KeytarKeychain(), version: appVersion(), platform });
+    // A damaged keyhaven.json still opens the host: the page then shows the recovery page, as in the app.
+    host = await openCoreHost({
+      dataDir: args.dataDir,
+      keychain: new KeytarKeychain(),
+      version: appVersion(),
+      platform,
+    });
   } catch (error) {
     // StorageError messages are written for people (file, what happened, what to do) and hold no secret.
     process.stderr.write(
@@ -58,12 +64,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  if (args.testApiPort !== undefined) {
+  const core = host.openCore();
+  if (args.testApiPort !== undefined && !core) log('the data cannot be opened: the local test API stays off');
+  if (args.testApiPort !== undefined && core) {
     try {
       const { baseUrl } = await core.testApi.start(args.testApiPort);
       log(`local test API on ${baseUrl}`);
     } catch (error) {
-      await core.close();
+      await host.close();
       process.stderr.write(
         `harness: cannot start the local test API: ${error instanceof Error ? error.message : error}\n`,
       );
@@ -78,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
     server = await startHarnessServer({
       port: args.port,
       token,
-      handlers: createHandlers(core),
+      handlers: createHandlers(host),
       page,
       bridge: await bundleBridge(),
       files: new StaticFiles(rendererDir),
@@ -87,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
       log,
     });
   } catch (error) {
-    await core.close();
+    await host.close();
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(`harness: cannot listen on ${HOST}:${args.port}${code ? ` (${code})` : ''}.\n`);
     return 1;
@@ -95,11 +103,11 @@ async function main(argv: readonly string[]): Promise<number> {
 
   process.stdout.write(`http://${HOST}:${server.port}/?token=${token}\n`);
   log(`serving ${rendererDir} with data folder ${args.dataDir}; Ctrl-C to stop`);
-  return await untilStopped(server, core);
+  return await untilStopped(server, host);
 }
 
 /** SIGINT/SIGTERM: stop taking requests, then close the core so pending writes reach the disk. */
-function untilStopped(server: HarnessServer, core: Core): Promise<number> {
+function untilStopped(server: HarnessServer, host: CoreHost): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
@@ -113,7 +121,7 @@ function untilStopped(server: HarnessServer, core: Core): Promise<number> {
         let code = 0;
         try {
           await server.close();
-          await core.close();
+          await host.close();
           log('closed cleanly');
         } catch (error) {
           log(`closing failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,7 @@ import type { WebContents } from 'electron';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../electron/core/api/handlers';
+import { hostOf } from '../../electron/core/core-host';
 import { contract } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/ipc/errors';
@@ -164,7 +165,7 @@ describe('fuzzing the issuing channels over IPC', () => {
     await window.loadURL('app://keyhaven/index.html');
     const page = resolveAppPage({ devUrl: undefined, isPackaged: true, indexFile: INDEX });
     registerIpc({
-      handlers: createHandlers(t.core),
+      handlers: createHandlers(hostOf(t.core)),
       mainContents: () => window.webContents as unknown as WebContents,
       isAppUrl: (url) => isAppUrl(page, url),
       log: () => {},

@@ -1,6 +1,7 @@
 import type { WebContents } from 'electron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type Handlers } from '../../electron/core/api/handlers';
+import { hostOf } from '../../electron/core/core-host';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/ipc/errors';
 import { openTestCore, type TestCore } from '../support/open-test-core';
@@ -25,7 +26,7 @@ let unregister: () => void;
 
 beforeAll(async () => {
   testCore = await openTestCore();
-  handlers = createHandlers(testCore.core);
+  handlers = createHandlers(hostOf(testCore.core));
 });
 afterAll(() => testCore.dispose());
 

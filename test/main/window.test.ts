@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
-import { vaultAccount } from '../../electron/core/vaults/data-keys';
-import { openVaultDb } from '../../electron/core/vaults/vault-db';
-import { CHANNELS } from '../../shared/ipc/channels';
-import { makeTempDir } from '../support/temp-dir';
+import { isAbsolute } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, FakeBrowserWindow, FakeEvent } from './support/electron-stub';
 
 vi.mock('electron', async () => (await import('./support/electron-stub')).electronModule);
@@ -149,103 +142,5 @@ describe('permissions', () => {
     expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(check('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(check('clipboard-sanitized-write', undefined)).toBe(false);
-  });
-});
-
-describe('the app entry (electron/main/index.ts)', () => {
-  let dataDir: { path: string; remove: () => Promise<void> };
-  let logged: string[];
-
-  beforeEach(async () => {
-    vi.resetModules();
-    logged = [];
-    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
-    dataDir = await makeTempDir('keyhaven-main');
-    vi.stubEnv('KEYHAVEN_DATA_DIR', dataDir.path);
-    vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
-  });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-    // The entry opens the real core on the real keychain, whose first run creates the default vault's
-    // data key there: remove it, so no run leaves an item behind in a developer's keychain.
-    if (existsSync(join(dataDir.path, 'vaults.json'))) {
-      const db = await openVaultDb(dataDir.path);
-      const ids = db.snapshot().vaults.map((vault) => vault.id);
-      await db.close();
-      for (const id of ids) await new KeytarKeychain().delete(vaultAccount(id)).catch(() => false);
-    }
-    await dataDir.remove();
-  });
-
-  const start = () => import('../../electron/main/index');
-
-  it('quits when the single-instance lock is held by another instance', async () => {
-    electron.app.gotLock = false;
-    await start();
-    expect(electron.calls).toContain('app.requestSingleInstanceLock');
-    expect(electron.app.quitCalls).toBe(1);
-    electron.app.becomeReady();
-    await Promise.resolve();
-    expect(electron.windows).toHaveLength(0);
-    expect(electron.ipcHandlers.size).toBe(0);
-  });
-
-  it('sandboxes, moves userData, opens the core, registers IPC, then opens the window; closes the core on quit', async () => {
-    await start();
-    expect(electron.app.sandboxEnabled).toBe(true);
-    expect(electron.app.getPath('userData')).toBe(dataDir.path);
-    // app:// is privileged before ready (Electron refuses it later), and served only once ready.
-    expect(electron.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-    ]);
-    expect(electron.protocolHandlers.size).toBe(0);
-    electron.app.becomeReady();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-    expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
-    expect(electron.windows[0]?.webContents.loadedUrl).toBe('app://keyhaven/index.html');
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    expect(electron.permissionRequestHandler).not.toBeNull();
-
-    const window = electron.windows[0] as FakeBrowserWindow;
-    window.minimized = true;
-    electron.app.emit('second-instance');
-    expect(window.restored && window.focused).toBe(true);
-
-    electron.app.emit('window-all-closed');
-    expect(electron.app.quitCalls).toBe(1);
-    const willQuit = new FakeEvent();
-    electron.app.emit('will-quit', willQuit);
-    expect(willQuit.defaultPrevented).toBe(true); // held until the core has closed…
-    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2)); // …then quit again
-    const again = new FakeEvent();
-    electron.app.emit('will-quit', again);
-    expect(again.defaultPrevented).toBe(false);
-  });
-
-  it('shows the error and exits, never starting empty, when the data file is damaged', async () => {
-    await writeFile(join(dataDir.path, 'keyhaven.json'), '{ "schemaVersion": 1, "apps": [');
-    await start();
-    electron.app.becomeReady();
-    await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([1]));
-    expect(electron.errorBoxes).toHaveLength(1);
-    expect(electron.errorBoxes[0]?.title).toBe('Keyhaven cannot open its data');
-    expect(electron.errorBoxes[0]?.content).toContain(join(dataDir.path, 'keyhaven.json'));
-    expect(logged.join('\n')).toContain('cannot open its data');
-    expect(electron.windows).toHaveLength(0);
-    expect(electron.ipcHandlers.size).toBe(0);
-  });
-
-  it('refuses an empty --data-dir before touching anything', async () => {
-    const argv = process.argv;
-    process.argv = [...argv, '--data-dir='];
-    try {
-      await start();
-    } finally {
-      process.argv = argv;
-    }
-    expect(electron.app.exitCodes).toEqual([1]);
-    expect(electron.errorBoxes[0]?.content).toBe('--data-dir needs a folder, e.g. --data-dir=/path/to/data.');
-    expect(electron.calls).not.toContain('app.requestSingleInstanceLock');
   });
 });

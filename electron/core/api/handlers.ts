@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
-import type { Core } from '../core';
+import type { CoreHost } from '../core-host';
 import { copyEntry } from '../vaults/entry-copy';
 import { exportFileName } from '../vaults/export-file-name';
 
@@ -9,78 +9,86 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 /**
  * One handler per channel, each a thin call into the core. Input arrives already validated against
- * the contract (see dispatch.ts); the mapped type makes a missing channel a compile error.
+ * the contract (see dispatch.ts); the mapped type makes a missing channel a compile error. The core and
+ * its vaults are looked up per call: while a data file cannot be opened, that lookup answers with the
+ * problem (PartUnavailableError), and after a recovery the same handlers reach the reopened data.
  */
-export function createHandlers(core: Core): Handlers {
-  const { vaults, entries, transfer } = core.vaults;
+export function createHandlers(host: CoreHost): Handlers {
+  const core = () => host.core();
+  const vaults = () => core().vaults.vaults;
+  const entries = () => core().vaults.entries;
+  const transfer = () => core().vaults.transfer;
   return {
-    'system:status': () => core.status(),
-    'apps:list': () => core.apps.list(),
-    'apps:get': ({ appId }) => core.apps.get(appId),
-    'apps:create': (input) => core.apps.create(input),
-    'apps:update': (input) => core.apps.update(input),
-    'apps:addScope': (input) => core.scopes.add(input),
-    'apps:updateScope': (input) => core.scopes.rename(input),
-    'apps:removeScope': ({ appId, scopeId }) => core.scopes.remove(appId, scopeId),
-    'keys:list': ({ appId }) => core.keys.list(appId),
-    'keys:generate': ({ noScopes: _noScopes, ...input }) => core.issuing.generate(input),
-    'keys:rotate': ({ id, grace }) => core.issuing.rotate(id, grace),
-    'keys:revoke': ({ id }) => core.lifecycle.revoke(id),
-    'keys:recordViewed': ({ id, action }) => core.keys.recordViewed(id, action),
-    'keys:verify': ({ headerValue, scheme, requiredScope }) => core.keys.verify(headerValue, scheme, requiredScope),
-    'keys:saveInVault': ({ keyId, vaultId }) => core.issuing.saveInVault(keyId, vaultId),
-    'keys:copyPlaintext': ({ keyId }) => core.issuing.copy(keyId),
-    'keys:discardPlaintext': ({ keyId }) => core.issuing.discard(keyId),
-    'vaults:list': () => vaults.listVaults(),
-    'vaults:create': ({ name }) => vaults.createVault(name),
-    'vaults:rename': ({ vaultId, name }) => vaults.renameVault(vaultId, name),
-    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults.deleteVault(vaultId) }),
-    'vaults:unlock': ({ vaultId }) => vaults.unlock(vaultId),
+    'system:status': () => host.status(),
+    'recovery:restoreBackup': ({ part }) => host.restoreBackup(part),
+    'recovery:startEmpty': ({ part }) => host.startEmpty(part),
+    'recovery:retry': ({ part }) => host.retry(part),
+    'apps:list': () => core().apps.list(),
+    'apps:get': ({ appId }) => core().apps.get(appId),
+    'apps:create': (input) => core().apps.create(input),
+    'apps:update': (input) => core().apps.update(input),
+    'apps:addScope': (input) => core().scopes.add(input),
+    'apps:updateScope': (input) => core().scopes.rename(input),
+    'apps:removeScope': ({ appId, scopeId }) => core().scopes.remove(appId, scopeId),
+    'keys:list': ({ appId }) => core().keys.list(appId),
+    'keys:generate': ({ noScopes: _noScopes, ...input }) => core().issuing.generate(input),
+    'keys:rotate': ({ id, grace }) => core().issuing.rotate(id, grace),
+    'keys:revoke': ({ id }) => core().lifecycle.revoke(id),
+    'keys:recordViewed': ({ id, action }) => core().keys.recordViewed(id, action),
+    'keys:verify': ({ headerValue, scheme, requiredScope }) => core().keys.verify(headerValue, scheme, requiredScope),
+    'keys:saveInVault': ({ keyId, vaultId }) => core().issuing.saveInVault(keyId, vaultId),
+    'keys:copyPlaintext': ({ keyId }) => core().issuing.copy(keyId),
+    'keys:discardPlaintext': ({ keyId }) => core().issuing.discard(keyId),
+    'vaults:list': () => vaults().listVaults(),
+    'vaults:create': ({ name }) => vaults().createVault(name),
+    'vaults:rename': ({ vaultId, name }) => vaults().renameVault(vaultId, name),
+    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults().deleteVault(vaultId) }),
+    'vaults:unlock': ({ vaultId }) => vaults().unlock(vaultId),
     'vaults:lock': ({ vaultId }) => {
-      if (vaultId) vaults.lock(vaultId);
-      else vaults.lockAll();
+      if (vaultId) vaults().lock(vaultId);
+      else vaults().lockAll();
       return null;
     },
-    'vaults:settings': () => vaults.settings(),
-    'vaults:updateSettings': (input) => vaults.updateSettings(input),
+    'vaults:settings': () => vaults().settings(),
+    'vaults:updateSettings': (input) => vaults().updateSettings(input),
     'vaults:export': async ({ vaultId, entryIds, passphrase }) => {
-      const { file, entryCount } = await transfer.exportVault(vaultId, passphrase, entryIds ? { entryIds } : {});
-      const name = vaults.summary(vaultId).name;
-      return { fileName: exportFileName(name, core.clock.now()), contents: file.toString('utf8'), entryCount };
+      const { file, entryCount } = await transfer().exportVault(vaultId, passphrase, entryIds ? { entryIds } : {});
+      const name = vaults().summary(vaultId).name;
+      return { fileName: exportFileName(name, core().clock.now()), contents: file.toString('utf8'), entryCount };
     },
     'vaults:previewImport': ({ vaultId, contents, passphrase }) =>
-      transfer.previewImport(vaultId, Buffer.from(contents, 'utf8'), passphrase),
+      transfer().previewImport(vaultId, Buffer.from(contents, 'utf8'), passphrase),
     'vaults:import': ({ vaultId, contents, passphrase, choices }) =>
-      transfer.importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
-    'entries:list': ({ vaultId }) => entries.listEntries(vaultId),
-    'entries:add': (input) => entries.addEntry(input),
-    'entries:update': (input) => entries.updateEntry(input),
+      transfer().importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
+    'entries:list': ({ vaultId }) => entries().listEntries(vaultId),
+    'entries:add': (input) => entries().addEntry(input),
+    'entries:update': (input) => entries().updateEntry(input),
     'entries:delete': async ({ entryId }) => {
-      await entries.deleteEntry(entryId);
+      await entries().deleteEntry(entryId);
       return null;
     },
-    'entries:reveal': ({ entryId, version }) => entries.reveal(entryId, version),
-    'entries:copy': ({ entryId, format }) => copyEntry(core.vaults, core.clipboard, entryId, format),
-    'console:sendRequest': ({ requestId, request }) => core.console.send(requestId, request),
-    'console:cancel': ({ requestId }) => core.console.cancel(requestId),
-    'console:snippet': (input) => core.console.snippet(input),
-    'console:history': () => core.console.history.list(),
+    'entries:reveal': ({ entryId, version }) => entries().reveal(entryId, version),
+    'entries:copy': ({ entryId, format }) => copyEntry(core().vaults, core().clipboard, entryId, format),
+    'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),
+    'console:cancel': ({ requestId }) => core().console.cancel(requestId),
+    'console:snippet': (input) => core().console.snippet(input),
+    'console:history': () => core().console.history.list(),
     'console:deleteHistory': async ({ id }) => {
-      await core.console.history.remove(id);
+      await core().console.history.remove(id);
       return null;
     },
-    'console:clearHistory': () => core.console.history.clear(),
-    'console:listSaved': () => core.console.history.listSaved(),
-    'console:save': (input) => core.console.saveRequest(input),
-    'console:updateSaved': (input) => core.console.updateSaved(input),
+    'console:clearHistory': () => core().console.history.clear(),
+    'console:listSaved': () => core().console.history.listSaved(),
+    'console:save': (input) => core().console.saveRequest(input),
+    'console:updateSaved': (input) => core().console.updateSaved(input),
     'console:deleteSaved': async ({ id }) => {
-      await core.console.history.deleteSaved(id);
+      await core().console.history.deleteSaved(id);
       return null;
     },
-    'testApi:status': () => core.testApi.status(),
-    'testApi:start': ({ port }) => core.testApi.start(port),
-    'testApi:stop': () => core.testApi.stop(),
-    'activity:list': (query) => core.activity.list(query),
-    'activity:checkChain': () => core.activity.check(),
+    'testApi:status': () => core().testApi.status(),
+    'testApi:start': ({ port }) => core().testApi.start(port),
+    'testApi:stop': () => core().testApi.stop(),
+    'activity:list': (query) => core().activity.list(query),
+    'activity:checkChain': () => core().activity.check(),
   };
 }

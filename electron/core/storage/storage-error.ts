@@ -4,23 +4,29 @@
  * They never quote file contents (a data file may hold key hashes or encrypted secrets), which is also
  * why JSON parse errors are not attached as `cause`: V8 puts a slice of the source text in them.
  */
+import { basename } from 'node:path';
+
 export type StorageErrorCode = 'CORRUPT' | 'NEWER_VERSION' | 'LOCK_TIMEOUT' | 'IO';
 
 export interface StorageErrorOptions {
   backup?: string | undefined;
   cause?: unknown;
+  /** What is wrong in one sentence, without the advice (the recovery banner offers its own). */
+  summary?: string;
 }
 
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
   readonly file: string;
   readonly backup?: string;
+  readonly summary: string;
 
   constructor(code: StorageErrorCode, file: string, message: string, options: StorageErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StorageError';
     this.code = code;
     this.file = file;
+    this.summary = options.summary ?? message;
     if (options.backup !== undefined) this.backup = options.backup;
   }
 
@@ -38,7 +44,7 @@ export class StorageError extends Error {
       'CORRUPT',
       file,
       `Keyhaven's data file ${file} ${problem}. Nothing was changed. ${restore}${older}`,
-      { backup, cause },
+      { backup, cause, summary: `${basename(file)} ${problem}.` },
     );
   }
 
@@ -48,6 +54,11 @@ export class StorageError extends Error {
       file,
       `Keyhaven's data file ${file} was written by a newer version of Keyhaven (data version ${found}; ` +
         `this one understands up to ${supported}). It was left untouched. Update Keyhaven to open it.`,
+      {
+        summary:
+          `${basename(file)} was written by a newer version of Keyhaven (data version ${found}; this one ` +
+          `understands up to ${supported}).`,
+      },
     );
   }
 
@@ -58,6 +69,7 @@ export class StorageError extends Error {
       file,
       `Keyhaven waited ${formatWait(waitedMs)} for ${holder} to finish saving ${file}. Nothing was ` +
         `changed. Try again; if no other Keyhaven is running, delete ${lockFile} and try again.`,
+      { summary: `${holder[0]?.toUpperCase()}${holder.slice(1)} was still saving ${basename(file)}.` },
     );
   }
 
@@ -76,7 +88,7 @@ export class StorageError extends Error {
       file,
       `Keyhaven could not ${action} ${file}${why}. ${state}; check that the disk is not full and that ` +
         `its folder is writable, then try again.`,
-      { cause },
+      { cause, summary: `Keyhaven could not ${action} ${basename(file)}${why}.` },
     );
   }
 }

@@ -14,6 +14,8 @@ import { keyLabel } from '../keys/key-records';
 import { StorageError } from '../storage';
 import type { ClipboardGuard } from './clipboard-guard';
 import { VaultCryptoError } from './sealed-box';
+import { DEFAULT_VAULT_SETTINGS } from '../../../shared/domain/vault';
+import { PartUnavailableError } from '../recovery/data-problem';
 import type { Vaults } from './vaults';
 
 /** How long a new key's plaintext stays in main for Save in vault / Copy after its store page opened. */
@@ -32,7 +34,8 @@ export class IssuedKeyVaulting {
     private readonly db: KeyhavenDb,
     private readonly keys: KeyService,
     private readonly lifecycle: KeyLifecycle,
-    private readonly vaults: Vaults,
+    /** The vaults, or a PartUnavailableError when vaults.json could not be opened. */
+    private readonly vaults: () => Vaults,
     private readonly activity: ActivityLog,
     private readonly clipboard: ClipboardGuard,
     private readonly clock: Clock,
@@ -51,7 +54,7 @@ export class IssuedKeyVaulting {
     // key, which this response still carries. The entry keeps the old key until the user saves again.
     let vaultUpdate: RotatedKey['vaultUpdate'];
     try {
-      const updatedEntries = await this.vaults.entries.replaceIssuedSecret(id, {
+      const updatedEntries = await this.vaults().entries.replaceIssuedSecret(id, {
         issuedKeyId: rotated.key.id,
         plaintext: rotated.plaintext,
         graceEndsAt: rotated.replaced?.graceEndsAt ?? null,
@@ -61,6 +64,15 @@ export class IssuedKeyVaulting {
     } catch (error) {
       // Whatever went wrong, the rotation stands and this answer is the only one carrying the new key.
       // Messages of our own error types name no secret; anything else is not quoted.
+      if (error instanceof PartUnavailableError) {
+        vaultUpdate = {
+          updatedEntries: 0,
+          problem:
+            `Your vaults are unavailable (${error.problem.summary}), so a vault entry holding the old key, if any, ` +
+            `was not updated. Once they are back, use Save in vault on the new key's page.`,
+        };
+        return { ...rotated, vaultUpdate };
+      }
       const known =
         error instanceof CoreError ||
         error instanceof KeychainUnavailableError ||
@@ -82,12 +94,13 @@ export class IssuedKeyVaulting {
     const key = findKey(data, keyId);
     if (!key) throw notFound('The API key');
     const app = findApp(data, key.appId);
-    const existing = this.vaults.entries.findByIssuedKey(keyId);
+    const vaults = this.vaults();
+    const existing = vaults.entries.findByIssuedKey(keyId);
     if (existing) {
       throw new CoreError('CONFLICT', `This key is already saved in a vault as "${existing.name}".`);
     }
     const labels = new Map(app.scopes.map((scope) => [scope.id, scope.label]));
-    const entry = await this.vaults.entries.saveIssuedKey(vaultId, {
+    const entry = await vaults.entries.saveIssuedKey(vaultId, {
       issuedKeyId: key.id,
       name: key.name,
       plaintext,
@@ -95,7 +108,7 @@ export class IssuedKeyVaulting {
       appName: app.name,
       scopes: key.scopes.map((id) => labels.get(id) ?? id),
     });
-    const vaultName = this.vaults.vaults.summary(vaultId).name;
+    const vaultName = vaults.vaults.summary(vaultId).name;
     await this.activity.record([
       {
         type: 'key.savedInVault',
@@ -111,9 +124,19 @@ export class IssuedKeyVaulting {
   /** Copy on the store page, done in main so the clipboard is cleared after the configured delay. */
   async copy(keyId: string): Promise<{ clearsAfterSeconds: number }> {
     const plaintext = this.plaintextOf(keyId);
-    const result = await this.clipboard.copy(plaintext, this.vaults.vaults.settings().clipboardClearSeconds);
+    const result = await this.clipboard.copy(plaintext, this.clipboardClearSeconds());
     await this.keys.recordViewed(keyId, 'copied');
     return result;
+  }
+
+  /** The clearing delay is a vault setting; without vaults.json the default applies. */
+  private clipboardClearSeconds(): number {
+    try {
+      return this.vaults().vaults.settings().clipboardClearSeconds;
+    } catch (error) {
+      if (error instanceof PartUnavailableError) return DEFAULT_VAULT_SETTINGS.clipboardClearSeconds;
+      throw error;
+    }
   }
 
   discard(keyId: string): null {

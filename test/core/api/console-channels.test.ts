@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import type { KeyhavenApi } from '../../../shared/ipc/api';
 import { createInProcessApi } from '../../support/in-process-api';
 import { filesContaining } from '../vaults/vault-fixture';
@@ -21,7 +22,7 @@ async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; erro
 /** A key issued by this Keyhaven, saved in "Personal", and the local test API running. */
 async function setUp(): Promise<{ api: KeyhavenApi; plaintext: string; entryId: string; baseUrl: string }> {
   t = await openTestCore();
-  const api = createInProcessApi(createHandlers(t.core));
+  const api = createInProcessApi(createHandlers(hostOf(t.core)));
   const app = await value(api.apps.create({ name: 'Pyas' }));
   const generated = await value(
     api.keys.generate({ appId: app.id, name: 'CI', expiration: { kind: 'never' }, scopes: ['read:items'] }),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { createHandlers, type Handlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import { CHANNELS } from '../../../shared/ipc/channels';
 import { contract } from '../../../shared/ipc/contract';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
@@ -15,7 +16,7 @@ describe('dispatch', () => {
 
   beforeEach(async () => {
     t = await openTestCore();
-    handlers = createHandlers(t.core);
+    handlers = createHandlers(hostOf(t.core));
     logged = [];
   });
   afterEach(() => t.dispose());

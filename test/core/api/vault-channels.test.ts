@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import { openCore } from '../../../electron/core/core';
 import { vaultAccount } from '../../../electron/core/vaults/data-keys';
 import { SCRYPT_N } from '../../../electron/core/vaults/export-format';
@@ -28,7 +29,7 @@ let logged: string[];
 beforeEach(async () => {
   t = await openTestCore();
   logged = [];
-  api = createInProcessApi(createHandlers(t.core), (line) => logged.push(line));
+  api = createInProcessApi(createHandlers(hostOf(t.core)), (line) => logged.push(line));
 });
 afterEach(() => t.dispose());
 
@@ -300,7 +301,7 @@ describe('key channels that reach the vaults', () => {
     const dir = await makeTempDir();
     const core = await openCore({ dataDir: dir.path, keychain: new MemoryKeychain(), version: 'test' });
     try {
-      const headless = createInProcessApi(createHandlers(core));
+      const headless = createInProcessApi(createHandlers(hostOf(core)));
       const [vault] = ok('vaults:list', await headless.vaults.list());
       const entry = ok('entries:add', await headless.entries.add({ vaultId: vault!.id, name: 'n', secret: SECRET }));
       const message = fails(await headless.entries.copy({ entryId: entry.id, format: 'value' }), 'UNAVAILABLE', SECRET);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import { createInProcessApi } from '../../support/in-process-api';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
 
@@ -15,7 +16,7 @@ const whoamiStatus = async (baseUrl: string) => (await fetch(`${baseUrl}/v1/whoa
 describe('Settings → Local test API (testApi:* channels)', () => {
   it('is off by default, starts on a free port, answers, and stops freeing the port', async () => {
     t = await openTestCore();
-    const api = createInProcessApi(createHandlers(t.core));
+    const api = createInProcessApi(createHandlers(hostOf(t.core)));
     expect(await api.testApi.status()).toEqual({ ok: true, value: { running: false, port: null, baseUrl: null } });
 
     const started = await api.testApi.start({ port: 0 });
@@ -33,7 +34,7 @@ describe('Settings → Local test API (testApi:* channels)', () => {
 
   it('refuses privileged and out-of-range ports, and a port in use with CONFLICT', async () => {
     t = await openTestCore();
-    const api = createInProcessApi(createHandlers(t.core));
+    const api = createInProcessApi(createHandlers(hostOf(t.core)));
     for (const port of [80, 1023, 65_536, 1.5, -1]) {
       const result = await api.testApi.start({ port });
       expect(result.ok ? 'started' : result.error.code, String(port)).toBe('INVALID_INPUT');

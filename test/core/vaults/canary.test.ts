@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import { openCore, type Core } from '../../../electron/core/core';
 import type { KeyhavenApi } from '../../../shared/ipc/api';
 import { buildApi } from '../../../shared/ipc/build-api';
@@ -104,7 +105,7 @@ async function search(
 /** window.keyhaven over the real core, keeping every error message it answered. */
 const called = new Set<Channel>();
 function recordingApi(core: Core, errors: string[], logged: string[]): KeyhavenApi {
-  const api = createInProcessApi(createHandlers(core), (line) => logged.push(line));
+  const api = createInProcessApi(createHandlers(hostOf(core)), (line) => logged.push(line));
   return buildApi(async (channel: Channel, input) => {
     called.add(channel);
     const [domain, method] = splitChannel(channel);
@@ -413,7 +414,7 @@ describe('the canary: no secret in clear anywhere', () => {
     cleanups.push(dir.remove);
     const opened = await openTracked(dir.path, new MemoryKeychain(), new MemoryPlatform(), []);
     const marker = `visible-name-${randomBytes(4).toString('hex')}`;
-    const api = createInProcessApi(createHandlers(opened.core));
+    const api = createInProcessApi(createHandlers(hostOf(opened.core)));
     const vault = value(await api.vaults.list())[0]!;
     value(await api.entries.add({ vaultId: vault.id, name: marker, secret: 'whatever' }));
     expect(written.chunks.some((chunk) => chunk.includes(Buffer.from(marker)))).toBe(true);

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { expect, onTestFinished, vi } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { hostOf } from '../../../electron/core/core-host';
 import type { Clock } from '../../../electron/core/clock';
 import type { Core } from '../../../electron/core/core';
 import { App } from '../../../renderer/src/App';
@@ -40,7 +41,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<RenderedAp
   const test = await openTestCore(options.clock ? { clock: options.clock } : {});
   onTestFinished(() => test.dispose());
   await options.before?.(test.core, test.keychain);
-  const api = createInProcessApi(createHandlers(test.core));
+  const api = createInProcessApi(createHandlers(hostOf(test.core)));
   window.keyhaven = options.wrapApi ? options.wrapApi(api) : api;
 
   const user = userEvent.setup();

@@ -46,7 +46,7 @@ describe('keys near expiry', () => {
     expect((await badge.textContent())?.trim()).toBe('2');
     expect(await badge.getAttribute('class')).toContain('sidebar__badge--urgent');
     expect(await badge.getAttribute('title')).toBe('2 keys expire within 7 days, at least one within a day');
-    const card = page.getByRole('list', { name: 'Apps' }).getByRole('button', { name: /^Pyas\b/ });
+    const card = page.getByRole('list', { name: 'Apps' }).getByRole('listitem').filter({ hasText: 'Pyas' });
     await card.getByText('2 expiring soon').waitFor();
     await card.getByText('3 keys').waitFor();
     await screenshot(page, '85-apps-expiry-badge');

@@ -46,7 +46,7 @@ describe('first slice: apps and issued keys in the real UI', () => {
     await screenshot(page, '02-new-app-dialog');
     await newApp.getByRole('button', { name: 'Create app' }).click();
     await newApp.waitFor({ state: 'detached' });
-    const card = page.getByRole('list', { name: 'Apps' }).getByRole('button', { name: /^Pyas\b/ });
+    const card = page.getByRole('list', { name: 'Apps' }).getByRole('listitem').filter({ hasText: 'Pyas' });
     await card.getByText('pyas_').waitFor();
     await screenshot(page, '03-apps-with-pyas');
 

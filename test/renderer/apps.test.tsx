@@ -46,10 +46,9 @@ describe('Apps screen', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create app' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    const item = within(screen.getByRole('list', { name: 'Apps' })).getByRole('button');
-    expect(item).toHaveTextContent('Pyas');
-    expect(item).toHaveTextContent('pyas_');
-    expect(item).toHaveTextContent('0 keys');
+    const item = within(screen.getByRole('list', { name: 'Apps' })).getByRole('listitem');
+    expect(within(item).getByRole('button', { name: 'Pyas' })).toHaveAccessibleDescription('pyas_ 0 keys');
+    expect(item).toHaveTextContent('Social accounts API');
     expect(opener).toHaveFocus();
 
     const stored = core.apps.list();
@@ -186,7 +185,7 @@ describe('Apps screen', () => {
         await core.apps.create({ name: 'atfinity' });
       },
     });
-    const items = within(screen.getByRole('list', { name: 'Apps' })).getAllByRole('button');
+    const items = within(screen.getByRole('list', { name: 'Apps' })).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringMatching(/atfinity.*atfinity_.*0 keys/),
       expect.stringMatching(/Cerby.*cerby_.*2 keys/),

@@ -137,7 +137,7 @@ describe('The generation wizard', () => {
     await finishStoring(user, await generateThroughUi(user, { name: 'Production' }));
     await goTo(user, 'Apps');
     await waitFor(() =>
-      expect(within(screen.getByRole('list', { name: 'Apps' })).getByRole('button')).toHaveTextContent('1 key'),
+      expect(within(screen.getByRole('list', { name: 'Apps' })).getByRole('listitem')).toHaveTextContent('1 key'),
     );
   });
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
 import { openCoreHost, type CoreHost } from '../../../electron/core/core-host';
 import { createInProcessApi } from '../../support/in-process-api';
-import { bytesOf, livedFolder, type LivedFolder } from './recovery-fixture';
+import { bytesOf, livedFolder, type LivedFolder } from '../../support/lived-folder';
 
 const DAMAGED = '{ "schemaVersion": 1, "apps": [';
 

@@ -7,7 +7,7 @@ import type { Core } from '../../../electron/core/core';
 import { hostOf } from '../../../electron/core/core-host';
 import { consoleRequestSchema } from '../../../shared/console/request';
 import { createInProcessApi } from '../../support/in-process-api';
-import { bytesOf, LIVED_SECRET, livedFolder, type LivedFolder } from './recovery-fixture';
+import { bytesOf, LIVED_SECRET, livedFolder, type LivedFolder } from '../../support/lived-folder';
 
 const DAMAGED = '{ "schemaVersion": 1, "vaults": [';
 

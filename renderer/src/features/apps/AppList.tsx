@@ -5,20 +5,21 @@ import { useNavigation } from '../../stores/navigation-store';
 
 const countKeys = (n: number) => (n === 1 ? '1 key' : `${n} keys`);
 
-/** One app: its name is the button's name; prefix, expiring and total keys, and description describe it. */
+/**
+ * One app. Its name is the button (WCAG 2.5.3: the accessible name is the visible label); the button's
+ * click area stretches over the whole card (apps.css), and prefix, expiring and total keys describe it.
+ */
 function AppCard({ app, onOpen }: { app: AppSummary; onOpen: () => void }) {
-  const id = useId();
-  const nameId = `${id}-name`;
-  const detailsId = `${id}-details`;
+  const detailsId = `${useId()}-details`;
   return (
-    <button type="button" className="app-card" aria-labelledby={nameId} aria-describedby={detailsId} onClick={onOpen}>
+    <div className="app-card">
       <span className="app-card__avatar" aria-hidden="true">
         {app.name.slice(0, 1).toUpperCase()}
       </span>
       <span className="app-card__main">
-        <span id={nameId} className="app-card__name">
+        <button type="button" className="app-card__open" aria-describedby={detailsId} onClick={onOpen}>
           {app.name}
-        </span>
+        </button>
         {app.description ? <span className="app-card__description">{app.description}</span> : null}
       </span>
       <span id={detailsId} className="app-card__details">
@@ -33,7 +34,7 @@ function AppCard({ app, onOpen }: { app: AppSummary; onOpen: () => void }) {
         <span className="app-card__count">{countKeys(app.keyCount)}</span>
       </span>
       <ChevronRight size={16} aria-hidden="true" className="app-card__chevron" />
-    </button>
+    </div>
   );
 }
 

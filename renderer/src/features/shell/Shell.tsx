@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useNavigation } from '../../stores/navigation-store';
+import { selectBlockingProblem, useStatus } from '../../stores/status-store';
 import { ActivityScreen } from '../activity/ActivityScreen';
 import { AppDetailScreen } from '../app-detail/AppDetailScreen';
 import { AppsScreen } from '../apps/AppsScreen';
+import { DataProblemBanner } from '../recovery/DataProblemBanner';
+import { DataRecoveryPage } from '../recovery/DataRecoveryPage';
 import { KeychainBanner } from '../status/KeychainBanner';
 import { ConsoleScreen } from '../console/ConsoleScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -11,9 +14,13 @@ import { Sidebar } from './Sidebar';
 import { useStartup } from './use-startup';
 import './Shell.css';
 
-/** Sidebar, the app-wide keychain banner, and the current screen. */
+/**
+ * Sidebar, the app-wide banners (keychain, data files that could not be opened), and the current
+ * screen; or, when keyhaven.json itself cannot be opened, only the page that recovers it.
+ */
 export function Shell() {
   useStartup();
+  const blocking = useStatus(selectBlockingProblem);
   const route = useNavigation((s) => s.route);
   const visits = useNavigation((s) => s.visits);
   const main = useRef<HTMLElement>(null);
@@ -23,11 +30,13 @@ export function Shell() {
     if (visits > 0) main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [visits]);
 
+  if (blocking) return <DataRecoveryPage problem={blocking} />;
   return (
     <div className="shell">
       <Sidebar />
       <div className="shell__main">
         <KeychainBanner />
+        <DataProblemBanner />
         <main ref={main} className="shell__content">
           {route.screen === 'apps' ? <AppsScreen /> : null}
           {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}

@@ -35,7 +35,8 @@ export function VaultList({ vaults, selectedId, onSelect }: VaultListProps) {
               >
                 <Icon size={16} aria-hidden="true" className="vault-list__icon" />
                 <span className="vault-list__text">
-                  <span className="vault-list__name">{vault.name}</span>
+                  <span className="vault-list__name">{vault.name}</span>{' '}
+                  {/* the space keeps name and meta apart in the text the label must contain (WCAG 2.5.3) */}
                   <span className="vault-list__meta">
                     {count(vault.entryCount)} · {stateOf(vault)}
                   </span>

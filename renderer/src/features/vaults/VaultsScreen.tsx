@@ -1,10 +1,11 @@
-import { Download, Lock, LockKeyhole, Plus, Settings } from 'lucide-react';
+import { DatabaseBackup, Download, Lock, LockKeyhole, Plus, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { selectPartProblem, useStatus } from '../../stores/status-store';
 import { useVaults } from '../../stores/vaults-store';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
@@ -16,6 +17,7 @@ import { useVaultsRefresh } from './use-vaults-refresh';
 import './vaults.css';
 
 type ScreenDialog = 'new' | 'import' | 'settings';
+const selectVaultsProblem = selectPartProblem('vaults');
 
 /** Vaults: the list of vaults beside the chosen vault's entries. */
 export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
@@ -25,6 +27,8 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
   const error = useVaults((s) => s.error);
   const load = useVaults((s) => s.load);
   const lock = useVaults((s) => s.lock);
+  // vaults.json could not be opened: the banner above offers the way back; nothing here can work.
+  const unavailable = useStatus(selectVaultsProblem) !== null;
   const [chosen, setChosen] = useState(vaultId);
   // Navigating here for another vault (e.g. from the wizard) chooses it; clicks in the list do too.
   const [routeVault, setRouteVault] = useState(vaultId);
@@ -43,23 +47,30 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         description="Keys you keep, encrypted with a key held in the system keychain."
         actions={
           <>
-            <Button icon={Download} disabled={vaults.length === 0} onClick={() => setDialog('import')}>
+            <Button icon={Download} disabled={unavailable || vaults.length === 0} onClick={() => setDialog('import')}>
               Import
             </Button>
-            <Button icon={Lock} disabled={!vaults.some((v) => !v.locked)} onClick={() => void lock()}>
+            <Button icon={Lock} disabled={unavailable || !vaults.some((v) => !v.locked)} onClick={() => void lock()}>
               Lock all
             </Button>
-            <Button icon={Settings} onClick={() => setDialog('settings')}>
+            <Button icon={Settings} disabled={unavailable} onClick={() => setDialog('settings')}>
               Lock settings
             </Button>
-            <Button variant="primary" icon={Plus} onClick={() => setDialog('new')}>
+            <Button variant="primary" icon={Plus} disabled={unavailable} onClick={() => setDialog('new')}>
               New vault
             </Button>
           </>
         }
       />
       <KeychainProblem vaultId={current?.id ?? null} />
-      {error && !loaded ? (
+      {unavailable ? (
+        <EmptyState icon={DatabaseBackup} title="Your vaults are unavailable">
+          <p>
+            Keyhaven could not open vaults.json. The message at the top of the window says why, and offers to restore
+            its backup or to start with no vaults.
+          </p>
+        </EmptyState>
+      ) : error && !loaded ? (
         <Banner
           tone="danger"
           title="Keyhaven could not load your vaults"

@@ -4,25 +4,29 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { consoleRequestSchema } from '../../../shared/console/request';
-import { openCore, type Core } from '../../../electron/core/core';
-import { MemoryKeychain } from '../../support/memory-keychain';
-import { makeTempDir } from '../../support/temp-dir';
+import { consoleRequestSchema } from '../../shared/console/request';
+import { openCore, type Core } from '../../electron/core/core';
+import type { Keychain } from '../../electron/core/keychain/keychain';
+import { MemoryKeychain } from './memory-keychain';
+import { makeTempDir } from './temp-dir';
 
 export const LIVED_SECRET = 'sk_live_recovery_fixture_51Hq8';
 
 export interface LivedFolder {
   dataDir: string;
-  keychain: MemoryKeychain;
+  keychain: Keychain;
   open: () => Promise<Core>;
   damage: (fileName: string, contents?: string) => Promise<string>;
   remove: () => Promise<void>;
 }
 
-/** First session: an app, a vault entry, a saved request. Second session: opened and closed. */
-export async function livedFolder(): Promise<LivedFolder> {
+/**
+ * First session: an app, a vault entry, a saved request. Second session: opened and closed. The
+ * keychain is an in-memory one unless given (end-to-end tests pass the real one).
+ */
+export async function livedFolder(options: { keychain?: Keychain } = {}): Promise<LivedFolder> {
   const dir = await makeTempDir('keyhaven-recovery');
-  const keychain = new MemoryKeychain();
+  const keychain = options.keychain ?? new MemoryKeychain();
   const open = () => openCore({ dataDir: dir.path, keychain, version: '0.0.0-test' });
   const first = await open();
   await first.apps.create({ name: 'Pyas' });

@@ -1,0 +1,85 @@
+import { DatabaseBackup } from 'lucide-react';
+import { useState } from 'react';
+import type { DataProblem } from '../../../../shared/domain/data-recovery';
+import { isFailure, type ApiFailure } from '../../api/client';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { RecoveryDialog } from './RecoveryDialog';
+import { describeBackup, manualAdvice, PART_WORDS } from './recovery-words';
+import { recover } from './use-recovery';
+import './recovery.css';
+
+/**
+ * Instead of the app when keyhaven.json cannot be opened: Keyhaven still refuses to start on empty
+ * data (issued keys would stop verifying), but names the file, its backup and the one-click way back.
+ */
+export function DataRecoveryPage({ problem }: { problem: DataProblem }) {
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const advice = manualAdvice(problem);
+
+  // On success the status no longer names keyhaven.json, and the shell replaces this page with the app.
+  const run = async (action: 'restoreBackup' | 'retry'): Promise<ApiFailure | null> => {
+    const outcome = await recover('keys', action);
+    return isFailure(outcome) ? outcome : null;
+  };
+
+  return (
+    <main className="recovery-page">
+      <section className="recovery-page__card" aria-labelledby="recovery-title">
+        <span className="recovery-page__icon" aria-hidden="true">
+          <DatabaseBackup size={24} />
+        </span>
+        <h1 id="recovery-title" tabIndex={-1}>
+          {PART_WORDS.keys.title}
+        </h1>
+        <p>{problem.summary}</p>
+        <p className="recovery__path">
+          <code>{problem.file}</code>
+        </p>
+        <p className="recovery-page__muted">{PART_WORDS.keys.works}</p>
+        {problem.backup ? (
+          <p>
+            A backup opens cleanly: {describeBackup(problem.backup)}. Restoring it keeps the damaged file next to it.
+          </p>
+        ) : null}
+        {advice ? <p>{advice}</p> : null}
+        {failure ? (
+          <Banner tone="danger" title="Nothing was changed">
+            <p>{failure.message}</p>
+          </Banner>
+        ) : null}
+        <div className="recovery-page__actions">
+          {problem.actions.includes('restoreBackup') ? (
+            <Button variant="primary" onClick={() => setAsking(true)}>
+              Restore backup…
+            </Button>
+          ) : null}
+          {problem.actions.includes('retry') ? (
+            <Button
+              busy={retrying}
+              onClick={() => {
+                setRetrying(true);
+                void run('retry').then((result) => {
+                  setRetrying(false);
+                  setFailure(result);
+                });
+              }}
+            >
+              {retrying ? 'Trying…' : 'Try again'}
+            </Button>
+          ) : null}
+        </div>
+      </section>
+      {asking ? (
+        <RecoveryDialog
+          problem={problem}
+          action="restoreBackup"
+          onConfirm={() => run('restoreBackup')}
+          onClose={() => setAsking(false)}
+        />
+      ) : null}
+    </main>
+  );
+}

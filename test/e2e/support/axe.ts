@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/** axe-core's browser build, injected through the DevTools protocol: the page's CSP allows no inline script. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeApi {
+  getRules(tags: string[]): Array<{ ruleId: string }>;
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }>;
+}
+
+/** Resolves once no animation runs (a dialog fades in): axe then measures the settled colours. */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const document = Reflect.get(globalThis, 'document') as { getAnimations(): Array<{ playState: string }> };
+    return document.getAnimations().every((animation) => animation.playState !== 'running');
+  });
+}
+
+/**
+ * WCAG 2.x A and AA violations on the page as it is now, one line each (rule, impact, where). axe's
+ * experimental rules stay off, as in its own defaults: label-content-name-mismatch, for one, flags a
+ * card button named by its title whose visible text also holds details.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = Reflect.get(globalThis, 'axe') as AxeApi;
+    const experimental = Object.fromEntries(
+      axe.getRules(['experimental']).map((rule) => [rule.ruleId, { enabled: false }]),
+    );
+    const result = await axe.run(Reflect.get(globalThis, 'document'), {
+      runOnly: { type: 'tag', values: tags },
+      rules: experimental,
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) }));
+  }, WCAG_AA);
+  return violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((target) => JSON.stringify(target)).join(', ')}`,
+  );
+}

@@ -10,3 +10,5 @@ const mainDir = dirname(fileURLToPath(import.meta.url));
 
 export const PRELOAD_PATH = resolve(mainDir, '../preload/index.cjs');
 export const RENDERER_INDEX = resolve(mainDir, '../renderer/index.html');
+/** The page's favicon, also the window icon on Linux (macOS and Windows take the bundle's icon). */
+export const WINDOW_ICON = resolve(mainDir, '../renderer/icon.png');

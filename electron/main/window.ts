@@ -1,6 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { AppPage } from './app-origin';
-import { PRELOAD_PATH } from './paths';
+import { PRELOAD_PATH, WINDOW_ICON } from './paths';
 
 /** The UI's background (#f6f7f9), so the window does not flash white before the first paint. */
 const BACKGROUND = '#f6f7f9';
@@ -16,6 +16,7 @@ export function mainWindowOptions(preload: string = PRELOAD_PATH): BrowserWindow
     minWidth: 880,
     minHeight: 560,
     title: 'Keyhaven',
+    ...(process.platform === 'linux' ? { icon: WINDOW_ICON } : {}),
     backgroundColor: BACKGROUND,
     show: false, // shown on ready-to-show: no half-painted window
     webPreferences: {

@@ -62,6 +62,9 @@ describe('the main window', () => {
   it('loads the built page through app://, or the dev server in development', () => {
     const built = createMainWindow(page) as unknown as FakeBrowserWindow;
     expect(built.webContents.loadedUrl).toBe('app://keyhaven/index.html');
+    // Linux windows get the app's icon from the built page's folder (elsewhere the bundle has one).
+    const icon = built.options.icon as string | undefined;
+    if (process.platform === 'linux') expect(icon).toMatch(/renderer[\\/]icon\.png$/);
     const devPage = resolveAppPage({ devUrl: 'http://localhost:5173', isPackaged: false, indexFile: INDEX });
     const dev = createMainWindow(devPage) as unknown as FakeBrowserWindow;
     expect(dev.webContents.loadedUrl).toBe('http://localhost:5173/');

@@ -51,6 +51,11 @@ const CONSOLE: Channel[] = [
   'console:deleteSaved',
   'console:deleteHistory',
 ];
+/**
+ * The recovery channels move files aside: on a healthy folder any payload, valid or not, must change
+ * nothing (a valid one answers CONFLICT: there is nothing to recover).
+ */
+const RECOVERY: Channel[] = ['recovery:restoreBackup', 'recovery:startEmpty', 'recovery:retry'];
 /** Channels whose valid payload creates or changes something whatever ids it names. */
 const ALWAYS_CHANGES = new Set<Channel>([
   'apps:create',
@@ -175,7 +180,7 @@ describe('fuzzing the issuing channels over IPC', () => {
   });
   afterAll(() => t.dispose());
 
-  it.each([...ISSUING, ...VAULTS, ...CONSOLE])(
+  it.each([...ISSUING, ...VAULTS, ...CONSOLE, ...RECOVERY])(
     '%s: 10,000 bad payloads never throw and never change stored data',
     async (channel) => {
       const before = await folderBytes(t.dataDir);

@@ -10,8 +10,9 @@ export type VaultDb = JournaledStore<VaultFile, VaultOp>;
 /**
  * Opens `vaults.json` with the same durable, locked, journaled storage as `keyhaven.json`, in its own
  * file (vaults change at a different pace and compact on their own). A damaged file is refused with
- * its name, as `keyhaven.json` is; Keyhaven does not start half-open on it. Vaults hold
- * hundreds of entries, not 100,000 keys, so a smaller compaction threshold keeps reopen quick.
+ * its name, as `keyhaven.json` is; the core then runs without vaults until it is recovered
+ * (recovery/recoverable-part.ts). Vaults hold hundreds of entries, not 100,000 keys, so a smaller
+ * compaction threshold keeps reopen quick.
  */
 export function openVaultDb(dataDir: string): Promise<VaultDb> {
   return openJournaledStore<VaultFile, VaultOp>({

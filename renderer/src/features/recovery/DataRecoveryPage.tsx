@@ -4,6 +4,7 @@ import type { DataProblem } from '../../../../shared/domain/data-recovery';
 import { isFailure, type ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { PageCard } from '../../components/PageCard';
 import { RecoveryDialog } from './RecoveryDialog';
 import { describeBackup, manualAdvice, PART_WORDS } from './recovery-words';
 import { recover } from './use-recovery';
@@ -26,52 +27,42 @@ export function DataRecoveryPage({ problem }: { problem: DataProblem }) {
   };
 
   return (
-    <main className="recovery-page">
-      <section className="recovery-page__card" aria-labelledby="recovery-title">
-        <span className="recovery-page__icon" aria-hidden="true">
-          <DatabaseBackup size={24} />
-        </span>
-        <h1 id="recovery-title" tabIndex={-1}>
-          {PART_WORDS.keys.title}
-        </h1>
-        <p>{problem.summary}</p>
-        <p className="recovery__path">
-          <code>{problem.file}</code>
-        </p>
-        <p className="recovery-page__muted">{PART_WORDS.keys.works}</p>
-        {problem.backup ? (
-          <p>
-            A backup opens cleanly: {describeBackup(problem.backup)}. Restoring it keeps the damaged file next to it.
-          </p>
+    <PageCard icon={DatabaseBackup} title={PART_WORDS.keys.title}>
+      <p>{problem.summary}</p>
+      <p className="recovery__path">
+        <code>{problem.file}</code>
+      </p>
+      <p className="page-card__muted">{PART_WORDS.keys.works}</p>
+      {problem.backup ? (
+        <p>A backup opens cleanly: {describeBackup(problem.backup)}. Restoring it keeps the damaged file next to it.</p>
+      ) : null}
+      {advice ? <p>{advice}</p> : null}
+      {failure ? (
+        <Banner tone="danger" title="Nothing was changed">
+          <p>{failure.message}</p>
+        </Banner>
+      ) : null}
+      <div className="recovery-page__actions">
+        {problem.actions.includes('restoreBackup') ? (
+          <Button variant="primary" onClick={() => setAsking(true)}>
+            Restore backup…
+          </Button>
         ) : null}
-        {advice ? <p>{advice}</p> : null}
-        {failure ? (
-          <Banner tone="danger" title="Nothing was changed">
-            <p>{failure.message}</p>
-          </Banner>
+        {problem.actions.includes('retry') ? (
+          <Button
+            busy={retrying}
+            onClick={() => {
+              setRetrying(true);
+              void run('retry').then((result) => {
+                setRetrying(false);
+                setFailure(result);
+              });
+            }}
+          >
+            {retrying ? 'Trying…' : 'Try again'}
+          </Button>
         ) : null}
-        <div className="recovery-page__actions">
-          {problem.actions.includes('restoreBackup') ? (
-            <Button variant="primary" onClick={() => setAsking(true)}>
-              Restore backup…
-            </Button>
-          ) : null}
-          {problem.actions.includes('retry') ? (
-            <Button
-              busy={retrying}
-              onClick={() => {
-                setRetrying(true);
-                void run('retry').then((result) => {
-                  setRetrying(false);
-                  setFailure(result);
-                });
-              }}
-            >
-              {retrying ? 'Trying…' : 'Try again'}
-            </Button>
-          ) : null}
-        </div>
-      </section>
+      </div>
       {asking ? (
         <RecoveryDialog
           problem={problem}
@@ -80,6 +71,6 @@ export function DataRecoveryPage({ problem }: { problem: DataProblem }) {
           onClose={() => setAsking(false)}
         />
       ) : null}
-    </main>
+    </PageCard>
   );
 }

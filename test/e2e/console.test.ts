@@ -154,7 +154,7 @@ describe('console: the local test API', () => {
     const opens = list.getByRole('button', { name: /^Open / });
     await opens.nth(5).waitFor();
     expect(await opens.count()).toBe(6);
-    const labels = await Promise.all((await opens.all()).map((b) => b.getAttribute('aria-label')));
+    const labels = await Promise.all((await opens.all()).map((b) => b.textContent()));
     expect(labels).toEqual([
       `Open GET ${baseUrl}/v1/whoami`,
       `Open GET ${baseUrl}/v1/scopes/read:items`,
@@ -163,7 +163,8 @@ describe('console: the local test API', () => {
       `Open GET ${baseUrl}/v1/whoami`,
       `Open GET ${baseUrl}/v1/whoami`,
     ]);
-    const outcomes = await Promise.all((await opens.all()).map((b) => b.locator('.console-list__meta').textContent()));
+    // Each entry's second line (its button's description): the outcome, then when.
+    const outcomes = await list.locator('.console-list__meta').allTextContents();
     expect(outcomes.map((text) => text?.slice(0, 3))).toEqual(['401', '403', '200', '200', '200', '200']);
     await screenshotOf(page, '119-console-history', list);
     for (const secret of [key.plaintext, limited.plaintext]) expect(await secretTrail(harness, secret)).toEqual([]);

@@ -213,7 +213,7 @@ describe('Console: history and saved requests', () => {
     await openConsoleTool(user, 'History');
     const list = await screen.findByRole('list', { name: 'Requests sent' });
     const items = within(list).getAllByRole('button', { name: /^Open / });
-    expect(items.map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect(items.map((b) => b.textContent)).toEqual([
       `Open GET ${echo.base}/v1/second`,
       `Open GET ${echo.base}/v1/first`,
     ]);

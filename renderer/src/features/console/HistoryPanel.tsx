@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryItem } from '../../../../shared/console/history';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { ListEntry } from './ListEntry';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -47,19 +48,21 @@ export function HistoryPanel() {
           </div>
           <ul className="console-list__items" aria-label="Requests sent">
             {history.items.map((item) => (
-              <li key={item.id} className="console-list__item">
-                <button
-                  type="button"
-                  className="console-list__open"
-                  aria-label={`Open ${item.request.method} ${item.request.url}`}
-                  onClick={() => loadRequest(item.request)}
-                >
-                  <span className="console-list__method">{item.request.method}</span>
-                  <span className="console-list__url">{item.request.url}</span>
-                  <span className="console-list__meta">
+              <ListEntry
+                key={item.id}
+                label={
+                  <>
+                    <span className="console-list__method">{item.request.method}</span>{' '}
+                    <span className="console-list__url">{item.request.url}</span>
+                  </>
+                }
+                meta={
+                  <>
                     {outcomeText(item)} · <RelativeTime iso={item.at} />
-                  </span>
-                </button>
+                  </>
+                }
+                onOpen={() => loadRequest(item.request)}
+              >
                 <Button
                   size="sm"
                   variant="ghost"
@@ -68,7 +71,7 @@ export function HistoryPanel() {
                   title="Delete"
                   onClick={() => void deleteHistory(item.id)}
                 />
-              </li>
+              </ListEntry>
             ))}
           </ul>
         </>

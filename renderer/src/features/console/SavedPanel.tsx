@@ -4,6 +4,7 @@ import type { SavedRequest } from '../../../../shared/console/history';
 import type { ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { ListEntry } from './ListEntry';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -98,18 +99,12 @@ export function SavedPanel() {
             <h3 className="console__subheading">{group}</h3>
             <ul className="console-list__items">
               {items.map((item) => (
-                <li key={item.id} className="console-list__item">
-                  <button
-                    type="button"
-                    className="console-list__open"
-                    aria-label={`Open ${item.name}`}
-                    onClick={() => loadRequest(item.request)}
-                  >
-                    <span className="console-list__url">{item.name}</span>
-                    <span className="console-list__meta">
-                      {item.request.method} {item.request.url}
-                    </span>
-                  </button>
+                <ListEntry
+                  key={item.id}
+                  label={<span className="console-list__url">{item.name}</span>}
+                  meta={`${item.request.method} ${item.request.url}`}
+                  onOpen={() => loadRequest(item.request)}
+                >
                   <Button
                     size="sm"
                     variant="ghost"
@@ -126,7 +121,7 @@ export function SavedPanel() {
                     title="Delete"
                     onClick={() => setDialog({ kind: 'delete', item })}
                   />
-                </li>
+                </ListEntry>
               ))}
             </ul>
           </div>

@@ -29,23 +29,20 @@ interface KeyRowProps extends KeyRowActions {
 
 /**
  * "Replaced by pyas_s66v…": the other key of a rotation, on one short line of the Key cell (a key in
- * the middle of a chain has two, one under the other). The full id is the button's name, and the line's
- * title when a long prefix cuts it short (the id shortens first, so the link stays visible and usable).
+ * the middle of a chain has two, one under the other). The full id is the button's name (the rest of it
+ * visually hidden), and the line's title when a long prefix cuts it short (the id shortens first, so the link stays visible and usable).
  */
 function RotationLink({ label, target, onJump }: { label: string; target: IssuedKeySummary; onJump: () => void }) {
   const full = publicKeyPart(target);
   return (
     <span className="key-cell__line key-link" title={`${label} ${full}`}>
       <span className="key-link__label">{label}</span>{' '}
-      <Button
-        variant="link"
-        size="sm"
-        aria-label={full}
-        title={`Go to ${full}`}
-        onClick={onJump}
-        className="key-link__button"
-      >
-        <code>{`${target.keyPrefix}_${target.keyId.slice(0, 4)}…`}</code>
+      <Button variant="link" size="sm" title={`Go to ${full}`} onClick={onJump} className="key-link__button">
+        {/* Named by its content (WCAG 2.5.3): the short id is what shows, the whole id what is read. */}
+        <code>
+          <span aria-hidden="true">{`${target.keyPrefix}_${target.keyId.slice(0, 4)}…`}</span>
+          <span className="visually-hidden">{full}</span>
+        </code>
       </Button>
     </span>
   );

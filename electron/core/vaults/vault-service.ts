@@ -20,6 +20,10 @@ export const DEFAULT_VAULT_NAME = 'Personal';
  * keychain is unavailable and every vault is locked.
  */
 export class VaultService {
+  /** Background writes holding each vault open (withUnlocked), and those the user unlocked meanwhile. */
+  private readonly borrowers = new Map<string, number>();
+  private readonly keptOpen = new Set<string>();
+
   constructor(
     readonly db: VaultDb,
     readonly keys: DataKeys,
@@ -106,33 +110,56 @@ export class VaultService {
     return deleted;
   }
 
-  /** One keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave the vault locked. */
+  /** The user's Unlock: one keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave it locked. */
   async unlock(id: string): Promise<VaultSummary> {
     await this.keys.unlock(requireVault(this.db.snapshot(), id));
+    // Unlocked by the user while a background write holds it: it stays open when the write ends.
+    if (this.borrowers.has(id)) this.keptOpen.add(id);
     return this.summary(id);
   }
 
   lock(id: string): void {
+    this.keptOpen.delete(id);
     this.keys.lock(id);
   }
 
   /**
    * Runs `work` with these vaults unlocked, for writes that need a data key while the user is not
-   * looking at the vault (a rotation, Save in vault, an import). Vaults that were locked before are
-   * locked again afterwards, so such a write never leaves a vault open behind the user's back.
+   * looking at the vault (a rotation, Save in vault, an import). A vault that was locked is borrowed:
+   * writes running at once share it, it locks again when the last of them ends, and not at all if the
+   * user unlocked it meanwhile. So a write never leaves a vault open behind the user's back, never
+   * locks it under another write, and never undoes the user's Unlock. A Lock by the user still wins.
    */
   async withUnlocked<T>(ids: readonly string[], work: () => Promise<T>): Promise<T> {
-    const wereLocked = [...new Set(ids)].filter((id) => !this.keys.isUnlocked(id));
+    const borrowed: string[] = [];
     try {
-      for (const id of wereLocked) await this.unlock(id);
+      for (const id of new Set(ids)) {
+        const users = this.borrowers.get(id);
+        if (users === undefined && this.keys.isUnlocked(id)) continue; // the user's: not ours to lock
+        this.borrowers.set(id, (users ?? 0) + 1);
+        borrowed.push(id);
+      }
+      // Concurrent writes share one keychain read (DataKeys.unlock).
+      for (const id of borrowed) await this.keys.unlock(requireVault(this.db.snapshot(), id));
       return await work();
     } finally {
-      for (const id of wereLocked) this.keys.lock(id);
+      for (const id of borrowed) this.giveBack(id);
     }
   }
 
   lockAll(): void {
+    this.keptOpen.clear();
     this.keys.lockAll();
+  }
+
+  private giveBack(id: string): void {
+    const users = (this.borrowers.get(id) ?? 1) - 1;
+    if (users > 0) {
+      this.borrowers.set(id, users);
+      return;
+    }
+    this.borrowers.delete(id);
+    if (!this.keptOpen.delete(id)) this.keys.lock(id);
   }
 
   /** The data key of an unlocked vault; LOCKED otherwise. */

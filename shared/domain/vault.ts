@@ -64,6 +64,11 @@ export const entryHistoryItemSchema = z.strictObject({
 /** An entry without its sealed values: what lists show. */
 export const entryViewSchema = z.strictObject({
   ...entryMetadataSchema.shape,
+  // As stored: checked when they were entered. Reading them back never refuses a file over a rule
+  // added later (the hidden-character one came in issue 10).
+  name: z.string(),
+  service: z.string(),
+  tags: z.array(z.string()),
   id: idSchema,
   vaultId: idSchema,
   kind: z.enum(ENTRY_KINDS),

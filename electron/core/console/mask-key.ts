@@ -38,9 +38,33 @@ export function maskKeyIn(
   return { text: out, masked: found };
 }
 
+/** Keys shorter than this are masked as typed only: their encodings would match unrelated text. */
+const ENCODED_FORMS_MIN_BYTES = 12;
+
+/**
+ * Every spelling of the key a server could echo: as is, percent- and form-encoded, hex (either case),
+ * and base64 and base64url — those at the three alignments the key can have inside a longer encoded
+ * value (an echoed `Authorization: Basic base64(user:key)`), each cut to the characters that come
+ * from the key's bytes alone. Longest first, so a longer form is masked before a part of it.
+ */
 export function keyForms(key: string): string[] {
   const forms = new Set([key, encodeURIComponent(key), new URLSearchParams([['', key]]).toString().slice(1)]);
+  const bytes = Buffer.from(key, 'utf8');
+  if (bytes.length >= ENCODED_FORMS_MIN_BYTES) {
+    const hex = bytes.toString('hex');
+    forms.add(hex).add(hex.toUpperCase());
+    for (const core of base64Cores(bytes, 'base64')) forms.add(core);
+    for (const core of base64Cores(bytes, 'base64url')) forms.add(core);
+  }
   return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** The base64 characters that depend on the key's bytes only, for the key starting 0, 1 or 2 bytes into a group. */
+function base64Cores(bytes: Buffer, encoding: 'base64' | 'base64url'): string[] {
+  return [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString(encoding);
+    return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+  });
 }
 
 export function containsKey(text: string, key: string): boolean {

@@ -18,8 +18,8 @@ export function damagedLine(journal: string, file: string, line: number): Storag
   return new StorageError(
     'CORRUPT',
     journal,
-    `Keyhaven's change journal ${journal} is damaged at line ${line}: the entry there does not verify, ` +
-      `and later entries follow it, so it is not an interrupted save. Nothing was changed. ${setAside(journal, file)}`,
+    `Keyhaven's change journal ${journal} is damaged at line ${line}: the entry there is complete but does ` +
+      `not verify, so it is not an interrupted save. Nothing was changed. ${setAside(journal, file)}`,
     { summary: `The change journal ${basename(journal)} is damaged at line ${line}.` },
   );
 }

@@ -3,9 +3,10 @@
  * commit (journal-format.ts), appended and truncated only by a process holding the data file's lock.
  * An append is one write() on a handle kept open, then fdatasync: a commit costs one small write and
  * one flush whatever the size of the data. Every append is flushed before the lock is released, so a
- * crash can tear only the last line, and that line was never acknowledged: reading drops it and
- * truncates the file back to the last good line (durably) before anyone appends behind it. A damaged
- * line with lines after it cannot come from an interrupted append; it is reported, never skipped.
+ * crash can tear only the last line, and that line was never acknowledged: a torn line has no newline
+ * (the newline is the last byte of its one write), and reading drops it and truncates the file back to
+ * the last good line (durably) before anyone appends behind it. A complete line that does not verify,
+ * last or not, cannot come from an interrupted append: it is reported, never skipped or cut.
  */
 import { constants } from 'node:fs';
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
@@ -57,8 +58,9 @@ export class Journal {
   }
 
   /**
-   * The entries appended since the last read or append; [] when there is no journal. Drops a damaged
-   * last line and truncates it away; throws CORRUPT, changing nothing, on a damaged line before others.
+   * The entries appended since the last read or append; [] when there is no journal. Drops a torn last
+   * line (no newline) and truncates it away; throws CORRUPT, changing nothing, on any complete line
+   * that does not verify.
    */
   async readNew(): Promise<JournalEntry[]> {
     const handle = await this.openExisting();
@@ -76,14 +78,11 @@ export class Journal {
       const line = this.lineCount + entries.length + 1;
       const entry = decodeLine(bytes.toString('utf8', start, newline), line);
       start = newline + 1;
-      if (!entry) {
-        if (start < bytes.length) throw damagedLine(this.path, this.file, line);
-        break; // a damaged last line: a torn append
-      }
+      if (!entry) throw damagedLine(this.path, this.file, line);
       entries.push(entry);
       good = start;
     }
-    // Anything after the last good line is a torn or damaged append; cut it off before appending.
+    // Anything after the last newline is a torn append; cut it off before appending behind it.
     if (good < bytes.length) await this.truncate(handle, this.end + good, 'repair');
     this.end += good;
     this.lineCount += entries.length;

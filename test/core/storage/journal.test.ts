@@ -77,12 +77,14 @@ describe('Journal', () => {
     expect((await readAll(path, file)).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
-  it('drops a complete last line whose CRC does not match', async () => {
+  it('refuses a complete last line whose CRC does not match, and cuts nothing: only a torn one lacks its newline', async () => {
     const { path, file } = await seeded(2);
-    const good = await readFile(path);
     await appendFile(path, encodeEntry(3, 2, [{ add: 'item-3' }]).text.replace('item-3', 'item-X'));
-    expect((await readAll(path, file)).map((e) => e.seq)).toEqual([1, 2]);
-    expect(await readFile(path)).toEqual(good);
+    const before = await readFile(path);
+    const error = await rejection(readAll(path, file));
+    expect(error.code).toBe('CORRUPT');
+    expect(error.message).toContain(`change journal ${path} is damaged at line 3`);
+    expect(await readFile(path)).toEqual(before);
   });
 
   it('reports a damaged line followed by good ones as CORRUPT, naming file and line, and changes nothing', async () => {

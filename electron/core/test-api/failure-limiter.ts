@@ -1,18 +1,17 @@
 /**
- * Per-client limit on failed authentications, so the local test API is no key-guessing oracle: a client
- * (remote address) that failed `maxFailures` times within a fixed window of `windowMs`, counted from its
- * first failure, is answered 429 on every request that checks a key until the window ends — successes
- * included, so a blocked client cannot tell a right guess from a wrong one. Successes do not count.
+ * A limit on failed authentications per subject (test-api-server.ts uses two: the connection, and the
+ * presented key's public id): a subject that failed `maxFailures` times within a fixed window of
+ * `windowMs`, counted from its first failure, is blocked until the window ends. Successes do not count.
  */
 export interface FailureLimits {
   maxFailures: number;
   windowMs: number;
 }
 
-/** 20 failed authentications per minute and client. */
+/** 20 failed authentications per minute and subject. */
 export const DEFAULT_FAILURE_LIMITS: FailureLimits = { maxFailures: 20, windowMs: 60_000 };
 
-/** Windows kept at most; expired ones are dropped first, then the oldest. Every client is local. */
+/** Windows kept at most; expired ones are dropped first, then the oldest. */
 const MAX_CLIENTS = 10_000;
 
 interface Window {

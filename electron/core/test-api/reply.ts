@@ -26,8 +26,10 @@ export interface Reply {
   status: number;
   body: object;
   headers?: Record<string, string>;
-  /** A failed authentication: counted by the per-client failure limiter. */
+  /** A failed authentication: counted by the failure limiter, per connection and per presented key. */
   authFailed?: boolean;
+  /** The public label (`pyas_n58lZyBi`) of a well-formed key presented with the request, if any. */
+  presented?: string;
   /** Close the connection after this answer (a request body was left unread). */
   close?: boolean;
 }

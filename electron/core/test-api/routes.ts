@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { IssuedKeySummary, VerifyCode } from '../../../shared/domain/issued-key';
 import type { Core } from '../core';
+import { parseKey } from '../keys/key-format';
 import { keyLabel } from '../keys/key-records';
 import { credentialsOf } from './auth-header';
 import { readJsonBody } from './json-body';
@@ -37,11 +38,22 @@ const UNAUTHORIZED_MESSAGES: Record<'NOT_FOUND' | 'MALFORMED' | 'EXPIRED' | 'REV
   REVOKED: 'This API key was revoked, or replaced by a rotation whose grace period is over.',
 };
 
-const unauthorized = (code: 'MISSING_KEY' | keyof typeof UNAUTHORIZED_MESSAGES, message?: string): Reply =>
+const unauthorized = (
+  code: 'MISSING_KEY' | keyof typeof UNAUTHORIZED_MESSAGES,
+  message?: string,
+  presented?: string,
+): Reply =>
   errorReply(401, code, message ?? UNAUTHORIZED_MESSAGES[code as keyof typeof UNAUTHORIZED_MESSAGES], {
     headers: { 'www-authenticate': CHALLENGE },
     authFailed: true,
+    ...(presented ? { presented } : {}),
   });
+
+/** The public label of a well-formed key in `text` (a bare key or `<scheme> <key>`), for the limiter. */
+function presentedLabel(text: string): string | undefined {
+  const parsed = parseKey(text.trim().split(/\s+/).at(-1) ?? '');
+  return parsed ? `${parsed.prefix}_${parsed.keyId}` : undefined;
+}
 
 const appName = (core: TestApiCore, appId: string): string | null =>
   core.db.snapshot().apps.find((app) => app.id === appId)?.name ?? null;
@@ -61,7 +73,7 @@ async function authenticate(ctx: RouteContext, requiredScope?: string): Promise<
   if (result.code !== 'VALID' || !result.key) {
     // Without a required scope, verify never answers INSUFFICIENT_SCOPE; VALID without a key cannot happen.
     const code = result.code === 'VALID' || result.code === 'INSUFFICIENT_SCOPE' ? 'NOT_FOUND' : result.code;
-    return { ok: false, reply: unauthorized(code) };
+    return { ok: false, reply: unauthorized(code, undefined, presentedLabel(credentials.headerValue)) };
   }
   if (requiredScope !== undefined && !result.key.scopes.includes(requiredScope)) {
     return {
@@ -137,6 +149,7 @@ const verifyKey: Route = {
         expiresAt: key ? key.expiresAt : null,
       },
       authFailed: FAILED.has(outcome.code),
+      ...(FAILED.has(outcome.code) ? { presented: presentedLabel(parsed.data.key) } : {}),
     };
   },
 };

@@ -81,9 +81,25 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   const clock = options.clock ?? core.clock;
   const limits = { ...DEFAULT_TEST_API_LIMITS, ...options.limits };
   const logError = options.logError ?? ((line: string) => console.error(line));
-  const limiter = new FailureLimiter({ maxFailures: limits.maxFailures, windowMs: limits.failureWindowMs }, () =>
-    clock.now().getTime(),
-  );
+  // Failures count per connection and per presented key. Every client is 127.0.0.1, so an address says
+  // nothing: a noisy connection blocks itself only, and a key id attacked from many connections
+  // refuses further failed presentations of that id only — a valid key always answers, whoever else
+  // is noisy. (Guessing a key is hopeless anyway, at 190 random bits; the limit stops runaway loops.)
+  const failureLimits = { maxFailures: limits.maxFailures, windowMs: limits.failureWindowMs };
+  const nowMs = () => clock.now().getTime();
+  const byConnection = new FailureLimiter(failureLimits, nowMs);
+  const byKey = new FailureLimiter(failureLimits, nowMs);
+  const connectionIds = new WeakMap<object, string>();
+  let connections = 0;
+  const connectionOf = (req: IncomingMessage): string => {
+    let id = connectionIds.get(req.socket);
+    if (id === undefined) connectionIds.set(req.socket, (id = String((connections += 1))));
+    return id;
+  };
+  const rateLimited = (seconds: number): Reply =>
+    errorReply(429, 'RATE_LIMITED', `Too many failed authentications. Try again in ${seconds} s.`, {
+      headers: { 'retry-after': String(seconds) },
+    });
   // Set once listening, when the real port is known; no request arrives before.
   let guard = loopbackGuard(port);
 
@@ -101,16 +117,17 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     }
     const match = matchRoute(req.method, req.url);
     if ('reply' in match) return match.reply;
-    // Every route checks a key. All clients are local, so the address is 127.0.0.1 in practice.
-    const client = req.socket.remoteAddress ?? 'unknown';
-    const retryAfter = limiter.retryAfterSeconds(client);
-    if (retryAfter > 0) {
-      return errorReply(429, 'RATE_LIMITED', `Too many failed authentications. Try again in ${retryAfter} s.`, {
-        headers: { 'retry-after': String(retryAfter) },
-      });
-    }
+    // Every route checks a key. A blocked connection learns nothing more: right keys get 429 there too.
+    const connection = connectionOf(req);
+    const blocked = byConnection.retryAfterSeconds(connection);
+    if (blocked > 0) return rateLimited(blocked);
     const reply = await match.route.handle({ core, req, maxBodyBytes: limits.maxBodyBytes, scope: match.scope });
-    if (reply.authFailed) limiter.recordFailure(client);
+    if (!reply.authFailed) return reply;
+    byConnection.recordFailure(connection);
+    if (!reply.presented) return reply;
+    const keyBlocked = byKey.retryAfterSeconds(reply.presented);
+    if (keyBlocked > 0) return rateLimited(keyBlocked);
+    byKey.recordFailure(reply.presented);
     return reply;
   }
 

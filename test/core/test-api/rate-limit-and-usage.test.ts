@@ -1,21 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TEST_API_LIMITS } from '../../../electron/core/test-api/test-api-server';
-import { openFixture, type Fixture } from './test-api-fixture';
+import { connectionTo, type ConnectionClient } from './connection-client';
+import { openFixture, rawRequest, type Fixture } from './test-api-fixture';
 
-describe('local test API: failed authentications are rate limited per client', () => {
+describe('local test API: failed authentications are rate limited per connection and per presented key', () => {
   let f: Fixture;
+  let client: ConnectionClient;
   beforeEach(async () => {
     f = await openFixture();
+    client = connectionTo(f.api.baseUrl);
   });
-  afterEach(() => f.dispose());
+  afterEach(async () => {
+    client.close();
+    await f.dispose();
+  });
 
-  const whoami = (key?: string) => f.call('/v1/whoami', key === undefined ? {} : { headers: { 'x-api-key': key } });
+  const whoami = (key?: string, on: ConnectionClient = client) =>
+    on.call('/v1/whoami', key === undefined ? {} : { headers: { 'x-api-key': key } });
 
   it('documents its numbers: 20 failures per 60 s window, 16 KiB bodies', () => {
     expect(DEFAULT_TEST_API_LIMITS).toEqual({ maxFailures: 20, failureWindowMs: 60_000, maxBodyBytes: 16 * 1024 });
   });
 
-  it('answers 429 RATE_LIMITED with Retry-After after 20 failures in 60 s, valid keys included, until the window ends', async () => {
+  it('answers a connection 429 RATE_LIMITED with Retry-After after 20 failures in 60 s, valid keys included, until the window ends', async () => {
     const { plaintext } = await f.issue();
     for (let i = 0; i < 20; i += 1) {
       // Successes in between do not count.
@@ -28,10 +35,10 @@ describe('local test API: failed authentications are rate limited per client', (
     expect(await limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
     // A blocked client cannot tell a right key from a wrong one, on any route.
     expect((await whoami(plaintext)).status).toBe(429);
-    expect((await f.call('/v1/scopes/read:items', { headers: { authorization: `Bearer ${plaintext}` } })).status).toBe(
-      429,
-    );
-    const verify = await f.call('/v1/keys/verify', {
+    expect(
+      (await client.call('/v1/scopes/read:items', { headers: { authorization: `Bearer ${plaintext}` } })).status,
+    ).toBe(429);
+    const verify = await client.call('/v1/keys/verify', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key: plaintext }),
@@ -52,14 +59,14 @@ describe('local test API: failed authentications are rate limited per client', (
   it('counts a verify of a key that does not work as a failure, but not a key lacking a scope', async () => {
     const { plaintext } = await f.issue({ scopes: ['read:users'] });
     const verify = (body: object) =>
-      f.call('/v1/keys/verify', {
+      client.call('/v1/keys/verify', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     for (let i = 0; i < 30; i += 1) {
       expect((await verify({ key: plaintext, scope: 'read:items' })).status).toBe(200); // INSUFFICIENT_SCOPE
-      expect((await f.call('/v1/scopes/read:items', { headers: { 'x-api-key': plaintext } })).status).toBe(403);
+      expect((await client.call('/v1/scopes/read:items', { headers: { 'x-api-key': plaintext } })).status).toBe(403);
     }
     for (let i = 0; i < 20; i += 1)
       expect(await (await verify({ key: 'guess' })).json()).toMatchObject({ valid: false });
@@ -82,8 +89,9 @@ describe('local test API: failed authentications are rate limited per client', (
 
   it('takes its limits as options', async () => {
     const small = await openFixture({ limits: { maxFailures: 2, failureWindowMs: 5_000 } });
+    const own = connectionTo(small.api.baseUrl);
     try {
-      const call = () => small.call('/v1/whoami');
+      const call = () => own.call('/v1/whoami');
       expect((await call()).status).toBe(401);
       expect((await call()).status).toBe(401);
       const limited = await call();
@@ -92,8 +100,39 @@ describe('local test API: failed authentications are rate limited per client', (
       small.clock.advance(5_000);
       expect((await call()).status).toBe(401);
     } finally {
+      own.close();
       await small.dispose();
     }
+  });
+
+  it('never lets one noisy connection deny another client, valid key or not', async () => {
+    const { plaintext } = await f.issue();
+    for (let i = 0; i < 25; i += 1) await whoami('wrong');
+    expect((await whoami(plaintext)).status).toBe(429);
+    const other = connectionTo(f.api.baseUrl);
+    try {
+      expect((await whoami(plaintext, other)).status).toBe(200);
+      expect((await whoami('also wrong', other)).status).toBe(401);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('limits failed presentations of one key id across connections, never the valid key', async () => {
+    const { plaintext, key } = await f.issue();
+    const port = Number(new URL(f.api.baseUrl).port);
+    // A well-formed key with this key id and a valid checksum, but the wrong secret, each time on a new connection.
+    const { formatKey } = await import('../../../electron/core/keys/key-format');
+    const guess = () =>
+      rawRequest(port, { path: '/v1/whoami', headers: { 'x-api-key': formatKey('pyas', key.keyId) } });
+    for (let i = 0; i < 20; i += 1) expect((await guess()).status).toBe(401);
+    const limited = await guess();
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('60');
+    // The key itself still answers, on any connection; another key id's failures are its own.
+    expect((await rawRequest(port, { path: '/v1/whoami', headers: { 'x-api-key': plaintext } })).status).toBe(200);
+    const otherId = formatKey('pyas', 'Zz9Zz9Zz');
+    expect((await rawRequest(port, { path: '/v1/whoami', headers: { 'x-api-key': otherId } })).status).toBe(401);
   });
 });
 

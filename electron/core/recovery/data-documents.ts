@@ -41,4 +41,4 @@ export const DATA_DOCUMENTS: Readonly<Record<DataPart, DataDocument>> = {
 
 export const documentPath = (dataDir: string, part: DataPart): string => join(dataDir, DATA_DOCUMENTS[part].fileName);
 
-export const journalPathOf = (file: string): string => `${file}.journal`;
+export { journalPathOf } from '../storage/backup-candidates';

@@ -6,7 +6,7 @@ import type { DataPart, DataProblem, RecoveryAction } from '../../../shared/doma
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import { CoreError } from '../errors';
 import type { StorageError } from '../storage/storage-error';
-import { findRestorableBackup } from './backup-finder';
+import { findRestorableBackup } from '../storage/backup-candidates';
 import { DATA_DOCUMENTS, documentPath, journalPathOf } from './data-documents';
 
 const KINDS: Record<StorageError['code'], DataProblem['kind']> = {

@@ -8,7 +8,7 @@
 import type { DataPart, DataProblem } from '../../../shared/domain/data-recovery';
 import { CoreError } from '../errors';
 import { StorageError } from '../storage/storage-error';
-import { findRestorableBackup } from './backup-finder';
+import { findRestorableBackup } from '../storage/backup-candidates';
 import { DATA_DOCUMENTS, documentPath } from './data-documents';
 import { describeProblem, unavailableError, type PartUnavailableError } from './data-problem';
 import { restoreFromBackup, startEmpty } from './set-aside';

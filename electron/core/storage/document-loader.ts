@@ -1,10 +1,12 @@
 /**
- * Loading a document for the store: read through the adapter, refuse a newer schemaVersion, migrate an
- * older one (after copying the file to `<file>.v<n>.bak`), validate. Always called with the lock held.
+ * Loading a document for the store: read it into lowdb's `Low` through the durable adapter, refuse a
+ * newer schemaVersion, migrate an older one (after copying the file to `<file>.v<n>.bak`), validate.
+ * Always called with the lock held.
  */
+import type { Low } from 'lowdb';
 import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from './atomic-write';
-import type { DocumentStoreOptions } from './document-store';
+import type { DocumentOptions } from './document-options';
 import type { DurableJsonFile } from './durable-json-file';
 import { assertMigrationPath, migrate, MigrationFailed, schemaVersionOf } from './migrate-document';
 import { StorageError } from './storage-error';
@@ -18,7 +20,8 @@ export interface Loaded<T> {
 /** Reads, version-checks, migrates and validates; always called with the file lock held. */
 export class Loader<T extends { schemaVersion: number }> {
   constructor(
-    private readonly o: DocumentStoreOptions<T>,
+    private readonly o: DocumentOptions<T>,
+    private readonly low: Low<T>,
     private readonly adapter: DurableJsonFile<T>,
   ) {}
 
@@ -32,8 +35,10 @@ export class Loader<T extends { schemaVersion: number }> {
 
   async load(): Promise<Loaded<T>> {
     const { file, schemaVersion: target } = this.o;
-    const raw: unknown = await this.adapter.read();
-    if (raw === null) return { data: this.defaults(), existed: false, migrated: false };
+    await this.low.read();
+    // The adapter says whether the file exists (Low keeps its old data when it does not).
+    if (this.adapter.identity === null) return { data: this.defaults(), existed: false, migrated: false };
+    const raw: unknown = this.low.data;
     const version = schemaVersionOf(raw);
     if (version === undefined) throw await this.adapter.corrupt('is damaged (it has no valid schemaVersion)');
     if (version > target) throw StorageError.newerVersion(file, version, target);

@@ -7,7 +7,8 @@
  */
 import type { Adapter } from 'lowdb';
 import { open, stat } from 'node:fs/promises';
-import { backupPathOf, writeFileDurably } from './atomic-write';
+import { writeFileDurably } from './atomic-write';
+import type { BackupCopy } from './backup-candidates';
 import { StorageError } from './storage-error';
 
 /** What tells one version of a file from another without reading it (every write is a new inode). */
@@ -40,13 +41,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   identity: FileIdentity | null | undefined = undefined;
 
   /**
-   * `findOlderCopy` lets a damage report point at a rotating snapshot too. `compact` drops the
+   * `findBackup` names, in a damage report, the copy that restores the most. `compact` drops the
    * pretty-printing: for a large snapshot rewritten by machine (journaled-store.ts) that is 29% fewer
-   * bytes, ~20% quicker to write and ~10% quicker to parse; hand-readable files keep the default.
+   * bytes, ~20% quicker to write and ~10% quicker to parse.
    */
   constructor(
     readonly file: string,
-    private readonly findOlderCopy?: () => Promise<string | undefined>,
+    private readonly findBackup?: (failedFile: string) => Promise<BackupCopy | null>,
     private readonly format: { compact?: boolean } = {},
   ) {}
 
@@ -60,8 +61,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch {
       throw await this.corrupt('is damaged (it is not valid JSON; it may have been truncated)');
     }
-    // A literal `null` would read as "absent" to lowdb and get replaced by defaults on the next save.
-    if (data === null) throw await this.corrupt('is damaged (it holds no data)');
+    // lowdb's Low takes a falsy value (null, 0, "", false) for "no file" and would keep what it held:
+    // anything but an object or array is damage.
+    if (data === null || typeof data !== 'object') throw await this.corrupt('is damaged (it holds no data)');
     return data as T;
   }
 
@@ -74,7 +76,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Builds (does not throw) the CORRUPT error for this file, naming whichever backups exist. */
   corrupt(problem: string, cause?: unknown): Promise<StorageError> {
-    return corruptionError(this.file, problem, this.findOlderCopy, cause);
+    return corruptionError(this.file, problem, this.findBackup, cause);
   }
 
   /** Reads through one descriptor so the recorded identity is that of the bytes read. */
@@ -103,17 +105,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
 export async function corruptionError(
   file: string,
   problem: string,
-  findOlderCopy?: () => Promise<string | undefined>,
+  findBackup?: (failedFile: string) => Promise<BackupCopy | null>,
   cause?: unknown,
 ): Promise<StorageError> {
-  const bak = backupPathOf(file);
-  const backup = (await stat(bak)
-    .then((info) => info.isFile())
-    .catch(() => false))
-    ? bak
-    : undefined;
-  const older = findOlderCopy ? await findOlderCopy().catch(() => undefined) : undefined;
-  return StorageError.corrupt(file, problem, backup, older, cause);
+  const backup = findBackup ? await findBackup(file).catch(() => null) : null;
+  return StorageError.corrupt(file, problem, backup, cause);
 }
 
 function identityOf(info: { dev: number; ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileIdentity {

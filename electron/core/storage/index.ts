@@ -1,4 +1,4 @@
-export { openDocumentStore, type DocumentStore, type DocumentStoreOptions } from './document-store';
+export type { DocumentOptions } from './document-options';
 export { acquireFileLock, type FileLockOptions, type ReleaseFileLock } from './file-lock';
 export { writeFileDurably } from './atomic-write';
 export { DurableJsonFile } from './durable-json-file';

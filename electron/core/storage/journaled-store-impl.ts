@@ -4,6 +4,8 @@
  * appends. Memory always mirrors the disk: whenever a commit fails after touching the data, the data is
  * reloaded from disk, and if even that fails the store forgets what it knew and reloads on the next call.
  */
+import { Low } from 'lowdb';
+import { findRestorableBackup } from './backup-candidates';
 import { DurableJsonFile, sameIdentity, statIdentity } from './durable-json-file';
 import { Loader, type Loaded } from './document-loader';
 import { StorageError } from './storage-error';
@@ -13,7 +15,6 @@ import { orphanJournal } from './journal-errors';
 import { encodeEntry, isWhole } from './journal-format';
 import { parseOps, replayEntries, validateWithJournalSeq, type ReplayContext } from './journal-replay';
 import type { JournaledStore, JournaledStoreOptions } from './journaled-store';
-import { newestSnapshot } from './snapshots';
 
 export type Journaled = { schemaVersion: number; journalSeq: number };
 
@@ -25,8 +26,8 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   private poisoned: StorageError | null = null;
   readonly file: string;
   readonly lockTimeoutMs: number;
-  /** Set by startEmpty() or reload() before openJournaledStore hands the store out. */
-  private data!: T;
+  /** lowdb's Low holds the document; it is loaded by startEmpty() or reload() before the store is handed out. */
+  private readonly low: Low<T>;
   private readonly adapter: DurableJsonFile<T>;
   private readonly loader: Loader<T>;
   private readonly journal: Journal;
@@ -39,21 +40,26 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   constructor(private readonly o: JournaledStoreOptions<T, Op>) {
     this.file = o.file;
     this.lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-    this.adapter = new DurableJsonFile<T>(o.file, () => newestSnapshot(o.file), { compact: true });
-    this.loader = new Loader({ ...o, validate: (raw) => validateWithJournalSeq(raw, o.validate) }, this.adapter);
+    const validate = (raw: unknown) => validateWithJournalSeq(raw, o.validate);
+    // A damage report names the copy that restores the most (backup-candidates.ts).
+    const findBackup = (failed: string) =>
+      findRestorableBackup({ schemaVersion: o.schemaVersion, validate }, o.file, failed);
+    this.adapter = new DurableJsonFile<T>(o.file, findBackup, { compact: true });
+    this.low = new Low<T>(this.adapter, o.defaults());
+    this.loader = new Loader({ ...o, validate }, this.low, this.adapter);
     this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
     this.replay = { ...o, journal: this.journal.path };
   }
 
   /** No folder yet: defaults in memory, written (with the folder) by the first commit that has ops. */
   startEmpty(): void {
-    this.data = this.checked(this.loader.defaults());
+    this.low.data = this.checked(this.loader.defaults());
     this.adapter.identity = null;
   }
 
   snapshot(): Readonly<T> {
     if (this.poisoned) throw this.poisoned;
-    return this.data;
+    return this.low.data;
   }
 
   commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R> {
@@ -81,12 +87,12 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     try {
       this.journal.rewind();
       const loaded = await this.loader.load();
-      this.data = this.checked(loaded.data);
-      this.position.applied = this.data.journalSeq;
+      this.low.data = this.checked(loaded.data);
+      this.position.applied = this.low.data.journalSeq;
       this.position.seen = 0;
       const entries = await this.journal.readNew();
       if (!loaded.existed && entries.length > 0) throw orphanJournal(this.journal.path, this.file, entries.length);
-      replayEntries(this.data, entries, this.position, this.replay);
+      replayEntries(this.low.data, entries, this.position, this.replay);
       return loaded;
     } catch (error) {
       this.forget();
@@ -96,8 +102,8 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
 
   /** Writes the data as the snapshot (`.bak` kept), recording which journal entries it contains. */
   async writeSnapshot(): Promise<void> {
-    this.data.journalSeq = this.position.applied;
-    await this.adapter.write(this.data);
+    this.low.data.journalSeq = this.position.applied;
+    await this.low.write();
   }
 
   async closeHandles(): Promise<void> {
@@ -110,7 +116,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     const release = await acquireFileLock(this.file, { timeoutMs: this.lockTimeoutMs });
     try {
       await this.catchUp();
-      const planned = plan(this.data);
+      const planned = plan(this.low.data);
       if (typeof planned !== 'object' || planned === null || !Array.isArray(planned.ops)) {
         throw new TypeError('commit() takes a synchronous plan that returns { ops, result }.');
       }
@@ -123,7 +129,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
       // The snapshot is written before the first entry, so random defaults (ids) are fixed on disk.
       if (this.adapter.identity === null) await this.writeSnapshot();
       try {
-        for (const op of ops) this.o.apply(this.data, op);
+        for (const op of ops) this.o.apply(this.low.data, op);
         await this.journal.append(entry.text);
       } catch (error) {
         // Half-applied or unsaved: take the disk's version. If even that fails, memory may show a
@@ -158,7 +164,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
       return;
     }
     try {
-      replayEntries(this.data, await this.journal.readNew(), this.position, this.replay);
+      replayEntries(this.low.data, await this.journal.readNew(), this.position, this.replay);
     } catch (error) {
       this.forget();
       throw error;
@@ -172,7 +178,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
 
   private async compactLocked(): Promise<void> {
     await this.catchUp();
-    if (this.position.applied > this.data.journalSeq) {
+    if (this.position.applied > this.low.data.journalSeq) {
       try {
         await this.writeSnapshot();
       } catch (error) {

@@ -1,8 +1,10 @@
 /**
- * A document store whose commits cost the same at any size: the data file (the snapshot) is loaded and
- * guarded exactly as DocumentStore does it (same loader, migrations, validation, `.bak`, `backups/`,
- * lock, errors), but a commit appends its ops as one line to `<file>.journal` (journal.ts) instead of
- * rewriting the file. Opening replays the journal entries newer than the snapshot's `journalSeq`;
+ * Every Keyhaven data file (keyhaven.json, vaults.json, console.json) is one of these: a lowdb `Low`
+ * holds the document in memory and reads and writes the snapshot through DurableJsonFile (unique 0600
+ * temp file, fsync, `.bak` kept, rename, directory fsync; damage reported, never replaced), with the
+ * loader's migrations and validation, a lock around every read-modify-write, and a copy in `backups/`
+ * at each open. Keyhaven's addition beneath it is the journal: a commit appends its ops as one line to
+ * `<file>.journal` (journal.ts) instead of rewriting the file, so a commit costs the same at any size. Opening replays the journal entries newer than the snapshot's `journalSeq`;
  * compaction (automatic past `compactAfter`, and on close) writes the snapshot with the last seq and
  * then empties the journal, and a crash between the two is harmless because replay skips
  * `seq <= journalSeq`. A commit's ops are one line, so after a crash either all of them replay or none.
@@ -12,7 +14,7 @@
  * (and through `parseOp`), so live and replayed data cannot differ and no op aliases the data.
  * The snapshot is written without pretty-printing: 29% fewer bytes, ~20% quicker to write.
  * Measured (ext4, 2 cores, ~480-byte records): a commit takes ~0.8 ms at the median and ~6 ms at p99
- * with 10,000 or 100,000 records (DocumentStore: ~33 ms at 10,000); opening takes ~40 ms at 10,000 and
+ * with 10,000 or 100,000 records (a whole-file rewrite: ~33 ms at 10,000); opening takes ~40 ms at 10,000 and
  * ~400 ms at 100,000 records, plus ~10 ms per 1,000 journal lines; a compaction ~25 ms and ~310 ms.
  * test/core/storage/journaled-reliability.test.ts: 30 kill -9s during commits and compactions lost no
  * acknowledged commit; two processes committing 200 times each ended with all 400.
@@ -20,12 +22,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import { removeOrphanTemps, tempPrefixOf } from './atomic-write';
-import type { DocumentStoreOptions } from './document-store';
+import type { DocumentOptions } from './document-options';
 import { acquireFileLock } from './file-lock';
 import { JournaledStoreImpl, type Journaled } from './journaled-store-impl';
 import { takeSnapshot } from './snapshots';
 
-export interface JournaledStoreOptions<T extends Journaled, Op> extends Omit<DocumentStoreOptions<T>, never> {
+export interface JournaledStoreOptions<T extends Journaled, Op> extends DocumentOptions<T> {
   /** Applies one op to the data in place. Deterministic; used for live commits and for replay. */
   apply: (data: T, op: Op) => void;
   /** Validates an op read back from the journal; throws → CORRUPT. Also run on every commit's ops. */

@@ -4,12 +4,14 @@
  * They never quote file contents (a data file may hold key hashes or encrypted secrets), which is also
  * why JSON parse errors are not attached as `cause`: V8 puts a slice of the source text in them.
  */
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { BackupCopy } from './backup-candidates';
 
 export type StorageErrorCode = 'CORRUPT' | 'NEWER_VERSION' | 'LOCK_TIMEOUT' | 'IO';
 
 export interface StorageErrorOptions {
-  backup?: string | undefined;
+  /** The copy that restores the most, when the file is damaged and one opens cleanly. */
+  backup?: BackupCopy | null | undefined;
   cause?: unknown;
   /** What is wrong in one sentence, without the advice (the recovery banner offers its own). */
   summary?: string;
@@ -18,7 +20,7 @@ export interface StorageErrorOptions {
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
   readonly file: string;
-  readonly backup?: string;
+  readonly backup?: BackupCopy;
   readonly summary: string;
 
   constructor(code: StorageErrorCode, file: string, message: string, options: StorageErrorOptions = {}) {
@@ -27,24 +29,30 @@ export class StorageError extends Error {
     this.code = code;
     this.file = file;
     this.summary = options.summary ?? message;
-    if (options.backup !== undefined) this.backup = options.backup;
+    if (options.backup) this.backup = options.backup;
   }
 
   /**
    * `problem` completes "Keyhaven's data file <file> …", e.g. "is damaged (it is not valid JSON; …)".
-   * `backup` is the `.bak` path when one exists; `olderCopy` the newest rotating snapshot, if any.
+   * `backup` is the copy that restores the most (backup-candidates.ts), null when none opens cleanly.
    * `cause` is for a validation or migration error (never a JSON parse error, see above).
+   * The advice is what test/core/storage/damage-advice.test.ts follows, step by step.
    */
-  static corrupt(file: string, problem: string, backup?: string, olderCopy?: string, cause?: unknown): StorageError {
+  static corrupt(file: string, problem: string, backup: BackupCopy | null, cause?: unknown): StorageError {
     const restore = backup
-      ? `A backup of the previous version is at ${backup}: quit Keyhaven, check it, and copy it over the damaged file to restore.`
-      : `No backup of the previous version exists (${file}.bak is missing).`;
-    const older = olderCopy ? ` An older copy, saved when Keyhaven last opened the file, is at ${olderCopy}.` : '';
+      ? `The copy that restores the most is ${backup.file} (${BACKUP_KINDS[backup.kind]}). To restore it, quit ` +
+        `Keyhaven, move ${file} and ${file}.journal (if there is one) out of the folder, copy ${backup.file} to ` +
+        `${file}, and start Keyhaven again; Keyhaven itself offers this when it starts.`
+      : `No copy of it opens cleanly (${file}.bak and the copies in ${join(dirname(file), 'backups')} were checked).`;
     return new StorageError(
       'CORRUPT',
       file,
-      `Keyhaven's data file ${file} ${problem}. Nothing was changed. ${restore}${older}`,
-      { backup, cause, summary: `${basename(file)} ${problem}.` },
+      `Keyhaven's data file ${file} ${problem}. Nothing was changed. ${restore}`,
+      {
+        backup,
+        cause,
+        summary: `${basename(file)} ${problem}.`,
+      },
     );
   }
 
@@ -92,6 +100,12 @@ export class StorageError extends Error {
     );
   }
 }
+
+const BACKUP_KINDS: Record<BackupCopy['kind'], string> = {
+  previous: 'the version before its last full save',
+  snapshot: 'the copy taken when Keyhaven last opened it',
+  compacted: 'its last full save, without the change journal',
+};
 
 function formatWait(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;

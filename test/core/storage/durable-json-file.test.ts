@@ -52,9 +52,10 @@ describe('DurableJsonFile', () => {
     expect((await stat(`${file}.bak`)).mode & 0o777).toBe(0o600);
   });
 
-  it('reports truncated JSON as CORRUPT, naming file and backup, and leaves the bytes alone', async () => {
+  it('reports truncated JSON as CORRUPT, naming file and the backup it is given, and leaves the bytes alone', async () => {
     const file = join(temp.dir(), 'keyhaven.json');
-    const adapter = new DurableJsonFile<Doc>(file);
+    const backup = { file: `${file}.bak`, kind: 'previous' as const, savedAt: '2026-12-03T09:14:05.000Z' };
+    const adapter = new DurableJsonFile<Doc>(file, async () => backup);
     await adapter.write(doc('canary-secret-1'));
     await adapter.write(doc('canary-secret-1', 'canary-secret-2'));
     const { size } = await stat(file);
@@ -64,24 +65,26 @@ describe('DurableJsonFile', () => {
     const error = await readError(adapter);
     expect(error.code).toBe('CORRUPT');
     expect(error.file).toBe(file);
-    expect(error.backup).toBe(`${file}.bak`);
+    expect(error.backup).toEqual(backup);
     expect(error.message).toContain(`Keyhaven's data file ${file} is damaged`);
-    expect(error.message).toContain(`A backup of the previous version is at ${file}.bak`);
+    expect(error.message).toContain(
+      `The copy that restores the most is ${file}.bak (the version before its last full save)`,
+    );
     expect(error.message).toContain('Nothing was changed');
     expect(error.message).not.toContain('canary');
     expect(error.cause).toBeUndefined(); // a SyntaxError would quote the file
     expect(await readFile(file)).toEqual(damaged);
   });
 
-  it('says so when no backup exists, and treats empty files and a bare null as damaged', async () => {
+  it('says so when no copy opens, and treats empty files and anything but an object or array as damaged', async () => {
     const file = join(temp.dir(), 'keyhaven.json');
-    const adapter = new DurableJsonFile<Doc>(file);
-    for (const content of ['{"schemaVersion": 1, "items": ["a"', '', '  \n', 'null']) {
+    const adapter = new DurableJsonFile<Doc>(file, async () => null);
+    for (const content of ['{"schemaVersion": 1, "items": ["a"', '', '  \n', 'null', '0', 'false', '"x"']) {
       await writeFile(file, content);
       const error = await readError(adapter);
       expect(error.code).toBe('CORRUPT');
       expect(error.backup).toBeUndefined();
-      expect(error.message).toContain(`No backup of the previous version exists (${file}.bak is missing)`);
+      expect(error.message).toContain(`No copy of it opens cleanly (${file}.bak and the copies in`);
       expect(await readFile(file, 'utf8')).toBe(content);
     }
   });

@@ -1,7 +1,7 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findRestorableBackup } from '../../../electron/core/recovery/backup-finder';
+import { findRestorableBackup } from '../../../electron/core/storage/backup-candidates';
 import { DATA_DOCUMENTS } from '../../../electron/core/recovery/data-documents';
 import { emptyConsoleFile } from '../../../electron/core/console/console-db';
 import { makeTempDir } from '../../support/temp-dir';

@@ -6,30 +6,48 @@
  * (`journalSeq`), so the copy holding the most changes wins, whatever its file time says.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { DataBackup } from '../../../shared/domain/data-recovery';
-import { backupPathOf } from '../storage/atomic-write';
-import { schemaVersionOf } from '../storage/migrate-document';
-import { listSnapshots } from '../storage/snapshots';
-import type { DataDocument } from './data-documents';
-import { journalPathOf } from './data-documents';
+import { backupPathOf } from './atomic-write';
+import { schemaVersionOf } from './migrate-document';
+import { listSnapshots } from './snapshots';
+
+/** What tells a copy that opens cleanly: the version this code reads, and the document's shape. */
+export interface DocumentCheck {
+  schemaVersion: number;
+  /** Throws when data of the current version does not have the document's shape. */
+  validate?: ((data: unknown) => unknown) | undefined;
+}
+
+export interface BackupCopy {
+  file: string;
+  /** When that copy was written (its modification time), ISO 8601. */
+  savedAt: string;
+  /**
+   * previous:  `<file>.bak`, the version before the last full save;
+   * snapshot:  a copy in `backups/`, taken when Keyhaven last opened the file;
+   * compacted: the data file itself without its damaged change journal (the last full save).
+   */
+  kind: 'previous' | 'snapshot' | 'compacted';
+}
 
 interface Candidate {
   file: string;
-  kind: DataBackup['kind'];
+  kind: BackupCopy['kind'];
 }
+
+export const journalPathOf = (file: string): string => `${file}.journal`;
 
 /** `failedFile`: the file the store refused (the data file or its journal). */
 export async function findRestorableBackup(
-  doc: DataDocument,
+  doc: DocumentCheck,
   file: string,
   failedFile: string,
-): Promise<DataBackup | null> {
+): Promise<BackupCopy | null> {
   const candidates: Candidate[] = [];
   if (failedFile === journalPathOf(file)) candidates.push({ file, kind: 'compacted' });
   candidates.push({ file: backupPathOf(file), kind: 'previous' });
   for (const snapshot of await listSnapshots(file)) candidates.push({ file: snapshot, kind: 'snapshot' });
 
-  let best: { backup: DataBackup; changes: number } | null = null;
+  let best: { backup: BackupCopy; changes: number } | null = null;
   for (const candidate of candidates) {
     const changes = await changesHeldBy(doc, candidate.file);
     if (changes === null) continue;
@@ -45,7 +63,7 @@ export async function findRestorableBackup(
  * The number of changes a copy holds when it would open cleanly (parses, a version this Keyhaven reads,
  * the document's shape); null otherwise. Older versions are accepted: opening migrates them.
  */
-export async function changesHeldBy(doc: DataDocument, file: string): Promise<number | null> {
+export async function changesHeldBy(doc: DocumentCheck, file: string): Promise<number | null> {
   let data: unknown;
   try {
     const text = await readFile(file, 'utf8');
@@ -55,7 +73,7 @@ export async function changesHeldBy(doc: DataDocument, file: string): Promise<nu
   }
   const version = schemaVersionOf(data);
   if (version === undefined || version > doc.schemaVersion) return null;
-  if (version === doc.schemaVersion) {
+  if (version === doc.schemaVersion && doc.validate) {
     try {
       doc.validate(data);
     } catch {

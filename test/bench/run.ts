@@ -9,6 +9,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
 import { benchKeysTable } from './table-render';
 import { benchConsole, consoleBenchRows } from './console';
+import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   rows.push(...vaultBenchRows(await benchVaults()));
   rows.push(...testApiBenchRows(await benchTestApi()));
   rows.push(...consoleBenchRows(await benchConsole()));
+  rows.push(...crossProcessBenchRows(await benchCrossProcess()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

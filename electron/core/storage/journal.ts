@@ -49,6 +49,14 @@ export class Journal {
     this.lineCount = 0;
   }
 
+  /** The journal's length on disk now (0 when absent): differs from `size` once another process appended. */
+  async bytesOnDisk(): Promise<number> {
+    return stat(this.path).then(
+      (info) => info.size,
+      () => 0,
+    );
+  }
+
   async exists(): Promise<boolean> {
     if (this.handle) return true;
     return stat(this.path).then(

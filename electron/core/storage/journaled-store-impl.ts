@@ -12,6 +12,7 @@ import { StorageError } from './storage-error';
 import { acquireFileLock } from './file-lock';
 import { Journal } from './journal';
 import { orphanJournal } from './journal-errors';
+import { FOLLOW_EVERY_MS, StoreFollower } from './store-follower';
 import { encodeEntry, isWhole } from './journal-format';
 import { parseOps, replayEntries, validateWithJournalSeq, type ReplayContext } from './journal-replay';
 import type { JournaledStore, JournaledStoreOptions } from './journaled-store';
@@ -36,6 +37,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   private readonly position = { applied: 0, seen: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | undefined;
+  private readonly follower: StoreFollower;
 
   constructor(private readonly o: JournaledStoreOptions<T, Op>) {
     this.file = o.file;
@@ -49,6 +51,16 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     this.loader = new Loader({ ...o, validate }, this.low, this.adapter);
     this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
     this.replay = { ...o, journal: this.journal.path };
+    this.follower = new StoreFollower(this, o.followEveryMs ?? FOLLOW_EVERY_MS, o.onFollowError ?? (() => undefined));
+  }
+
+  /** From now on, other processes' commits reach memory within one interval (store-follower.ts). */
+  follow(): void {
+    this.follower.start();
+  }
+
+  onExternalChange(listener: () => void): () => void {
+    return this.follower.onChange(listener);
   }
 
   /** No folder yet: defaults in memory, written (with the folder) by the first commit that has ops. */
@@ -72,6 +84,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
   }
 
   close(): Promise<void> {
+    this.follower.stop();
     this.closing ??= this.queue.then(async () => {
       try {
         await this.compactIfJournal();
@@ -98,6 +111,24 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
       this.forget();
       throw error;
     }
+  }
+
+  /**
+   * Catches up with other processes' commits when the data file or its journal changed on disk (two
+   * stats, no lock, when nothing did). True when the data in memory changed. store-follower.ts calls it.
+   */
+  async refreshFromDisk(): Promise<boolean> {
+    if (this.poisoned || this.closing) return false;
+    // What a commit elsewhere does: replace the data file, or grow its journal. A file or journal that
+    // vanished is no commit (a folder being deleted): nothing to follow, and no lock file to leave.
+    const onDisk = await statIdentity(this.file);
+    const replaced = onDisk !== null && !sameIdentity(this.adapter.identity, onDisk);
+    if (!replaced && (await this.journal.bytesOnDisk()) <= this.journal.size) return false;
+    return this.enqueue(async () => {
+      const before = { data: this.low.data, applied: this.position.applied };
+      await this.locked(() => this.catchUp());
+      return this.low.data !== before.data || this.position.applied !== before.applied;
+    });
   }
 
   /** Writes the data as the snapshot (`.bak` kept), recording which journal entries it contains. */

@@ -36,6 +36,10 @@ export interface JournaledStoreOptions<T extends Journaled, Op> extends Document
   compactAfter?: { commits: number; bytes: number };
   /** Default `<file>.journal`. */
   journalFile?: string;
+  /** How often to look for other processes' commits (store-follower.ts); default 50 ms, 0 for never. */
+  followEveryMs?: number;
+  /** Where a failed catch-up with another process's commit is reported; it resurfaces on the next use. */
+  onFollowError?: (error: unknown) => void;
 }
 
 export interface JournaledStore<T, Op> {
@@ -46,6 +50,8 @@ export interface JournaledStore<T, Op> {
   commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R>;
   /** Folds the journal into the snapshot now. */
   compact(): Promise<void>;
+  /** Calls `listener` after another process's commits changed the data here; returns an unsubscribe. */
+  onExternalChange(listener: () => void): () => void;
   /** Waits for queued commits, compacts when the journal is non-empty, closes handles; later calls reject. */
   close(): Promise<void>;
 }
@@ -64,6 +70,7 @@ export async function openJournaledStore<T extends Journaled, Op>(
   );
   if (!folderExists) {
     store.startEmpty(); // nothing to read or lock yet
+    store.follow();
     return store;
   }
   const release = await acquireFileLock(file, { timeoutMs: store.lockTimeoutMs });
@@ -73,6 +80,7 @@ export async function openJournaledStore<T extends Journaled, Op>(
     // Replay has refused any entry from another version, so the migrated data is complete: save it.
     if (loaded.migrated) await store.writeSnapshot();
     if (loaded.existed) await takeSnapshot(file, await readFile(file), (options.now ?? (() => new Date()))());
+    store.follow();
     return store;
   } catch (error) {
     await store.closeHandles();

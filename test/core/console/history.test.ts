@@ -35,7 +35,8 @@ async function filesContaining(dir: string, text: string): Promise<string[]> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
+    const bytes = await readFile(path).catch(() => null); // a lock file may vanish meanwhile
+    if (!bytes) continue;
     if (needles.some((needle) => bytes.includes(needle))) hits.push(path);
   }
   return hits;

@@ -11,7 +11,7 @@ import { openTestCore, type TestCore } from '../../support/open-test-core';
 async function allFileText(dir: string): Promise<string> {
   let text = '';
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) text += await readFile(join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile()) text += await readFile(join(entry.parentPath, entry.name), 'utf8').catch(() => '');
   }
   return text;
 }

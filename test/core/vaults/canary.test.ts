@@ -95,7 +95,13 @@ async function search(
       if (needlesFor(secret).some((needle) => bytes.includes(needle))) hits.push(`${label} in ${where}`);
     }
   };
-  for (const dir of places.dirs) for (const file of await filesUnder(dir)) look(file, await readFile(file));
+  // A lock or temp file can vanish between the listing and the read (a store's catch-up): skipped.
+  for (const dir of places.dirs) {
+    for (const file of await filesUnder(dir)) {
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes) look(file, bytes);
+    }
+  }
   for (const [where, lines] of Object.entries(places.texts)) look(where, Buffer.from(lines.join('\n')));
   for (const [where, chunks] of Object.entries(places.blobs))
     chunks.forEach((chunk, i) => look(`${where}[${i}]`, chunk));

@@ -38,7 +38,8 @@ export async function filesContaining(dir: string, text: string): Promise<string
   for (const name of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!name.isFile()) continue;
     const path = join(name.parentPath, name.name);
-    const bytes = await readFile(path);
+    const bytes = await readFile(path).catch(() => null); // a lock file may vanish meanwhile
+    if (!bytes) continue;
     if (needles.some((needle) => bytes.includes(needle))) hits.push(path);
   }
   return hits;

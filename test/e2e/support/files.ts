@@ -15,7 +15,9 @@ export async function filesContaining(dir: string, needle: string): Promise<stri
   const wanted = Buffer.from(needle, 'utf8');
   const hits: string[] = [];
   for (const file of await listFilesRecursive(dir)) {
-    if ((await readFile(file)).includes(wanted)) hits.push(file);
+    // A lock or temp file can vanish between the listing and the read (another store's catch-up).
+    const bytes = await readFile(file).catch(() => null);
+    if (bytes?.includes(wanted)) hits.push(file);
   }
   return hits;
 }

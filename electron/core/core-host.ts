@@ -10,6 +10,7 @@ import type { RecoveryResult, SystemStatus } from '../../shared/domain/system';
 import { systemClock } from './clock';
 import { openCore, probeKeychain, type Core, type CoreOptions, type OptionalPart } from './core';
 import { CoreError } from './errors';
+import { CoreEvents } from './events';
 import { RecoverablePart } from './recovery/recoverable-part';
 
 export interface CoreHost {
@@ -21,20 +22,23 @@ export interface CoreHost {
   restoreBackup(part: DataPart): Promise<RecoveryResult>;
   startEmpty(part: OptionalPart): Promise<RecoveryResult>;
   retry(part: DataPart): Promise<RecoveryResult>;
+  /** The core's events; the same object across a reopen after keyhaven.json is restored. */
+  readonly events: CoreEvents;
   close(): Promise<void>;
 }
 
 /** Opens the core in `options.dataDir`; a damaged keyhaven.json leaves the host open and the core not. */
 export async function openCoreHost(options: CoreOptions): Promise<CoreHost> {
   const now = () => (options.clock ?? systemClock).now();
+  const events = options.events ?? new CoreEvents();
   const keys = await RecoverablePart.open<Core>({
     part: 'keys',
     dataDir: options.dataDir,
-    open: () => openCore(options),
+    open: () => openCore({ ...options, events }),
     close: (core) => core.close(),
     now,
   });
-  return hostOver(keys, async () => ({
+  return hostOver(keys, events, async () => ({
     version: options.version,
     keychain: await probeKeychain(options.keychain),
     dataProblems: [],
@@ -51,12 +55,12 @@ export function hostOf(core: Core): CoreHost {
     retry: () => Promise.reject(nothingToRecover()),
     close: () => core.close(),
   };
-  return hostOver(fixed, () => core.status());
+  return hostOver(fixed, core.events, () => core.status());
 }
 
 type KeysPart = Pick<RecoverablePart<Core>, 'get' | 'current' | 'problem' | 'restoreBackup' | 'retry' | 'close'>;
 
-function hostOver(keys: KeysPart, statusWithoutCore: () => Promise<SystemStatus>): CoreHost {
+function hostOver(keys: KeysPart, events: CoreEvents, statusWithoutCore: () => Promise<SystemStatus>): CoreHost {
   const status = async (): Promise<SystemStatus> => {
     const core = keys.current();
     if (core) return core.status();
@@ -75,6 +79,7 @@ function hostOver(keys: KeysPart, statusWithoutCore: () => Promise<SystemStatus>
     restoreBackup: (part) => after(part === 'keys' ? keys.restoreBackup() : keys.get().recovery.restoreBackup(part)),
     startEmpty: (part) => after(keys.get().recovery.startEmpty(part)),
     retry: (part) => after(part === 'keys' ? keys.retry() : keys.get().recovery.retry(part)),
+    events,
     close: () => keys.close(),
   };
 }

@@ -15,6 +15,7 @@ import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
 import { ConsoleService } from './console/console-service';
+import { CoreEvents } from './events';
 import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
@@ -36,6 +37,8 @@ export interface CoreOptions {
    * UNAVAILABLE and nothing locks on idle; there is no fallback clipboard.
    */
   platform?: Platform;
+  /** Where the core's events go; a host passes its own, which outlives a reopen of the core. */
+  events?: CoreEvents;
 }
 
 /**
@@ -64,6 +67,8 @@ export interface Core {
   /** Settings → Local test API (off until started). */
   readonly testApi: TestApiControl;
   readonly clock: Clock;
+  /** Vaults locked on their own, data changed by another process: for the page. */
+  readonly events: CoreEvents;
   /** Vaults and console files that could not be opened, and what to do about them. */
   readonly recovery: PartRecovery;
   status(): Promise<SystemStatus>;
@@ -108,7 +113,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const activity = await ActivityLog.open(options.dataDir, now, (error) =>
     logError(`[keyhaven] recording activity failed: ${describeFailure(error)}`),
   );
+  const events =
+    options.events ??
+    new CoreEvents((error) => logError(`[keyhaven] an event listener failed: ${describeFailure(error)}`));
+  // Another process's commits (store-follower.ts) reach the page as data:changed.
+  const changed = (part: 'keys' | 'vaults' | 'console') => () => events.emit('data:changed', { parts: [part] });
   const db = await openKeyhavenDb(options.dataDir);
+  db.onExternalChange(changed('keys'));
   const pepper = new PepperSource(db, options.keychain);
   const usage = new UsageRecorder(db, activity, now, (error) =>
     logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
@@ -116,7 +127,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,
-    open: () => openVaults(options.dataDir, options.keychain, clock),
+    open: async () => {
+      const vaults = await openVaults(options.dataDir, options.keychain, clock);
+      vaults.db.onExternalChange(changed('vaults'));
+      return vaults;
+    },
     close: (vaults) => vaults.close(),
     now,
   });
@@ -131,7 +146,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         options.platform.power,
         timers,
         () => vaultsPart.current()?.vaults.settings() ?? DEFAULT_VAULT_SETTINGS,
-        () => vaultsPart.current()?.vaults.lockAll(),
+        (reason) => {
+          vaultsPart.current()?.vaults.lockAll();
+          events.emit('vaults:locked', { reason });
+        },
       )
     : null;
   autoLock?.start();
@@ -144,8 +162,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const consolePart = await RecoverablePart.open<ConsoleService>({
     part: 'console',
     dataDir: options.dataDir,
-    open: () =>
-      ConsoleService.open(options.dataDir, consoleEntries, { clock, userAgent: `Keyhaven/${options.version}` }),
+    open: async () => {
+      const service = await ConsoleService.open(options.dataDir, consoleEntries, {
+        clock,
+        userAgent: `Keyhaven/${options.version}`,
+      });
+      service.onExternalChange(changed('console'));
+      return service;
+    },
     close: (service) => service.close(),
     now,
   });
@@ -157,6 +181,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db,
     activity,
     clock,
+    events,
     usage,
     get vaults() {
       return vaultsPart.get();

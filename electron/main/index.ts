@@ -9,6 +9,7 @@ import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { applyDataDir } from './data-dir';
 import { startExpiryNotifier } from './expiry-notifier';
+import { forwardEvents } from './ipc/event-forwarder';
 import { registerIpc } from './ipc/ipc-manager';
 import { RENDERER_INDEX } from './paths';
 import { installDownloadGuard } from './security/download-guard';
@@ -117,7 +118,9 @@ function boot(): void {
       host = opened;
       // Handlers first, so the page's very first request finds them.
       const handlers = createHandlers(opened);
-      registerIpc({ handlers, mainContents: () => window?.webContents ?? null, isAppUrl: ours, log });
+      const mainContents = () => window?.webContents ?? null;
+      registerIpc({ handlers, mainContents, isAppUrl: ours, log });
+      forwardEvents({ events: opened.events, mainContents, isAppUrl: ours, log });
       openWindow();
       // Until keyhaven.json opens (after a restore), there is nothing to remind of.
       const takeDue = async () => (await opened.openCore()?.reminders.takeDue()) ?? [];

@@ -1,5 +1,6 @@
 import type { Channel, ChannelDomain, ChannelMethod } from './channels';
-import type { RequestOf, ResponseOf } from './contract';
+import type { EventPayload, RequestOf, ResponseOf } from './contract';
+import type { AppEvent, SubscriptionName } from './events';
 import type { Result } from './errors';
 
 // A channel whose request has no required field takes an optional argument: `keyhaven.apps.list()`.
@@ -18,5 +19,10 @@ type ChannelsOfDomain<D extends string> = Extract<Channel, `${D}:${string}`>;
 export type KeyhavenApi = {
   [D in ChannelDomain<Channel>]: {
     [C in ChannelsOfDomain<D> as ChannelMethod<C>]: MethodOf<C>;
+  };
+} & {
+  /** One subscription per event (`events.onVaultsLocked(listener)`); each returns its unsubscribe. */
+  events: {
+    [E in AppEvent as SubscriptionName<E>]: (listener: (payload: EventPayload<E>) => void) => () => void;
   };
 };

@@ -21,7 +21,7 @@ import {
   verifyKeyInputSchema,
   verifyResultSchema,
 } from '../domain/issued-key';
-import { recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
+import { dataPartSchema, recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
 import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
 import {
   historyIdInputSchema,
@@ -69,6 +69,7 @@ import {
   vaultSummarySchema,
 } from '../domain/vault';
 import type { Channel } from './channels';
+import type { AppEvent } from './events';
 
 const noInput = z.strictObject({});
 
@@ -137,3 +138,14 @@ export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request
 /** What a handler receives (after validation). */
 export type ValidRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+
+/**
+ * The payload of every main → page event. Main validates what it sends against these; the page gets
+ * them typed. `satisfies` keeps the list (events.ts) and the schemas together, as for channels.
+ */
+export const eventContract = {
+  'vaults:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend']) }),
+  'data:changed': z.strictObject({ parts: z.array(dataPartSchema).min(1) }),
+} as const satisfies { [E in AppEvent]: z.ZodType };
+
+export type EventPayload<E extends AppEvent> = z.output<(typeof eventContract)[E]>;

@@ -89,7 +89,14 @@ describe('harness: serving the built renderer', () => {
         Object.entries(api).map(([domain, methods]) => [domain, Object.keys(methods as object).sort()]),
       );
     const bridged = page.keyhaven as object;
-    expect(shape(bridged)).toEqual(shape(buildApi(async () => ({ ok: true, value: null }))));
+    expect(shape(bridged)).toEqual(
+      shape(
+        buildApi(
+          async () => ({ ok: true, value: null }),
+          () => () => undefined,
+        ),
+      ),
+    );
     expect(replaced).toEqual(['/#x']);
     expect([...stored.values()]).toEqual([harness.token]);
     const answer = await (bridged as { apps: { get(input: unknown): Promise<unknown> } }).apps.get({ appId: 'a' });

@@ -87,6 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
       port: args.port,
       token,
       handlers: createHandlers(host),
+      events: host.events,
       page,
       bridge: await bundleBridge(),
       files: new StaticFiles(rendererDir),

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../electron/core/api/handlers';
+import type { CoreEvents } from '../../electron/core/events';
+import { EVENTS_PATH, EventStreams, streamEvents } from './event-stream';
 import { BRIDGE_PATH, type PreparedPage } from './page';
 import { MAX_BODY_BYTES, readBody, RPC_PREFIX, runRpc, TOKEN_HEADER, tokenMatches } from './rpc';
 import type { StaticFiles } from './static-files';
@@ -19,6 +21,8 @@ export interface HarnessServerOptions {
   port: number;
   token: string;
   handlers: Handlers;
+  /** The core's events, streamed to the page at EVENTS_PATH. */
+  events: CoreEvents;
   page: PreparedPage;
   bridge: Buffer;
   files: StaticFiles;
@@ -42,6 +46,7 @@ export interface HarnessServer {
 /** Listens on 127.0.0.1 only: the harness bridges the real core and keychain, so nothing off the machine may reach it. */
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   let port = options.port;
+  const streams = new EventStreams();
   const server = createServer((request, response) => {
     const started = performance.now();
     const path = (request.url ?? '/').split('?')[0] ?? '/';
@@ -49,7 +54,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       const ms = (performance.now() - started).toFixed(1);
       options.log(`${request.method ?? '?'} ${path} ${response.statusCode} ${ms}ms`);
     });
-    handle(request, response, path, port, options).catch((error: unknown) => {
+    handle(request, response, path, port, options, streams).catch((error: unknown) => {
       options.log(`internal error on ${path}: ${error instanceof Error ? error.name : 'unknown'}`);
       if (!response.headersSent) send(response, 500, options.page.csp, 'text/plain; charset=utf-8', 'Internal error');
       else response.destroy();
@@ -65,6 +70,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        streams.endAll();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -77,6 +83,7 @@ async function handle(
   path: string,
   port: number,
   options: HarnessServerOptions,
+  streams: EventStreams,
 ): Promise<void> {
   const { csp } = options.page;
   const origin = `http://${HOST}:${port}`;
@@ -115,6 +122,15 @@ async function handle(
   }
 
   if (path.startsWith(CONTROL_PREFIX)) return control(request, response, path, options);
+
+  if (path === EVENTS_PATH && request.method === 'GET') {
+    const token = new URL(request.url ?? '/', origin).searchParams.get('token') ?? undefined;
+    const site = request.headers['sec-fetch-site'];
+    if (!tokenMatches(options.token, token) || (site !== undefined && site !== 'same-origin')) {
+      return send(response, 403, csp, 'text/plain; charset=utf-8', 'Forbidden: missing or wrong token');
+    }
+    return streamEvents(request, response, options.events, csp, options.log, streams);
+  }
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, csp, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
 import { vaultAccount } from '../../electron/core/vaults/data-keys';
 import { CHANNELS, splitChannel } from '../../shared/ipc/channels';
+import { EVENTS, subscriptionName } from '../../shared/ipc/events';
 import { APP_CSP, cspHeader, cspMetaContent } from '../../shared/security/csp';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -222,7 +223,8 @@ describe('the built preload bundle', () => {
     const exposedMethods = Object.entries(api).flatMap(([domain, methods]) =>
       Object.keys(methods).map((method): [string, string] => [domain, method]),
     );
-    expect(shape(exposedMethods)).toEqual(shape(CHANNELS.map(splitChannel)));
+    const subscriptions = EVENTS.map((event): [string, string] => ['events', subscriptionName(event)]);
+    expect(shape(exposedMethods)).toEqual(shape([...CHANNELS.map(splitChannel), ...subscriptions]));
     for (const channel of CHANNELS) {
       const [domain, method] = splitChannel(channel);
       await expect(api[domain]?.[method]?.({ probe: 1 })).resolves.toEqual({ ok: true, value: channel });

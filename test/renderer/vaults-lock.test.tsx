@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { vaultAccount } from '../../electron/core/vaults/data-keys';
@@ -37,7 +37,7 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     const { user, core } = await renderApp();
     await goToVaults(user);
     await addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K1', preset: 'pyas', tags: ['prod'] });
-    fireEvent.focus(window); // the screen re-reads on focus
+    act(() => core.events.emit('data:changed', { parts: ['vaults'] })); // as main says after another process wrote
     await screen.findByRole('button', { name: 'Show Pyas prod' });
 
     await user.click(group('Personal').getByRole('button', { name: 'Lock' }));
@@ -85,7 +85,7 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Lock all' })).toBeDisabled();
   });
 
-  it('hides a shown key when the screen locks and the window comes back', async () => {
+  it('hides a shown key as soon as main locks on a screen lock (vaults:locked)', async () => {
     const { user, platform } = await renderApp({
       before: (core) =>
         addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K-screen', preset: 'pyas' }).then(),
@@ -95,8 +95,8 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     const dialog = within(dialogNamed('Pyas prod'));
     expect(await dialog.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-screen');
 
-    platform.emit('lock-screen');
-    fireEvent.focus(window);
+    // Main locks on its own and says so (vaults:locked): the open dialog hides the key at once.
+    act(() => platform.emit('lock-screen'));
     await waitFor(() => expect(dialog.queryByLabelText('Key of Pyas prod')).not.toBeInTheDocument());
     expect(document.body.textContent).not.toContain('K-screen');
     expect(dialog.getByText(/^The vault is locked, so the key is hidden\./)).toBeInTheDocument();
@@ -120,16 +120,11 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Show Pyas prod' })).toBeDisabled();
   });
 
-  it('re-reads the list every 15 seconds while the screen is open', async () => {
-    const { user, core } = await renderApp();
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  it('shows a lock made by main on its own (screen lock) at once, told by vaults:locked: no polling', async () => {
+    const { user, platform } = await renderApp();
     await goToVaults(user);
     expect(vaultButton('Personal')).toHaveTextContent('Unlocked');
-    core.vaults.vaults.lockAll();
-    act(() => vi.advanceTimersByTime(14_000));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(vaultButton('Personal')).toHaveTextContent('Unlocked');
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => platform.emit('lock-screen'));
     await waitFor(() => expect(vaultButton('Personal')).toHaveTextContent('Locked'));
   });
 });

@@ -125,6 +125,11 @@ export class ConsoleService {
   }
 
   /** Cancels what is running and closes console.json. */
+  /** Another process changed console.json (history or saved requests) and this one caught up. */
+  onExternalChange(listener: () => void): () => void {
+    return this.db.onExternalChange(listener);
+  }
+
   async close(): Promise<void> {
     this.requests.cancelAll();
     await this.db.close();

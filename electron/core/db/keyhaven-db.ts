@@ -13,6 +13,8 @@ export interface KeyhavenDb {
   snapshot(): Readonly<KeyhavenFile>;
   /** `plan` reads the current data (never mutates it) and returns the ops to apply, atomically. */
   commit<R>(plan: (data: Readonly<KeyhavenFile>) => { ops: Op[]; result: R }): Promise<R>;
+  /** Another process committed and this one caught up (store-follower.ts). */
+  onExternalChange(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,8 @@
 import type { KeyhavenApi } from '../../../shared/ipc/api';
 import { CHANNELS, splitChannel } from '../../../shared/ipc/channels';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import type { ApiError, ErrorCode, Result } from '../../../shared/ipc/errors';
+import { subscriptionName, type AppEvent } from '../../../shared/ipc/events';
 
 /**
  * The only module that touches `window.keyhaven`. Components and stores use `client`, whose methods
@@ -37,7 +39,7 @@ type Settled<F> = F extends (...args: infer A) => Promise<Result<infer R>>
   : never;
 
 export type KeyhavenClient = {
-  [D in keyof KeyhavenApi]: { [M in keyof KeyhavenApi[D]]: Settled<KeyhavenApi[D][M]> };
+  [D in Exclude<keyof KeyhavenApi, 'events'>]: { [M in keyof KeyhavenApi[D]]: Settled<KeyhavenApi[D][M]> };
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<Result<unknown>>;
@@ -60,3 +62,13 @@ function buildClient(): KeyhavenClient {
 }
 
 export const client: KeyhavenClient = buildClient();
+
+/**
+ * Listens to one event main pushes (shared/ipc/events.ts) until the returned function is called.
+ * Without a bridge there is nothing to hear: the returned function does nothing.
+ */
+export function subscribe<E extends AppEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const subscribeTo = window.keyhaven?.events?.[subscriptionName(event)] as
+    ((listener: (payload: EventPayload<E>) => void) => () => void) | undefined;
+  return subscribeTo ? subscribeTo(listener) : () => undefined;
+}

@@ -13,9 +13,6 @@ export interface EntryList {
   error: ApiFailure | null;
 }
 
-/** How often the list is re-read while the Vaults screen is open: main may have auto-locked. */
-export const VAULTS_REFRESH_MS = 15_000;
-
 interface VaultsState {
   vaults: VaultSummary[];
   loaded: boolean;
@@ -36,7 +33,6 @@ interface VaultsState {
   deleteEntry: (entry: EntryView) => Promise<ApiFailure | null>;
   /** Every failed vault call passes here: LOCKED means main locked on its own, so re-read the list. */
   noteFailure: (failure: ApiFailure) => void;
-  startRefreshing: (everyMs?: number) => () => void;
 }
 
 export const EMPTY_ENTRY_LIST: EntryList = { entries: [], loaded: false, loading: false, error: null };
@@ -127,10 +123,6 @@ export const useVaults = create<VaultsState>()((set, get) => {
     noteFailure: (failure) => {
       if (failure.code === 'LOCKED' || failure.code === 'KEYCHAIN_DATA_MISSING') void get().load();
       if (failure.code === 'KEYCHAIN_UNAVAILABLE') set({ keychainProblem: failure });
-    },
-    startRefreshing: (everyMs = VAULTS_REFRESH_MS) => {
-      const timer = setInterval(() => void get().load(), everyMs);
-      return () => clearInterval(timer);
     },
   };
 });

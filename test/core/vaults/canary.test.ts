@@ -112,16 +112,19 @@ async function search(
 const called = new Set<Channel>();
 function recordingApi(core: Core, errors: string[], logged: string[]): KeyhavenApi {
   const api = createInProcessApi(createHandlers(hostOf(core)), (line) => logged.push(line));
-  return buildApi(async (channel: Channel, input) => {
-    called.add(channel);
-    const [domain, method] = splitChannel(channel);
-    const call = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[domain]![
-      method
-    ]!;
-    const result = await call(input);
-    if (!result.ok) errors.push(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result;
-  });
+  return buildApi(
+    async (channel: Channel, input) => {
+      called.add(channel);
+      const [domain, method] = splitChannel(channel);
+      const call = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[
+        domain
+      ]![method]!;
+      const result = await call(input);
+      if (!result.ok) errors.push(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result;
+    },
+    () => () => undefined,
+  );
 }
 
 function value<T>(result: Result<T>): T {

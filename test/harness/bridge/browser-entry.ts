@@ -1,6 +1,7 @@
 import { buildApi } from '../../../shared/ipc/build-api';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ErrorCode, Result } from '../../../shared/ipc/errors';
+import type { AppEvent } from '../../../shared/ipc/events';
 
 /**
  * Runs in the page, before the app's module script: the harness's stand-in for the preload. It builds
@@ -10,7 +11,13 @@ import type { ErrorCode, Result } from '../../../shared/ipc/errors';
  * This file is compiled with the Node tsconfig (test/harness is Node code), so the few browser globals
  * it needs are typed here rather than pulling the DOM lib into every Node file.
  */
+interface EventSourceLike {
+  addEventListener(type: string, listener: (event: { data: string }) => void): void;
+  close(): void;
+}
+
 interface BrowserGlobals {
+  EventSource: new (url: string) => EventSourceLike;
   location: { href: string };
   sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   history: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
@@ -61,8 +68,34 @@ async function transport(channel: Channel, input: unknown): Promise<Result<unkno
   }
 }
 
+/** One server-sent-events stream for every subscription, opened on the first (see event-stream.ts). */
+const listeners = new Map<AppEvent, Set<(payload: unknown) => void>>();
+let stream: EventSourceLike | null = null;
+
+function openStream(): EventSourceLike {
+  const source = new browser.EventSource(`/events?token=${encodeURIComponent(token)}`);
+  // The harness is stopping (CLOSING_EVENT in test/harness/event-stream.ts): no reconnecting to it.
+  source.addEventListener('harness:closing', () => source.close());
+  return source;
+}
+
+function subscribe(event: AppEvent, listener: (payload: unknown) => void): () => void {
+  stream ??= openStream();
+  let set = listeners.get(event);
+  if (!set) {
+    const created = new Set<(payload: unknown) => void>();
+    listeners.set(event, (set = created));
+    stream.addEventListener(event, (message) => {
+      const payload: unknown = JSON.parse(message.data);
+      for (const each of created) each(payload);
+    });
+  }
+  set.add(listener);
+  return () => void set.delete(listener);
+}
+
 Object.defineProperty(globalThis, 'keyhaven', {
-  value: buildApi(transport),
+  value: buildApi(transport, subscribe),
   enumerable: true,
   writable: false,
   configurable: false,

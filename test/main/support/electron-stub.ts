@@ -53,6 +53,9 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame('about:blank');
   windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null;
   loadedUrl: string | null = null;
+  /** What main pushed to the page with send(channel, …args). */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  destroyed = false;
 
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -72,8 +75,11 @@ export class FakeWebContents extends EventEmitter {
     this.loadedUrl = url;
     this.mainFrame.url = url;
   }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
   }
 }
 
@@ -246,6 +252,8 @@ function createElectron() {
     privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
     protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
+    /** ipcRenderer.on listeners by channel (the preload's event subscriptions). */
+    rendererListeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
     rendererInvokeResult: { ok: true, value: 'stub' } as unknown,
 
     /** Calls the handler main registered for `channel`, as a renderer's ipcRenderer.invoke would. */
@@ -272,6 +280,7 @@ function createElectron() {
       state.privilegedSchemes = [];
       state.protocolHandlers.clear();
       state.rendererInvokes = [];
+      state.rendererListeners.clear();
       state.rendererInvokeResult = { ok: true, value: 'stub' };
     },
   };
@@ -369,6 +378,14 @@ export const electronModule = {
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
       electron.rendererInvokes.push({ channel, args });
       return electron.rendererInvokeResult;
+    },
+    on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void {
+      let set = electron.rendererListeners.get(channel);
+      if (!set) electron.rendererListeners.set(channel, (set = new Set()));
+      set.add(listener);
+    },
+    removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void {
+      electron.rendererListeners.get(channel)?.delete(listener);
     },
   },
 };

@@ -41,7 +41,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<RenderedAp
   const test = await openTestCore(options.clock ? { clock: options.clock } : {});
   onTestFinished(() => test.dispose());
   await options.before?.(test.core, test.keychain);
-  const api = createInProcessApi(createHandlers(hostOf(test.core)));
+  const api = createInProcessApi(createHandlers(hostOf(test.core)), () => undefined, test.core.events);
   window.keyhaven = options.wrapApi ? options.wrapApi(api) : api;
 
   const user = userEvent.setup();

@@ -11,7 +11,7 @@ import { waitForReady } from './render-app';
  * same handlers, validation and error mapping as IPC. The caller closes the host.
  */
 export async function renderHost(host: CoreHost): Promise<{ user: UserEvent }> {
-  window.keyhaven = createInProcessApi(createHandlers(host));
+  window.keyhaven = createInProcessApi(createHandlers(host), () => undefined, host.events);
   const user = userEvent.setup();
   render(<App />);
   await waitForReady();

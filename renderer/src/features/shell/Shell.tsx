@@ -11,6 +11,7 @@ import { ConsoleScreen } from '../console/ConsoleScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { VaultsScreen } from '../vaults/VaultsScreen';
 import { Sidebar } from './Sidebar';
+import { useLiveUpdates } from './use-live-updates';
 import { useStartup } from './use-startup';
 import './Shell.css';
 
@@ -20,6 +21,7 @@ import './Shell.css';
  */
 export function Shell() {
   useStartup();
+  useLiveUpdates();
   const blocking = useStatus(selectBlockingProblem);
   const route = useNavigation((s) => s.route);
   const visits = useNavigation((s) => s.visits);

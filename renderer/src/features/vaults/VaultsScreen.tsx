@@ -38,7 +38,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
   }
   const current = vaults.find((vault) => vault.id === chosen) ?? vaults[0] ?? null;
   const [dialog, setDialog] = useState<ScreenDialog | null>(null);
-  useVaultsRefresh(current?.id ?? null);
+  useVaultsRefresh();
 
   return (
     <>

@@ -2,24 +2,12 @@ import { useEffect } from 'react';
 import { useVaults } from '../../stores/vaults-store';
 
 /**
- * Main locks vaults on its own (idle, screen lock, sleep), so the screen re-reads the list: on
- * opening, every 15 s while open, and when the window gets focus back (the usual moment after a
- * screen lock), also the chosen vault's entries then. A call answering LOCKED re-reads it too (store).
+ * The Vaults screen reads the list when it opens. Afterwards main says when vaults lock on their own
+ * (`vaults:locked`) or another process changed them (`data:changed`), and the shell re-reads them then
+ * (use-live-updates.ts); a call answering LOCKED re-reads the list too (the store).
  */
-export function useVaultsRefresh(selectedId: string | null): void {
+export function useVaultsRefresh(): void {
   useEffect(() => {
-    const { load, startRefreshing } = useVaults.getState();
-    void load();
-    return startRefreshing();
+    void useVaults.getState().load();
   }, []);
-
-  useEffect(() => {
-    const onFocus = () => {
-      const { load, loadEntries } = useVaults.getState();
-      void load();
-      if (selectedId) void loadEntries(selectedId);
-    };
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [selectedId]);
 }

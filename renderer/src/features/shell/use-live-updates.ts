@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import type { DataPart } from '../../../../shared/domain/data-recovery';
+import { subscribe } from '../../api/client';
+import { useApps } from '../../stores/apps-store';
+import { useConsole } from '../../stores/console-store';
+import { useKeys } from '../../stores/keys-store';
+import { useVaults } from '../../stores/vaults-store';
+
+/**
+ * What main says happened without the page asking: another process (the command line, a second
+ * window) changed data in the folder, or vaults locked on their own (idle, screen lock, sleep). The
+ * page re-reads what is affected, and only what it has loaded: no polling, no refresh on focus.
+ */
+export function useLiveUpdates(): void {
+  useEffect(() => {
+    const unsubscribe = [
+      subscribe('data:changed', ({ parts }) => void refresh(parts)),
+      subscribe('vaults:locked', () => void refresh(['vaults'])),
+    ];
+    return () => {
+      for (const off of unsubscribe) off();
+    };
+  }, []);
+}
+
+async function refresh(parts: readonly DataPart[]): Promise<void> {
+  const work: Promise<void>[] = [];
+  if (parts.includes('keys')) {
+    work.push(useApps.getState().load());
+    const keys = useKeys.getState();
+    for (const [appId, list] of Object.entries(keys.byApp)) if (list.loaded) work.push(keys.load(appId));
+  }
+  if (parts.includes('vaults')) {
+    const vaults = useVaults.getState();
+    work.push(vaults.load());
+    for (const [vaultId, list] of Object.entries(vaults.entries))
+      if (list.loaded) work.push(vaults.loadEntries(vaultId));
+  }
+  if (parts.includes('console')) {
+    const console = useConsole.getState();
+    work.push(console.loadHistory(), console.loadSaved());
+  }
+  await Promise.all(work);
+}

@@ -1,12 +1,12 @@
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
-import { ActivityLog } from './activity/activity-log';
 import { redact } from './api/redact';
 import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
-import { openKeyhavenDb, type KeyhavenDb } from './db/keyhaven-db';
+import type { ActivityReader, KeyhavenDb } from './db/keyhaven-db';
+import { openKeyhavenData } from './db/recorded-commit';
 import type { Keychain } from './keychain/keychain';
 import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyService } from './keys/key-service';
@@ -51,7 +51,8 @@ export interface CoreOptions {
 export interface Core {
   readonly dataDir: string;
   readonly db: KeyhavenDb;
-  readonly activity: ActivityLog;
+  /** The hash-chained log of what happened, committed with each change (db/recorded-commit.ts). */
+  readonly activity: ActivityReader;
   readonly apps: AppService;
   readonly scopes: ScopeCatalog;
   readonly keys: KeyService;
@@ -110,25 +111,37 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const now = () => clock.now();
   await importLegacyActivity(options.dataDir);
   const logError = options.logError ?? ((line: string) => console.error(line));
-  const activity = await ActivityLog.open(options.dataDir, now, (error) =>
-    logError(`[keyhaven] recording activity failed: ${describeFailure(error)}`),
-  );
   const events =
     options.events ??
     new CoreEvents((error) => logError(`[keyhaven] an event listener failed: ${describeFailure(error)}`));
   // Another process's commits (store-follower.ts) reach the page as data:changed.
   const changed = (part: 'keys' | 'vaults' | 'console') => () => events.emit('data:changed', { parts: [part] });
-  const db = await openKeyhavenDb(options.dataDir);
+  // Vault entries are sealed with the same key as key records; vaults.json opens after keyhaven.json.
+  let vaultsOpen: () => Vaults | null = () => null;
+  const { db, seals } = await openKeyhavenData(options.dataDir, {
+    keychain: options.keychain,
+    otherSeals: {
+      hasSealed: () => vaultsOpen()?.entrySeals.hasSealed() ?? false,
+      sealExisting: async (sealer) => {
+        await vaultsOpen()?.entrySeals.sealExisting(sealer);
+      },
+    },
+    now,
+    onDeliveryError: (error) =>
+      logError(
+        `[keyhaven] copying activity to activity.jsonl failed (kept in keyhaven.json): ${describeFailure(error)}`,
+      ),
+  });
   db.onExternalChange(changed('keys'));
   const pepper = new PepperSource(db, options.keychain);
-  const usage = new UsageRecorder(db, activity, now, (error) =>
+  const usage = new UsageRecorder(db, now, (error) =>
     logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
   );
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,
     open: async () => {
-      const vaults = await openVaults(options.dataDir, options.keychain, clock);
+      const vaults = await openVaults(options.dataDir, options.keychain, clock, seals);
       vaults.db.onExternalChange(changed('vaults'));
       return vaults;
     },
@@ -137,9 +150,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   const timers = options.platform?.timers ?? realTimers;
   const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
-  const keys = new KeyService(db, activity, pepper, usage, clock);
-  const lifecycle = new KeyLifecycle(db, activity, pepper, clock);
-  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, () => vaultsPart.get(), activity, clipboard, clock);
+  vaultsOpen = () => vaultsPart.current();
+  const keys = new KeyService(db, pepper, seals, usage, clock);
+  const lifecycle = new KeyLifecycle(db, pepper, clock);
+  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, () => vaultsPart.get(), clipboard, clock);
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
@@ -179,7 +193,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   return {
     dataDir: options.dataDir,
     db,
-    activity,
+    activity: db.activity,
     clock,
     events,
     usage,
@@ -198,8 +212,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       startEmpty: (part) => parts[part].startEmpty(),
       retry: (part) => parts[part].retry(),
     },
-    apps: new AppService(db, activity, clock),
-    scopes: new ScopeCatalog(db, activity),
+    apps: new AppService(db, clock),
+    scopes: new ScopeCatalog(db),
     keys,
     lifecycle,
     reminders: new ExpiryReminders(db, clock),

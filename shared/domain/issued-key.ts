@@ -85,7 +85,16 @@ export const revokeKeyInputSchema = z.strictObject({ id: idSchema });
 /** The user clicked Show or Copy on the "Store your API key" page: recorded in the activity log. */
 export const keyViewedInputSchema = z.strictObject({ id: idSchema, action: z.enum(['shown', 'copied']) });
 
-export const VERIFY_CODES = ['VALID', 'MALFORMED', 'NOT_FOUND', 'EXPIRED', 'REVOKED', 'INSUFFICIENT_SCOPE'] as const;
+export const VERIFY_CODES = [
+  'VALID',
+  'MALFORMED',
+  'NOT_FOUND',
+  'EXPIRED',
+  'REVOKED',
+  'INSUFFICIENT_SCOPE',
+  /** The key's record was changed outside Keyhaven (its seal fails): refused whatever it says. */
+  'TAMPERED',
+] as const;
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
 /** "Check a key": the header value as a client would send it, with its scheme. */

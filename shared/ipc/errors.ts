@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'STORAGE_BUSY',
   'STORAGE_IO',
   'LOCKED',
+  /** A record that decides security was changed outside Keyhaven (its seal fails): refused by name. */
+  'TAMPERED',
   /** The platform cannot do this here (no clipboard in this window). */
   'UNAVAILABLE',
   'FORBIDDEN_SENDER',

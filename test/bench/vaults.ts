@@ -7,6 +7,7 @@ import { openVaults, type Vaults } from '../../electron/core/vaults/vaults';
 import { SERVICE_PRESET_IDS } from '../../shared/catalogs/service-presets';
 import { makeTempDir } from '../support/temp-dir';
 import { fmt, percentile, timeMsAsync } from './stats';
+import { folderSeals } from '../support/folder-seals';
 
 /**
  * Vault figures for `npm run bench` (issue 4), against the real OS keychain (KeytarKeychain, service
@@ -98,7 +99,8 @@ export async function benchVaults(options: VaultBenchOptions = {}): Promise<Vaul
   let vaults: Vaults | null = null;
   try {
     // Seeding: a vault of `count` entries added one by one, as the Add key dialog does.
-    const seeding = await openVaults(dir.path, keychain, systemClock);
+    const seals = folderSeals(keychain);
+    const seeding = await openVaults(dir.path, keychain, systemClock, seals);
     vaults = seeding;
     const vault = await seeding.vaults.createVault('Bench 1,000');
     const secrets = Array.from({ length: count }, (_, i) => fakeSecret(i));
@@ -121,7 +123,7 @@ export async function benchVaults(options: VaultBenchOptions = {}): Promise<Vaul
 
     // Closed and reopened: the data key is not in memory, the next unlock reads the keychain.
     await vaults.close();
-    vaults = await openVaults(dir.path, keychain, systemClock);
+    vaults = await openVaults(dir.path, keychain, systemClock, seals);
     const v = vaults;
 
     const unlockMs: number[] = [];

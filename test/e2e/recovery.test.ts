@@ -7,6 +7,8 @@ import { openVaultDb } from '../../electron/core/vaults/vault-db';
 import { livedFolder, type LivedFolder } from '../support/lived-folder';
 import { screenshot } from './support/browser';
 import { useE2E } from './support/e2e';
+import { folderSeals } from '../support/folder-seals';
+import { MemoryKeychain } from '../support/memory-keychain';
 
 /**
  * Issue 9, "one damaged file never locks the user out", in Chromium through the harness, with the real
@@ -30,7 +32,7 @@ async function seeded(): Promise<LivedFolder & { cleanUp: () => Promise<void> }>
   return {
     ...folder,
     async cleanUp() {
-      const db = await openVaultDb(folder.dataDir).catch(() => null);
+      const db = await openVaultDb(folder.dataDir, folderSeals(new MemoryKeychain())).catch(() => null);
       const ids = db?.snapshot().vaults.map((vault) => vault.id) ?? [];
       await db?.close();
       for (const id of ids) await folder.keychain.delete(vaultAccount(id)).catch(() => false);

@@ -11,6 +11,7 @@ import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
 import type { FakeBrowserWindow } from './support/electron-stub';
 import { electron, FakeEvent } from './support/electron-stub';
+import { folderSeals } from '../support/folder-seals';
 
 vi.mock('electron', async () => (await import('./support/electron-stub')).electronModule);
 
@@ -34,7 +35,7 @@ describe('the app entry (electron/main/index.ts)', () => {
     // The entry opens the real core on the real keychain, whose first run creates the default vault's
     // data key there: remove it, so no run leaves an item behind in a developer's keychain.
     if (existsSync(join(dataDir.path, 'vaults.json'))) {
-      const db = await openVaultDb(dataDir.path);
+      const db = await openVaultDb(dataDir.path, folderSeals(new MemoryKeychain()));
       const ids = db.snapshot().vaults.map((vault) => vault.id);
       await db.close();
       for (const id of ids) await new KeytarKeychain().delete(vaultAccount(id)).catch(() => false);

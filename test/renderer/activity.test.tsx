@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -80,8 +81,9 @@ describe('Activity', () => {
       before: async (core) => {
         await core.apps.create({ name: 'Pyas' });
         await core.apps.create({ name: 'Cerby' });
-        const text = await readFile(core.activity.file, 'utf8');
-        await writeFile(core.activity.file, text.replace('App \\"Pyas\\" created', 'App \\"Pyaz\\" created'));
+        const file = join(core.dataDir, 'activity.jsonl');
+        const text = await readFile(file, 'utf8');
+        await writeFile(file, text.replace('App \\"Pyas\\" created', 'App \\"Pyaz\\" created'));
       },
     });
     await goTo(user, 'Activity');

@@ -23,6 +23,7 @@ export function keyRecord(fields: Required & Partial<IssuedKeyRecord>): IssuedKe
     replacedById: null,
     graceEndsAt: null,
     remindersSent: [],
+    seal: null, // sealed by the commit that inserts it (keys/key-seal.ts)
     ...fields,
   };
 }

@@ -1,28 +1,13 @@
 import { join } from 'node:path';
-import {
-  ACTIVITY_LIST_MAX,
-  type ActivityRecord,
-  type ActivityType,
-  type ChainCheck,
-} from '../../../shared/domain/activity';
+import { ACTIVITY_LIST_MAX, type ActivityRecord, type ChainCheck } from '../../../shared/domain/activity';
 import { acquireFileLock } from '../storage';
-import { chainHash, GENESIS, stripChain, type ChainedRecord } from './chain-hash';
+import { chainEvents, EMPTY_HEAD, type ActivityEvent, type ChainHead } from './activity-event';
+import { stripChain, type ChainedRecord } from './chain-hash';
 import { appendLines, cutTornTail, fileSize, readActivityFile } from './activity-file';
 import { checkChain } from './check-chain';
+import { ActivityDeliveryError } from './delivery-error';
 
 export const ACTIVITY_FILE_NAME = 'activity.jsonl';
-
-export interface ActivityEvent {
-  type: ActivityType;
-  appId: string;
-  issuedKeyId?: string | null;
-  keyLabel?: string | null;
-  /** For people: names and public key labels only, never a secret. */
-  summary: string;
-  count?: number;
-  /** Defaults to now; a sealed verification hour is recorded at the hour's start. */
-  at?: Date;
-}
 
 export interface ActivityQuery {
   appId?: string | undefined;
@@ -31,49 +16,62 @@ export interface ActivityQuery {
 }
 
 /**
- * The append-only, hash-chained activity log. Appends take the file's lock and first read anything
- * another process appended, so sequence numbers and hashes always continue the file's real tail.
+ * `activity.jsonl`, the readable copy of the hash-chained activity log. Records are numbered, chained
+ * and committed with the change they record in keyhaven.json (db/recorded-commit.ts); this class then
+ * delivers them here, under the file's lock, after reading anything another process delivered, so the
+ * file only ever continues its real tail.
  */
 export class ActivityLog {
   private records: ActivityRecord[] = [];
-  private tail = { seq: 0, hash: GENESIS };
+  private tail: ChainHead = EMPTY_HEAD;
   private knownSize = 0;
-  private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(
-    readonly file: string,
-    private readonly now: () => Date,
-    private readonly onError: (error: unknown) => void,
-  ) {}
+  private constructor(readonly file: string) {}
 
-  static async open(
-    dataDir: string,
-    now: () => Date,
-    onError: (error: unknown) => void = () => undefined,
-  ): Promise<ActivityLog> {
-    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME), now, onError);
-    await log.catchUp();
+  static async open(dataDir: string): Promise<ActivityLog> {
+    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME));
+    // No lock: opening must not create the folder; a torn line is cut by the first delivery.
+    await log.catchUp({ cutTornTail: false });
     return log;
   }
 
-  append(events: ActivityEvent[]): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
-    const run = this.queue.then(() => this.appendLocked(events));
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** The last record known to be in the file: what a commit may drop from its outbox. */
+  get delivered(): ChainHead {
+    return this.tail;
   }
 
   /**
-   * Records what a committed change did. The change is already durable, so a failure to record it
-   * (disk full, log damaged) must not turn the change into an error: the caller would lose what only
-   * its answer carries — a new key's plaintext. The failure is reported to the log's error handler.
+   * Appends the committed records the file does not hold yet. They must continue its last record: a
+   * log that was shortened or rewritten is left as it is for the check to report, never appended to.
    */
-  async record(events: ActivityEvent[]): Promise<void> {
-    try {
-      await this.append(events);
-    } catch (error) {
-      this.onError(error);
-    }
+  deliver(committed: readonly ChainedRecord[]): Promise<void> {
+    if (committed.length === 0 || (committed.at(-1)?.seq ?? 0) <= this.tail.seq) return Promise.resolve();
+    return this.locked(async () => {
+      await this.catchUp({ cutTornTail: true });
+      const missing = committed.filter((record) => record.seq > this.tail.seq);
+      const first = missing[0];
+      if (!first) return;
+      if (first.seq !== this.tail.seq + 1 || first.prev !== this.tail.hash) {
+        throw new ActivityDeliveryError(this.file, this.tail.seq, first.seq);
+      }
+      await this.write(missing);
+    });
+  }
+
+  /**
+   * Only for version 1 folders, whose activity lived in keyhaven.json (legacy-import.ts): chains the
+   * events on from the file's tail before keyhaven.json has a head, which is then anchored to it.
+   */
+  appendBeforeAnchor(events: ActivityEvent[], now: Date): Promise<void> {
+    return this.locked(async () => {
+      await this.catchUp({ cutTornTail: true });
+      await this.write(chainEvents(this.tail, events, now));
+    });
+  }
+
+  /** Reads what other processes delivered; lock-free, so a line being written is left for later. */
+  async refresh(): Promise<void> {
+    await this.catchUp({ cutTornTail: false });
   }
 
   /** Newest first. */
@@ -89,52 +87,49 @@ export class ActivityLog {
     return out;
   }
 
-  /** Re-reads the file from disk and verifies every link: what is on disk is what is checked. */
-  async check(): Promise<ChainCheck> {
-    return checkChain((await readActivityFile(this.file)).lines);
+  /**
+   * Re-reads the whole file and verifies every link, and that it ends at the committed head. `head`
+   * is asked for under the file's lock: no process can deliver past it while the file is read.
+   */
+  check(head: () => Promise<ChainHead | null>): Promise<ChainCheck> {
+    return this.locked(async () => checkChain((await readActivityFile(this.file)).lines, await head()));
   }
 
-  private async appendLocked(events: ActivityEvent[]): Promise<void> {
-    const release = await acquireFileLock(this.file, { timeoutMs: 10_000 });
-    try {
-      await this.catchUp();
-      const chained: ChainedRecord[] = [];
-      let { seq, hash } = this.tail;
-      for (const event of events) {
-        seq += 1;
-        const record: ActivityRecord = {
-          seq,
-          at: (event.at ?? this.now()).toISOString(),
-          type: event.type,
-          appId: event.appId,
-          issuedKeyId: event.issuedKeyId ?? null,
-          keyLabel: event.keyLabel ?? null,
-          summary: event.summary,
-          count: event.count ?? 1,
-        };
-        const prev = hash;
-        hash = chainHash(record, prev);
-        chained.push({ ...record, prev, hash });
-      }
-      this.knownSize += await appendLines(this.file, chained);
-      for (const line of chained) this.records.push(stripChain(line));
-      this.tail = { seq, hash };
-    } finally {
-      await release();
-    }
+  private async write(records: ChainedRecord[]): Promise<void> {
+    this.knownSize += await appendLines(this.file, records);
+    for (const line of records) this.records.push(stripChain(line));
+    const last = records.at(-1);
+    if (last) this.tail = { seq: last.seq, hash: last.hash };
   }
 
   /** Reads lines appended since we last looked (by us at open, or by another process). */
-  private async catchUp(): Promise<void> {
-    if ((await fileSize(this.file)) === this.knownSize) return;
-    const { lines, size } = await readActivityFile(this.file, this.knownSize);
-    await cutTornTail(this.file, size);
-    for (const { record } of lines) {
+  private async catchUp(options: { cutTornTail: boolean }): Promise<void> {
+    const size = await fileSize(this.file);
+    if (size === this.knownSize) return;
+    if (size < this.knownSize) {
+      // Shortened or replaced outside Keyhaven: start over from what is there now, so nothing is ever
+      // appended after a gap (deliver refuses, and the check says what is missing).
+      this.records = [];
+      this.tail = EMPTY_HEAD;
+      this.knownSize = 0;
+    }
+    const read = await readActivityFile(this.file, this.knownSize);
+    if (options.cutTornTail) await cutTornTail(this.file, read.size);
+    for (const { record } of read.lines) {
       if (record === null) continue;
       this.records.push(stripChain(record));
       if (typeof record.seq === 'number' && typeof record.hash === 'string')
         this.tail = { seq: record.seq, hash: record.hash };
     }
-    this.knownSize = size;
+    this.knownSize = read.size;
+  }
+
+  private async locked<R>(job: () => Promise<R>): Promise<R> {
+    const release = await acquireFileLock(this.file, { timeoutMs: 10_000 });
+    try {
+      return await job();
+    } finally {
+      await release();
+    }
   }
 }

@@ -28,8 +28,8 @@ export async function importLegacyActivity(dataDir: string): Promise<void> {
     return;
   }
   if (raw.schemaVersion !== 1 || !Array.isArray(raw.activity) || raw.activity.length === 0) return;
-  const log = await ActivityLog.open(dataDir, () => new Date());
-  await log.append(
+  const log = await ActivityLog.open(dataDir);
+  await log.appendBeforeAnchor(
     raw.activity.map((r) => ({
       type: r.type,
       appId: r.appId,
@@ -37,6 +37,7 @@ export async function importLegacyActivity(dataDir: string): Promise<void> {
       summary: r.summary,
       at: new Date(r.at),
     })),
+    new Date(),
   );
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
 import { deriveKeyPrefix, uniqueKeyPrefix, type App, type AppSummary } from '../../../shared/domain/app';
-import type { ActivityLog } from '../activity/activity-log';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import type { KeyhavenFile } from '../db/schema';
@@ -25,7 +24,6 @@ export interface UpdateApp {
 export class AppService {
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly activity: ActivityLog,
     private readonly clock: Clock,
   ) {}
 
@@ -73,15 +71,18 @@ export class AppService {
         scopes: DEFAULT_SCOPES.map((scope) => ({ ...scope })),
         createdAt: this.clock.now().toISOString(),
       };
-      return { ops: [{ type: 'app.insert', app }], result: app };
+      return {
+        ops: [{ type: 'app.insert', app }],
+        result: app,
+        activity: [{ type: 'app.created', appId: app.id, summary: `App "${app.name}" created` }],
+      };
     });
-    await this.activity.record([{ type: 'app.created', appId: app.id, summary: `App "${app.name}" created` }]);
     return structuredClone(app);
   }
 
   /** Name, description, key prefix. A new prefix applies to keys generated from now on. */
   async update(input: UpdateApp): Promise<App> {
-    const { app, changes } = await this.db.commit((data) => {
+    const app = await this.db.commit((data) => {
       const app = findApp(data, input.appId);
       const patch: Partial<App> = {};
       const changes: string[] = [];
@@ -101,14 +102,14 @@ export class AppService {
         patch.keyPrefix = input.keyPrefix;
         changes.push(`key prefix changed from ${app.keyPrefix} to ${input.keyPrefix} (existing keys keep theirs)`);
       }
-      const ops = changes.length > 0 ? [{ type: 'app.patch' as const, appId: app.id, patch }] : [];
-      return { ops, result: { app: { ...app, ...patch }, changes } };
+      const updated = { ...app, ...patch };
+      if (changes.length === 0) return { ops: [], result: updated };
+      return {
+        ops: [{ type: 'app.patch', appId: app.id, patch }],
+        result: updated,
+        activity: [{ type: 'app.updated', appId: app.id, summary: `App "${updated.name}": ${changes.join('; ')}` }],
+      };
     });
-    if (changes.length > 0) {
-      await this.activity.record([
-        { type: 'app.updated', appId: app.id, summary: `App "${app.name}": ${changes.join('; ')}` },
-      ]);
-    }
     return structuredClone(app);
   }
 }

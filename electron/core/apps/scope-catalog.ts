@@ -1,5 +1,4 @@
 import type { App } from '../../../shared/domain/app';
-import type { ActivityLog } from '../activity/activity-log';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import type { Op } from '../db/ops';
 import { CoreError, notFound } from '../errors';
@@ -13,10 +12,7 @@ export interface ScopeFields {
 
 /** An app's scope catalog (Settings → Scopes): add, rename, remove. Every change is in the activity log. */
 export class ScopeCatalog {
-  constructor(
-    private readonly db: KeyhavenDb,
-    private readonly activity: ActivityLog,
-  ) {}
+  constructor(private readonly db: KeyhavenDb) {}
 
   add(input: ScopeFields & { id: string }): Promise<App> {
     return this.change(input.appId, (app) => {
@@ -63,15 +59,15 @@ export class ScopeCatalog {
       data: Parameters<Parameters<KeyhavenDb['commit']>[0]>[0],
     ) => { scopes: App['scopes']; summary: string; keyOps?: Op[] },
   ): Promise<App> {
-    const { app, summary } = await this.db.commit((data) => {
+    const app = await this.db.commit((data) => {
       const app = findApp(data, appId);
       const { scopes, summary, keyOps = [] } = edit(app, data);
       return {
         ops: [{ type: 'app.patch', appId, patch: { scopes } }, ...keyOps],
-        result: { app: { ...app, scopes }, summary },
+        result: { ...app, scopes },
+        activity: [{ type: 'scopes.changed', appId, summary: `App "${app.name}": ${summary}` }],
       };
     });
-    await this.activity.record([{ type: 'scopes.changed', appId, summary: `App "${app.name}": ${summary}` }]);
     return structuredClone(app);
   }
 }

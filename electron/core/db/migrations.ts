@@ -32,4 +32,12 @@ export const keyhavenMigrations = {
       })),
     };
   },
+  // v3: the activity chain's head and undelivered records are committed with the changes they record.
+  // The head is anchored to activity.jsonl as found at the first open (db/recorded-commit.ts).
+  // Keys get a seal (keys/key-seal.ts), null until the seal key is made and seals them all, once.
+  2: (old: unknown): unknown => {
+    const v2 = old as { keys: Record<string, unknown>[] };
+    const keys = v2.keys.map((key) => ({ ...key, seal: null }));
+    return { ...v2, keys, activity: { head: null, outbox: [] }, sealedAt: null };
+  },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appSchema } from '../../../shared/domain/app';
-import { issuedKeyRecordSchema, type KeyhavenFile } from './schema';
+import { chainedRecordSchema, chainHeadSchema, issuedKeyRecordSchema, type KeyhavenFile } from './schema';
 
 /**
  * Every change to `keyhaven.json` is one of these ops. Services plan ops from the current data; the
@@ -14,6 +14,7 @@ const keyPatchSchema = issuedKeyRecordSchema
     graceEndsAt: true,
     remindersSent: true,
     scopes: true,
+    seal: true,
   })
   .partial();
 
@@ -26,6 +27,10 @@ export const opSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('key.insert'), key: issuedKeyRecordSchema }),
   z.strictObject({ type: z.literal('key.patch'), id: z.uuid(), patch: keyPatchSchema }),
+  /** Seals a key from before seals existed, once (integrity/seal-source.ts); changes nothing else. */
+  z.strictObject({ type: z.literal('key.seal'), id: z.uuid(), seal: z.string() }),
+  /** The record seal key was made and every record sealed with it. */
+  z.strictObject({ type: z.literal('records.sealed'), at: z.string() }),
   z.strictObject({
     type: z.literal('usage.add'),
     entries: z.array(
@@ -44,6 +49,15 @@ export const opSchema = z.discriminatedUnion('type', [
     /** The count that was recorded in the activity log; uses added since stay in the bucket. */
     count: z.number().int().positive(),
   }),
+  /** Records chained on from the head, committed with the change they record (db/recorded-commit.ts). */
+  z.strictObject({
+    type: z.literal('activity.append'),
+    records: z.array(chainedRecordSchema).min(1),
+    /** Records up to this seq are known to be in activity.jsonl: they leave the outbox. */
+    delivered: z.number().int().nonnegative(),
+  }),
+  /** A folder from before version 3: the head is set, once, to activity.jsonl's last record. */
+  z.strictObject({ type: z.literal('activity.anchor'), head: chainHeadSchema }),
 ]);
 export type Op = z.infer<typeof opSchema>;
 export type KeyPatch = z.infer<typeof keyPatchSchema>;
@@ -66,6 +80,14 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
       if (key) Object.assign(key, op.patch);
       return;
     }
+    case 'key.seal': {
+      const key = findKey(data, op.id);
+      if (key && key.seal === null) key.seal = op.seal;
+      return;
+    }
+    case 'records.sealed':
+      data.sealedAt ??= op.at;
+      return;
     case 'usage.add':
       for (const entry of op.entries) {
         const key = findKey(data, entry.id);
@@ -76,6 +98,18 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
         if (bucket) bucket.count += entry.count;
         else data.verifyBuckets.push({ issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count });
       }
+      return;
+    case 'activity.append': {
+      const last = op.records[op.records.length - 1];
+      const kept = data.activity.outbox.filter((record) => record.seq > op.delivered);
+      data.activity = {
+        head: last ? { seq: last.seq, hash: last.hash } : data.activity.head,
+        outbox: [...kept, ...op.records],
+      };
+      return;
+    }
+    case 'activity.anchor':
+      if (data.activity.head === null) data.activity = { head: op.head, outbox: [] };
       return;
     case 'bucket.seal': {
       const bucket = data.verifyBuckets.find((b) => b.issuedKeyId === op.issuedKeyId && b.hourStart === op.hourStart);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityRecordSchema } from '../../../shared/domain/activity';
 import { appSchema } from '../../../shared/domain/app';
 import { expirationSchema } from '../../../shared/domain/expiration';
 
@@ -27,6 +28,11 @@ export const issuedKeyRecordSchema = z.strictObject({
   graceEndsAt: iso.nullable(),
   /** Expiry reminders already given ('7d', '1d'), so each is shown once. */
   remindersSent: z.array(z.string()),
+  /**
+   * HMAC over the fields that decide verification, under the keychain's seal key (keys/key-seal.ts);
+   * null only until a folder from before seals is sealed (integrity/seal-source.ts).
+   */
+  seal: z.string().nullable(),
 });
 export type IssuedKeyRecord = z.infer<typeof issuedKeyRecordSchema>;
 
@@ -38,9 +44,28 @@ export const verifyBucketSchema = z.strictObject({
 });
 export type VerifyBucket = z.infer<typeof verifyBucketSchema>;
 
-export const KEYHAVEN_SCHEMA_VERSION = 2;
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** `keyhaven.json`: apps and issued keys (hashes only). Activity lives in its own chained log. */
+/** An activity record as chained: what activity.jsonl holds, line by line. */
+export const chainedRecordSchema = activityRecordSchema.extend({ prev: sha256Hex, hash: sha256Hex });
+
+export const chainHeadSchema = z.strictObject({ seq: z.number().int().nonnegative(), hash: sha256Hex });
+
+/**
+ * The activity chain as committed with the changes it records (db/recorded-commit.ts): its head, which
+ * activity.jsonl must end at (a rewritten or shortened log cannot match it), and the records committed
+ * but not yet known to be in activity.jsonl. `head` is null only in a folder from before version 3,
+ * until it is anchored to the log as found.
+ */
+export const committedActivitySchema = z.strictObject({
+  head: chainHeadSchema.nullable(),
+  outbox: z.array(chainedRecordSchema),
+});
+export type CommittedActivity = z.infer<typeof committedActivitySchema>;
+
+export const KEYHAVEN_SCHEMA_VERSION = 3;
+
+/** `keyhaven.json`: apps and issued keys (hashes only). Activity lives in its own chained log; its head here. */
 export const keyhavenFileSchema = z.strictObject({
   schemaVersion: z.literal(KEYHAVEN_SCHEMA_VERSION),
   /** The last journal commit folded into this snapshot (see storage/journaled-store.ts). */
@@ -50,5 +75,11 @@ export const keyhavenFileSchema = z.strictObject({
   apps: z.array(appSchema),
   keys: z.array(issuedKeyRecordSchema),
   verifyBuckets: z.array(verifyBucketSchema),
+  activity: committedActivitySchema,
+  /**
+   * When the record seal key was made and every record sealed (integrity/seal-source.ts). Committing it
+   * also writes the file, so the installation id that names the key in the keychain is on disk.
+   */
+  sealedAt: iso.nullable(),
 });
 export type KeyhavenFile = z.infer<typeof keyhavenFileSchema>;

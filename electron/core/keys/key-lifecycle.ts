@@ -1,6 +1,5 @@
 import { GRACE_PERIODS, type GracePeriodId } from '../../../shared/catalogs/expirations';
 import type { GeneratedKey, IssuedKeySummary } from '../../../shared/domain/issued-key';
-import type { ActivityLog } from '../activity/activity-log';
 import { formatInstant } from '../activity/wording';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
@@ -17,7 +16,6 @@ import type { PepperSource } from './pepper-source';
 export class KeyLifecycle {
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly activity: ActivityLog,
     private readonly pepper: PepperSource,
     private readonly clock: Clock,
   ) {}
@@ -31,7 +29,7 @@ export class KeyLifecycle {
     const hasher = await this.pepper.hasher();
     const now = this.clock.now();
     const graceMs = GRACE_PERIODS.find((g) => g.id === grace)?.ms ?? 0;
-    const { old, record, plaintext } = await this.db.commit((data) => {
+    return this.db.commit((data) => {
       const old = liveKey(data, id, now, 'rotated');
       const app = findApp(data, old.appId);
       const { record, plaintext } = issueKey(data, hasher, app, {
@@ -43,35 +41,32 @@ export class KeyLifecycle {
       });
       const graceEnd = Math.min(now.getTime() + graceMs, old.expiresAt ? Date.parse(old.expiresAt) : Infinity);
       const patch = { replacedById: record.id, graceEndsAt: new Date(graceEnd).toISOString() };
+      const worksUntil =
+        graceMs === 0 ? 'stopped working immediately' : `keeps working until ${formatInstant(patch.graceEndsAt)}`;
       return {
         ops: [
           { type: 'key.insert', key: record },
           { type: 'key.patch', id: old.id, patch },
         ],
-        result: { old: { ...old, ...patch }, record, plaintext },
+        result: { key: toSummary(record, now), plaintext, replaced: toSummary({ ...old, ...patch }, now) },
+        activity: [
+          {
+            type: 'key.rotated',
+            appId: old.appId,
+            issuedKeyId: old.id,
+            keyLabel: keyLabel(old),
+            summary: `API key "${old.name}" rotated: replaced by ${keyLabel(record)}; the old key ${worksUntil}`,
+          },
+          {
+            type: 'key.generated',
+            appId: record.appId,
+            issuedKeyId: record.id,
+            keyLabel: keyLabel(record),
+            summary: `API key "${record.name}" generated to replace ${keyLabel(old)}${describeExpiry(record)}`,
+          },
+        ],
       };
     });
-    const worksUntil =
-      graceMs === 0 || old.graceEndsAt === null
-        ? 'stopped working immediately'
-        : `keeps working until ${formatInstant(old.graceEndsAt)}`;
-    await this.activity.record([
-      {
-        type: 'key.rotated',
-        appId: old.appId,
-        issuedKeyId: old.id,
-        keyLabel: keyLabel(old),
-        summary: `API key "${old.name}" rotated: replaced by ${keyLabel(record)}; the old key ${worksUntil}`,
-      },
-      {
-        type: 'key.generated',
-        appId: record.appId,
-        issuedKeyId: record.id,
-        keyLabel: keyLabel(record),
-        summary: `API key "${record.name}" generated to replace ${keyLabel(old)}${describeExpiry(record)}`,
-      },
-    ]);
-    return { key: toSummary(record, now), plaintext, replaced: toSummary(old, now) };
   }
 
   /** Immediate and irreversible. A rotated key still in its grace period can be revoked too. */
@@ -82,17 +77,20 @@ export class KeyLifecycle {
       if (!key) throw notFound('The API key');
       if (key.revokedAt !== null) throw new CoreError('CONFLICT', `API key "${key.name}" is already revoked.`);
       const patch = { revokedAt: now.toISOString() };
-      return { ops: [{ type: 'key.patch', id, patch }], result: { ...key, ...patch } };
+      return {
+        ops: [{ type: 'key.patch', id, patch }],
+        result: { ...key, ...patch },
+        activity: [
+          {
+            type: 'key.revoked',
+            appId: key.appId,
+            issuedKeyId: key.id,
+            keyLabel: keyLabel(key),
+            summary: `API key "${key.name}" revoked`,
+          },
+        ],
+      };
     });
-    await this.activity.record([
-      {
-        type: 'key.revoked',
-        appId: revoked.appId,
-        issuedKeyId: revoked.id,
-        keyLabel: keyLabel(revoked),
-        summary: `API key "${revoked.name}" revoked`,
-      },
-    ]);
     return toSummary(revoked, now);
   }
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Expiration } from '../../../shared/domain/expiration';
 import type { GeneratedKey, IssuedKeySummary, VerifyResult } from '../../../shared/domain/issued-key';
 import type { VerifyScheme } from '../../../shared/catalogs/header-schemes';
-import type { ActivityLog } from '../activity/activity-log';
 import { formatInstant } from '../activity/wording';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
@@ -17,6 +16,7 @@ import { formatKey, newKeyId } from './key-format';
 import type { KeyHasher } from './key-hasher';
 import { keyLabel, toSummary } from './key-records';
 import type { PepperSource } from './pepper-source';
+import type { SealSource } from '../integrity/seal-source';
 import type { UsageRecorder } from './usage-recorder';
 import { keysByKeyId, verifyPresentedKey, type VerifyOutcome } from './verify';
 
@@ -32,8 +32,8 @@ export interface GenerateKey {
 export class KeyService {
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly activity: ActivityLog,
     private readonly pepper: PepperSource,
+    private readonly seals: SealSource,
     private readonly usage: UsageRecorder,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +54,7 @@ export class KeyService {
     findApp(this.db.snapshot(), input.appId); // fail fast before touching the keychain
     const hasher = await this.pepper.hasher();
     const now = this.clock.now();
-    const { record, plaintext, app } = await this.db.commit((data) => {
+    const { record, plaintext } = await this.db.commit((data) => {
       const app = findApp(data, input.appId);
       assertScopesInCatalog(app, input.scopes);
       const issued = issueKey(data, hasher, app, {
@@ -63,17 +63,21 @@ export class KeyService {
         expiration: input.expiration,
         now,
       });
-      return { ops: [{ type: 'key.insert', key: issued.record }], result: { ...issued, app } };
+      const { record } = issued;
+      return {
+        ops: [{ type: 'key.insert', key: record }],
+        result: issued,
+        activity: [
+          {
+            type: 'key.generated',
+            appId: app.id,
+            issuedKeyId: record.id,
+            keyLabel: keyLabel(record),
+            summary: `API key "${record.name}" generated${describeExpiry(record)}`,
+          },
+        ],
+      };
     });
-    await this.activity.record([
-      {
-        type: 'key.generated',
-        appId: app.id,
-        issuedKeyId: record.id,
-        keyLabel: keyLabel(record),
-        summary: `API key "${record.name}" generated${describeExpiry(record)}`,
-      },
-    ]);
     return { key: toSummary(record, now), plaintext, replaced: null };
   }
 
@@ -87,18 +91,23 @@ export class KeyService {
 
   /** Show or Copy on the "Store your API key" page: recorded, never with the key itself. */
   async recordViewed(id: string, action: 'shown' | 'copied'): Promise<null> {
-    const key = findKey(this.db.snapshot(), id);
-    if (!key) throw notFound('The API key');
-    await this.activity.append([
-      {
-        type: action === 'shown' ? 'key.shown' : 'key.copied',
-        appId: key.appId,
-        issuedKeyId: key.id,
-        keyLabel: keyLabel(key),
-        summary: `API key "${key.name}" ${action === 'shown' ? 'shown' : 'copied'} on its store page`,
-      },
-    ]);
-    return null;
+    return this.db.commit((data) => {
+      const key = findKey(data, id);
+      if (!key) throw notFound('The API key');
+      return {
+        ops: [],
+        result: null,
+        activity: [
+          {
+            type: action === 'shown' ? 'key.shown' : 'key.copied',
+            appId: key.appId,
+            issuedKeyId: key.id,
+            keyLabel: keyLabel(key),
+            summary: `API key "${key.name}" ${action === 'shown' ? 'shown' : 'copied'} on its store page`,
+          },
+        ],
+      };
+    });
   }
 
   /** Checks a key as sent in a header; counts the use of a valid key. */
@@ -111,8 +120,9 @@ export class KeyService {
   /** The bare key check used by the local test API and the command line. */
   async verifyKey(presented: string, requiredScope?: string): Promise<VerifyOutcome> {
     const hasher = this.pepper.loaded ?? (await this.pepper.hasher());
+    const sealer = this.seals.loaded ?? (await this.seals.sealer());
     const now = this.clock.now();
-    const outcome = verifyPresentedKey(this.db.snapshot(), hasher, presented, now, requiredScope);
+    const outcome = verifyPresentedKey(this.db.snapshot(), hasher, sealer, presented, now, requiredScope);
     if (outcome.code === 'VALID') this.usage.record(outcome.key.id, now);
     return outcome;
   }
@@ -154,6 +164,7 @@ export function issueKey(
     replacedById: null,
     graceEndsAt: null,
     remindersSent: [],
+    seal: null, // sealed in the commit (keys/key-seal.ts)
   };
   return { record, plaintext };
 }

@@ -1,4 +1,4 @@
-import type { ActivityEvent, ActivityLog } from '../activity/activity-log';
+import type { ActivityEvent } from '../activity/activity-event';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import { findKey, type Op } from '../db/ops';
 import { keyLabel } from './key-records';
@@ -17,7 +17,7 @@ const hourStartOf = (at: Date): string => new Date(Math.floor(at.getTime() / HOU
  * Last-used and use-count without a disk write per verification: uses are counted in memory and
  * committed at most once a second (and on close), so a crash loses at most a second of counts. Each
  * flush also adds to per-key, per-hour buckets; a bucket whose hour is over is sealed into the activity
- * log as one "verified ×N" record.
+ * log as one "verified ×N" record, in the same commit that takes it out of the data file.
  */
 export class UsageRecorder {
   /** hour number (ms / HOUR_MS) → key id → counts: numbers on the hot path, ISO strings only at flush. */
@@ -27,7 +27,6 @@ export class UsageRecorder {
 
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly activity: ActivityLog,
     private readonly now: () => Date,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -117,36 +116,36 @@ export class UsageRecorder {
   }
 
   /**
-   * Buckets of hours that are over become one activity record each, then leave the data file. The
-   * record is appended first: a crash between the two repeats a record, it never loses one. The seal
-   * subtracts exactly the recorded count, so uses that joined the bucket meanwhile are kept.
+   * Buckets of hours that are over become one activity record each and leave the data file, in one
+   * commit: a crash neither loses nor repeats a record. The seal subtracts exactly the recorded count,
+   * so uses that joined the bucket meanwhile are kept.
    */
   private async sealFinishedHours(): Promise<void> {
     const currentHour = hourStartOf(this.now());
-    const data = this.db.snapshot();
-    const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour).map((b) => ({ ...b }));
-    if (finished.length === 0) return;
-    const events: ActivityEvent[] = [];
-    for (const bucket of finished) {
-      const key = findKey(data, bucket.issuedKeyId);
-      if (!key) continue;
-      events.push({
-        type: 'key.verified',
-        at: new Date(bucket.hourStart),
-        appId: key.appId,
-        issuedKeyId: key.id,
-        keyLabel: keyLabel(key),
-        count: bucket.count,
-        summary: `API key "${key.name}" verified ${bucket.count} time${bucket.count === 1 ? '' : 's'} in this hour`,
-      });
-    }
-    await this.activity.append(events);
-    const ops: Op[] = finished.map((b) => ({
-      type: 'bucket.seal',
-      issuedKeyId: b.issuedKeyId,
-      hourStart: b.hourStart,
-      count: b.count,
-    }));
-    await this.db.commit(() => ({ ops, result: null }));
+    if (!this.db.snapshot().verifyBuckets.some((b) => b.hourStart < currentHour)) return;
+    await this.db.commit((data) => {
+      const finished = data.verifyBuckets.filter((b) => b.hourStart < currentHour);
+      const events: ActivityEvent[] = [];
+      for (const bucket of finished) {
+        const key = findKey(data, bucket.issuedKeyId);
+        if (!key) continue;
+        events.push({
+          type: 'key.verified',
+          at: new Date(bucket.hourStart),
+          appId: key.appId,
+          issuedKeyId: key.id,
+          keyLabel: keyLabel(key),
+          count: bucket.count,
+          summary: `API key "${key.name}" verified ${bucket.count} time${bucket.count === 1 ? '' : 's'} in this hour`,
+        });
+      }
+      const ops: Op[] = finished.map((b) => ({
+        type: 'bucket.seal',
+        issuedKeyId: b.issuedKeyId,
+        hourStart: b.hourStart,
+        count: b.count,
+      }));
+      return { ops, result: null, activity: events };
+    });
   }
 }

@@ -2,11 +2,13 @@ import type { VerifyCode } from '../../../shared/domain/issued-key';
 import type { IssuedKeyRecord, KeyhavenFile } from '../db/schema';
 import { parseKey } from './key-format';
 import type { KeyHasher } from './key-hasher';
+import type { RecordSealer } from '../integrity/record-sealer';
+import { keySealHolds } from './key-seal';
 
 export type VerifyOutcome =
   | { code: 'VALID'; key: IssuedKeyRecord }
   | { code: 'MALFORMED' | 'NOT_FOUND'; key?: undefined }
-  | { code: 'EXPIRED' | 'REVOKED' | 'INSUFFICIENT_SCOPE'; key: IssuedKeyRecord };
+  | { code: 'EXPIRED' | 'REVOKED' | 'INSUFFICIENT_SCOPE' | 'TAMPERED'; key: IssuedKeyRecord };
 
 interface KeyIndex {
   length: number;
@@ -48,11 +50,13 @@ export function keysByKeyId(keys: readonly IssuedKeyRecord[]): ReadonlyMap<strin
  * The one verification path (local test API, command line, "Check a key"). Shape and checksum are
  * checked before any lookup; the hash comparison is constant-time. Revoked, expired and past-grace
  * rotated keys never become valid again: their state only moves forward. A rotated key past its grace
- * period answers REVOKED (it was permanently disabled).
+ * period answers REVOKED (it was permanently disabled). A record whose seal fails was edited outside
+ * Keyhaven: nothing it says can be trusted, so it answers TAMPERED before any other state.
  */
 export function verifyPresentedKey(
   data: Readonly<KeyhavenFile>,
   hasher: KeyHasher,
+  sealer: RecordSealer,
   presented: string,
   now: Date,
   requiredScope?: string,
@@ -63,6 +67,7 @@ export function verifyPresentedKey(
   if (!key || key.prefix !== parsed.prefix) return { code: 'NOT_FOUND' };
   const { digest, expiresMs } = fixed(key);
   if (!hasher.matchesDigest(presented, digest)) return { code: 'NOT_FOUND' };
+  if (!keySealHolds(sealer, key)) return { code: 'TAMPERED', key };
   const nowMs = now.getTime();
   if (key.revokedAt !== null) return { code: 'REVOKED', key };
   if (expiresMs <= nowMs) return { code: 'EXPIRED', key };

@@ -7,6 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { backupPathOf } from './atomic-write';
+import { decodeDocument } from './document-text';
 import { schemaVersionOf } from './migrate-document';
 import { listSnapshots } from './snapshots';
 
@@ -60,14 +61,13 @@ export async function findRestorableBackup(
 }
 
 /**
- * The number of changes a copy holds when it would open cleanly (parses, a version this Keyhaven reads,
+ * The number of changes a copy holds when it would open cleanly (parses, checksum, a version this Keyhaven reads,
  * the document's shape); null otherwise. Older versions are accepted: opening migrates them.
  */
 export async function changesHeldBy(doc: DocumentCheck, file: string): Promise<number | null> {
   let data: unknown;
   try {
-    const text = await readFile(file, 'utf8');
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = decodeDocument(await readFile(file, 'utf8'));
   } catch {
     return null;
   }

@@ -46,7 +46,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     // A damage report names the copy that restores the most (backup-candidates.ts).
     const findBackup = (failed: string) =>
       findRestorableBackup({ schemaVersion: o.schemaVersion, validate }, o.file, failed);
-    this.adapter = new DurableJsonFile<T>(o.file, findBackup, { compact: true });
+    this.adapter = new DurableJsonFile<T>(o.file, findBackup);
     this.low = new Low<T>(this.adapter, o.defaults());
     this.loader = new Loader({ ...o, validate }, this.low, this.adapter);
     this.journal = new Journal(o.journalFile ?? `${o.file}.journal`, o.file);
@@ -76,7 +76,11 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
 
   commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R> {
     if (this.poisoned) return Promise.reject(this.poisoned);
-    return this.enqueue(() => this.transact(plan));
+    const { prepareCommit } = this.o;
+    if (!prepareCommit) return this.enqueue(() => this.transact(plan));
+    return prepareCommit()
+      .catch(() => undefined)
+      .then(() => this.enqueue(() => this.transact(plan)));
   }
 
   compact(): Promise<void> {
@@ -153,8 +157,9 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
       }
       result = planned.result;
       if (planned.ops.length === 0) return result;
+      const planOps = this.o.sealOps ? this.o.sealOps(this.low.data, planned.ops) : planned.ops;
       const seq = this.position.applied + 1;
-      const entry = encodeEntry(seq, this.o.schemaVersion, planned.ops);
+      const entry = encodeEntry(seq, this.o.schemaVersion, planOps);
       // Apply exactly what a replay will see: the ops parsed back from the line (and checked by parseOp).
       const ops = parseOps((JSON.parse(entry.body) as { ops: unknown[] }).ops, this.o.parseOp);
       // The snapshot is written before the first entry, so random defaults (ids) are fixed on disk.

@@ -38,6 +38,13 @@ export interface JournaledStoreOptions<T extends Journaled, Op> extends Document
   journalFile?: string;
   /** How often to look for other processes' commits (store-follower.ts); default 50 ms, 0 for never. */
   followEveryMs?: number;
+  /**
+   * Runs before each commit waits for its turn: loads what `sealOps` needs (a key from the keychain).
+   * Its failure does not stop the commit; `sealOps` decides whether the ops can go without it.
+   */
+  prepareCommit?: () => Promise<unknown>;
+  /** Adds seals to the planned ops (keys/key-seal.ts, vaults/entry-seal.ts); throws to refuse them. */
+  sealOps?: (data: Readonly<T>, ops: Op[]) => Op[];
   /** Where a failed catch-up with another process's commit is reported; it resurfaces on the next use. */
   onFollowError?: (error: unknown) => void;
 }
@@ -50,6 +57,8 @@ export interface JournaledStore<T, Op> {
   commit<R>(plan: (data: Readonly<T>) => { ops: Op[]; result: R }): Promise<R>;
   /** Folds the journal into the snapshot now. */
   compact(): Promise<void>;
+  /** Catches up with other processes' commits now instead of at the next poll; true when data changed. */
+  refreshFromDisk(): Promise<boolean>;
   /** Calls `listener` after another process's commits changed the data here; returns an unsubscribe. */
   onExternalChange(listener: () => void): () => void;
   /** Waits for queued commits, compacts when the journal is non-empty, closes handles; later calls reject. */

@@ -18,6 +18,7 @@ export type TestApiErrorCode =
   | 'EXPIRED'
   | 'REVOKED'
   | 'INSUFFICIENT_SCOPE'
+  | 'TAMPERED'
   | 'RATE_LIMITED'
   | 'KEYCHAIN_UNAVAILABLE'
   | 'INTERNAL';

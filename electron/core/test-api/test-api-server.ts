@@ -13,7 +13,7 @@ import { matchRoute, type TestApiCore } from './routes';
  * requests with the keys this Keyhaven issued, so developers can try them against a real endpoint.
  *
  *   GET  /v1/whoami          → 200 { app, keyId, name, scopes, expiresAt } · 401 { code } with
- *                              MISSING_KEY, MALFORMED, NOT_FOUND, EXPIRED or REVOKED (+ WWW-Authenticate)
+ *                              MISSING_KEY, MALFORMED, NOT_FOUND, EXPIRED, REVOKED or TAMPERED (+ WWW-Authenticate)
  *   POST /v1/keys/verify     { key, scope? } → 200 { valid, code, app, keyId, scopes, expiresAt }
  *   GET  /v1/scopes/<scope>  → 200 { scope, granted: true, app, keyId } · 403 INSUFFICIENT_SCOPE · 401
  *

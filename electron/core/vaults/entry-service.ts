@@ -31,6 +31,8 @@ export class EntryService {
   constructor(
     private readonly vaults: VaultService,
     private readonly clock: Clock,
+    /** Refuses an entry whose settings were changed outside Keyhaven (entry-seal.ts). */
+    private readonly assertIntact: (entry: EntryRecord) => void,
   ) {}
 
   listEntries(vaultId: string): EntryView[] {
@@ -148,6 +150,7 @@ export class EntryService {
     const data = this.vaults.db.snapshot();
     const entry = requireEntry(data, entryId);
     const key = this.vaults.keyOf(requireVault(data, entry.vaultId));
+    this.assertIntact(entry);
     if (version === undefined || version === entry.secretVersion) {
       const secret = open(key, entry.secret, vaultAad(entry.vaultId, entry.id, 'secret', entry.secretVersion));
       return { secret, version: entry.secretVersion };
@@ -249,7 +252,7 @@ export function liveHistory<H extends { keepUntil: string | null }>(history: rea
 }
 
 export function toView(entry: EntryRecord, nowIso: string): EntryView {
-  const { secret: _secret, history, ...rest } = entry;
+  const { secret: _secret, history, seal: _seal, ...rest } = entry;
   return {
     ...rest,
     history: liveHistory(history, nowIso).map(({ version, replacedAt, keepUntil }) => ({

@@ -1,7 +1,6 @@
 import type { GenerateKeyInput, GeneratedKey, RotatedKey } from '../../../shared/domain/issued-key';
 import type { GracePeriodId } from '../../../shared/catalogs/expirations';
 import type { EntryView } from '../../../shared/domain/vault';
-import type { ActivityLog } from '../activity/activity-log';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
@@ -36,7 +35,6 @@ export class IssuedKeyVaulting {
     private readonly lifecycle: KeyLifecycle,
     /** The vaults, or a PartUnavailableError when vaults.json could not be opened. */
     private readonly vaults: () => Vaults,
-    private readonly activity: ActivityLog,
     private readonly clipboard: ClipboardGuard,
     private readonly clock: Clock,
   ) {}
@@ -109,15 +107,21 @@ export class IssuedKeyVaulting {
       scopes: key.scopes.map((id) => labels.get(id) ?? id),
     });
     const vaultName = vaults.vaults.summary(vaultId).name;
-    await this.activity.record([
-      {
-        type: 'key.savedInVault',
-        appId: app.id,
-        issuedKeyId: key.id,
-        keyLabel: keyLabel(key),
-        summary: `API key "${key.name}" saved in the vault "${vaultName}"`,
-      },
-    ]);
+    // The entry is in vaults.json, the record in keyhaven.json: two files, so not one commit. The entry
+    // is saved first; a record that cannot be committed now fails this call, and the entry stays.
+    await this.db.commit(() => ({
+      ops: [],
+      result: null,
+      activity: [
+        {
+          type: 'key.savedInVault',
+          appId: app.id,
+          issuedKeyId: key.id,
+          keyLabel: keyLabel(key),
+          summary: `API key "${key.name}" saved in the vault "${vaultName}"`,
+        },
+      ],
+    }));
     return entry;
   }
 

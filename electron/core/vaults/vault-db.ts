@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import type { SealSource } from '../integrity/seal-source';
 import { openJournaledStore, type JournaledStore } from '../storage';
+import { sealEntryOps, touchesEntries } from './entry-seal';
 import { applyVaultOp, vaultOpSchema, type VaultOp } from './vault-ops';
 import { emptyVaultFile, VAULTS_SCHEMA_VERSION, vaultFileSchema, type VaultFile } from './vault-schema';
 
@@ -14,7 +16,7 @@ export type VaultDb = JournaledStore<VaultFile, VaultOp>;
  * (recovery/recoverable-part.ts). Vaults hold hundreds of entries, not 100,000 keys, so a smaller
  * compaction threshold keeps reopen quick.
  */
-export function openVaultDb(dataDir: string): Promise<VaultDb> {
+export function openVaultDb(dataDir: string, seals: SealSource): Promise<VaultDb> {
   return openJournaledStore<VaultFile, VaultOp>({
     file: join(dataDir, VAULTS_FILE_NAME),
     schemaVersion: VAULTS_SCHEMA_VERSION,
@@ -23,5 +25,7 @@ export function openVaultDb(dataDir: string): Promise<VaultDb> {
     apply: applyVaultOp,
     parseOp: (raw) => vaultOpSchema.parse(raw),
     compactAfter: { commits: 500, bytes: 8 * 1024 * 1024 },
+    prepareCommit: () => seals.prepare(),
+    sealOps: (data, ops) => (touchesEntries(ops) ? sealEntryOps(data, ops, seals.require()) : ops),
   });
 }

@@ -18,6 +18,8 @@ export const vaultOpSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('entry.insert'), entry: entryRecordSchema }),
   z.strictObject({ type: z.literal('entry.patch'), id: z.uuid(), patch: entryPatchSchema }),
   z.strictObject({ type: z.literal('entry.delete'), id: z.uuid() }),
+  /** Seals an entry from before seals existed, once (integrity/seal-source.ts); changes nothing else. */
+  z.strictObject({ type: z.literal('entry.seal'), id: z.uuid(), seal: z.string() }),
   z.strictObject({ type: z.literal('settings.set'), settings: vaultSettingsSchema }),
 ]);
 export type VaultOp = z.infer<typeof vaultOpSchema>;
@@ -42,6 +44,11 @@ export function applyVaultOp(data: VaultFile, op: VaultOp): void {
     case 'entry.patch': {
       const entry = data.entries.find((candidate) => candidate.id === op.id);
       if (entry) Object.assign(entry, op.patch);
+      return;
+    }
+    case 'entry.seal': {
+      const entry = data.entries.find((candidate) => candidate.id === op.id);
+      if (entry && entry.seal === undefined) entry.seal = op.seal;
       return;
     }
     case 'entry.delete':

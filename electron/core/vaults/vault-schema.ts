@@ -34,6 +34,11 @@ export const entryRecordSchema = z.strictObject({
   ...entryViewSchema.shape,
   secret: sealedSchema,
   history: z.array(historyItemSchema),
+  /**
+   * HMAC over the settings that decide where the key may go (entry-seal.ts); absent only in a folder
+   * from before seals, until the seal key is made and seals every entry.
+   */
+  seal: z.string().optional(),
 });
 export type EntryRecord = z.output<typeof entryRecordSchema>;
 

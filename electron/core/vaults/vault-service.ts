@@ -28,6 +28,8 @@ export class VaultService {
     readonly db: VaultDb,
     readonly keys: DataKeys,
     private readonly clock: Clock,
+    /** Loads the record seal key with the vault's key: an unlocked entry's settings are checked with it. */
+    private readonly loadSeals: () => Promise<unknown>,
   ) {}
 
   listVaults(): VaultSummary[] {
@@ -113,6 +115,7 @@ export class VaultService {
   /** The user's Unlock: one keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave it locked. */
   async unlock(id: string): Promise<VaultSummary> {
     await this.keys.unlock(requireVault(this.db.snapshot(), id));
+    await this.loadSeals();
     // Unlocked by the user while a background write holds it: it stays open when the write ends.
     if (this.borrowers.has(id)) this.keptOpen.add(id);
     return this.summary(id);

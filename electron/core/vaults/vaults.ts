@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import { DataKeys } from './data-keys';
+import type { SealSource } from '../integrity/seal-source';
+import { EntrySeals } from './entry-seal';
 import { EntryService } from './entry-service';
 import { openVaultDb, VAULTS_FILE_NAME, type VaultDb } from './vault-db';
 import { VaultService } from './vault-service';
@@ -14,18 +16,26 @@ export interface Vaults {
   readonly vaults: VaultService;
   readonly entries: EntryService;
   readonly transfer: VaultTransfer;
+  /** Entry settings sealed with the record seal key (entry-seal.ts). */
+  readonly entrySeals: EntrySeals;
   /** Locks every vault (zero-fills the data keys), then closes the file. */
   close(): Promise<void>;
 }
 
-export async function openVaults(dataDir: string, keychain: Keychain, clock: Clock): Promise<Vaults> {
+export async function openVaults(
+  dataDir: string,
+  keychain: Keychain,
+  clock: Clock,
+  seals: SealSource,
+): Promise<Vaults> {
   const firstRun = await stat(join(dataDir, VAULTS_FILE_NAME)).then(
     () => false,
     () => true,
   );
-  const db = await openVaultDb(dataDir);
-  const vaults = new VaultService(db, new DataKeys(keychain), clock);
-  const entries = new EntryService(vaults, clock);
+  const db = await openVaultDb(dataDir, seals);
+  const vaults = new VaultService(db, new DataKeys(keychain), clock, () => seals.sealer());
+  const entrySeals = new EntrySeals(db, seals);
+  const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));
   if (firstRun) {
     // The default vault ("Personal") on first run. Without a keychain it cannot have a key, so it is
     // not created; the Vaults screen then explains the keychain problem and offers New vault.
@@ -35,6 +45,7 @@ export async function openVaults(dataDir: string, keychain: Keychain, clock: Clo
     db,
     vaults,
     entries,
+    entrySeals,
     transfer: new VaultTransfer(vaults, entries, clock),
     async close() {
       vaults.lockAll();

@@ -14,6 +14,7 @@ import { ManualClock } from '../../support/manual-clock';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { makeTempDir } from '../../support/temp-dir';
 import { startServer, type TestServer } from './servers';
+import { folderSeals } from '../../support/folder-seals';
 
 const KEY = 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9';
 /** Not the auth key: a Keyhaven key pasted into a body, as for POST /v1/keys/verify. */
@@ -267,7 +268,8 @@ describe('console history', () => {
 describe('with the real vault entries', () => {
   let vaults: Vaults;
   beforeEach(async () => {
-    vaults = await openVaults(dir.path, new MemoryKeychain(), clock);
+    const keychain = new MemoryKeychain();
+    vaults = await openVaults(dir.path, keychain, clock, folderSeals(keychain));
   });
   afterEach(async () => {
     await vaults.close();

@@ -7,12 +7,13 @@ import { formatKey } from '../../../electron/core/keys/key-format';
 import { pepperAccount } from '../../../electron/core/keys/pepper';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { makeTempDir } from '../../support/temp-dir';
+import { decodeDocument } from '../../../electron/core/storage/document-text';
 
 const APP = '11111111-1111-4111-8111-111111111111';
 const KEY = '22222222-2222-4222-8222-222222222222';
 const INSTALLATION = '33333333-3333-4333-8333-333333333333';
 
-describe('migrating a version 1 data folder', () => {
+describe('migrating older data folders', () => {
   let dir: { path: string; remove: () => Promise<void> };
   beforeEach(async () => {
     dir = await makeTempDir();
@@ -85,15 +86,42 @@ describe('migrating a version 1 data folder', () => {
       ]);
       expect((await core.activity.check()).intact).toBe(true);
       expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
-      const backup = JSON.parse(await readFile(join(dir.path, 'keyhaven.json.v1.bak'), 'utf8')) as {
+      const backup = decodeDocument(await readFile(join(dir.path, 'keyhaven.json.v1.bak'), 'utf8')) as {
         schemaVersion: number;
       };
       expect(backup.schemaVersion).toBe(1);
     } finally {
       await core.close();
     }
-    const migrated = JSON.parse(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
-    expect(migrated['schemaVersion']).toBe(2);
-    expect(migrated['activity']).toBeUndefined();
+    const migrated = decodeDocument(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
+    expect(migrated['schemaVersion']).toBe(3);
+    // The carried-over records became the chain's committed head.
+    expect(migrated['activity']).toMatchObject({ head: { seq: 2 }, outbox: [] });
+  });
+
+  it('anchors a version 2 folder to its activity log as found, and the chain then continues from it', async () => {
+    const keychain = new MemoryKeychain();
+    const first = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    const app = await first.apps.create({ name: 'Pyas' });
+    await first.apps.update({ appId: app.id, description: 'payments' });
+    await first.close();
+    // What version 2 left: the same data without the activity head, and activity.jsonl beside it.
+    const file = join(dir.path, 'keyhaven.json');
+    const current = decodeDocument(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const { activity: _activity, ...v2 } = current;
+    await writeFile(file, JSON.stringify({ ...v2, schemaVersion: 2 }));
+    const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    try {
+      expect(await core.activity.check()).toMatchObject({ intact: true, count: 2 });
+      await core.apps.update({ appId: app.id, description: 'billing' });
+      expect(core.activity.list().map((r) => r.seq)).toEqual([3, 2, 1]);
+      expect(await core.activity.check()).toMatchObject({ intact: true, count: 3 });
+      // From now on the head holds: a log cut back to what it was at the upgrade is caught.
+      const lines = (await readFile(join(dir.path, 'activity.jsonl'), 'utf8')).split('\n');
+      await writeFile(join(dir.path, 'activity.jsonl'), `${lines.slice(0, 2).join('\n')}\n`);
+      expect(await core.activity.check()).toMatchObject({ intact: false, brokenAtSeq: 3 });
+    } finally {
+      await core.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ActivityLog } from '../../../electron/core/activity/activity-log';
 import { generateInput } from '../../support/generate-input';
 import { ManualClock } from '../../support/manual-clock';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
@@ -99,12 +100,17 @@ describe('rotating and revoking keys', () => {
     for (const secret of [a.plaintext, rotated.plaintext]) expect(all).not.toContain(secret.split('.')[1]);
   });
 
-  it('still returns the new key when recording the activity fails: the rotation is already saved', async () => {
+  it('still returns the new key when copying its record to activity.jsonl fails: both are committed, the record follows', async () => {
     const old = await t.core.keys.generate(generateInput(appId));
-    vi.spyOn(t.core.activity, 'append').mockRejectedValue(new Error('ENOSPC: no space left on device'));
+    vi.spyOn(ActivityLog.prototype, 'deliver').mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
     const rotated = await t.core.lifecycle.rotate(old.key.id, 'immediately');
     expect((await t.core.keys.verifyKey(rotated.plaintext)).code).toBe('VALID');
-    expect(t.logged.some((line) => line.includes('recording activity failed'))).toBe(true);
+    expect(t.logged.some((line) => line.includes('kept in keyhaven.json') && line.includes('ENOSPC'))).toBe(true);
+    expect(t.core.activity.list({ issuedKeyId: old.key.id }).map((r) => r.type)).toEqual(['key.generated']);
+    await t.core.lifecycle.revoke(rotated.key.id);
+    const types = t.core.activity.list({ appId }).map((r) => r.type);
+    expect(types.slice(0, 4)).toEqual(['key.revoked', 'key.generated', 'key.rotated', 'key.generated']);
+    expect(await t.core.activity.check()).toMatchObject({ intact: true });
     vi.restoreAllMocks();
   });
 });

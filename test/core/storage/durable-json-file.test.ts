@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DurableJsonFile } from '../../../electron/core/storage/durable-json-file';
+import { decodeDocument } from '../../../electron/core/storage/document-text';
 import { StorageError } from '../../../electron/core/storage/storage-error';
 import { useTempDir } from './temp-dir';
 
@@ -30,6 +31,21 @@ describe('DurableJsonFile', () => {
     expect(await new DurableJsonFile<Doc>(adapter.file).read()).toEqual(doc('a', 'b'));
   });
 
+  it('checks the whole document: one flipped byte inside a value refuses to open, as damage', async () => {
+    const file = join(temp.dir(), 'keyhaven.json');
+    const adapter = new DurableJsonFile<Doc>(file);
+    await adapter.write(doc('hash-AbCdEf0123456789'));
+    const text = await readFile(file, 'utf8');
+    expect(text).toMatch(/^\{"schemaVersion":1,"items":\["hash-AbCdEf0123456789"\],"crc":\d+\}\n$/);
+    await writeFile(file, text.replace('AbCdEf', 'AbCdEg'));
+    const error = await readError(adapter);
+    expect(error.code).toBe('CORRUPT');
+    expect(error.message).toMatch(/keyhaven\.json is damaged \(its checksum does not match/);
+    // The same bytes with the checksum member removed are a file from before checksums: read as is.
+    await writeFile(file, text.replace(/,"crc":\d+\}/, '}'));
+    expect(await adapter.read()).toEqual(doc('hash-AbCdEf0123456789'));
+  });
+
   it('returns null for a missing file', async () => {
     expect(await new DurableJsonFile<Doc>(join(temp.dir(), 'absent.json')).read()).toBeNull();
   });
@@ -46,7 +62,7 @@ describe('DurableJsonFile', () => {
     const adapter = new DurableJsonFile<Doc>(file);
     for (let i = 0; i < 20; i++) {
       await adapter.write(doc(`v${i}`));
-      if (i > 0) expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual(doc(`v${i - 1}`));
+      if (i > 0) expect(decodeDocument(await readFile(`${file}.bak`, 'utf8'))).toEqual(doc(`v${i - 1}`));
     }
     expect((await readdir(temp.dir())).sort()).toEqual(['data.json', 'data.json.bak']);
     expect((await stat(`${file}.bak`)).mode & 0o777).toBe(0o600);

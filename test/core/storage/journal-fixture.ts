@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { JournaledStoreOptions } from '../../../electron/core/storage';
+import { decodeDocument } from '../../../electron/core/storage/document-text';
 
 /** The document the journaled store tests use: schemaVersion 2, a list of strings. */
 export interface JDoc {
@@ -58,5 +59,5 @@ export async function journalLines(file: string): Promise<string[]> {
 }
 
 export async function readSnapshot(file: string): Promise<JDoc> {
-  return JSON.parse(await readFile(file, 'utf8')) as JDoc;
+  return decodeDocument(await readFile(file, 'utf8')) as JDoc;
 }

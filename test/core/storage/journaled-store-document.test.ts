@@ -11,6 +11,7 @@ import { deadPid } from './dead-pid';
 import { adding, jOptions, type JDoc } from './journal-fixture';
 import { rejection } from './store-fixture';
 import { useTempDir } from './temp-dir';
+import { decodeDocument } from '../../../electron/core/storage/document-text';
 
 const temp = useTempDir();
 
@@ -23,7 +24,7 @@ describe('a data document', () => {
     await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
     await store.commit(adding('first'));
     await store.close();
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, journalSeq: 1, items: ['first'] });
+    expect(decodeDocument(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, journalSeq: 1, items: ['first'] });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
   });
@@ -84,7 +85,8 @@ describe('a data document', () => {
     await (await openJournaledStore(jOptions(file, { now: at(40) }))).close(); // unchanged since: skipped
     const backups = (await readdir(join(temp.dir(), 'backups'))).sort();
     expect(backups).toEqual(['04', '05', '06', '07', '30'].map((s) => `keyhaven-20261101-1200${s}.json`));
-    const copy = async (name: string) => JSON.parse(await readFile(join(temp.dir(), 'backups', name), 'utf8')) as JDoc;
+    const copy = async (name: string) =>
+      decodeDocument(await readFile(join(temp.dir(), 'backups', name), 'utf8')) as JDoc;
     expect((await copy('keyhaven-20261101-120007.json')).items).toHaveLength(7);
     expect((await copy('keyhaven-20261101-120030.json')).items).toHaveLength(8);
     for (const name of backups) expect((await stat(join(temp.dir(), 'backups', name))).mode & 0o777).toBe(0o600);

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,7 +110,9 @@ describe('JournaledStore', () => {
     for (const item of ['a', 'b', 'c']) await store.commit(adding(item));
     await store.compact();
     const text = await readFile(file, 'utf8');
-    expect(text).toBe(`${JSON.stringify({ schemaVersion: 2, journalSeq: 3, items: ['a', 'b', 'c'] })}\n`);
+    // Compact JSON with the whole document's CRC-32 as its last member (storage/document-text.ts).
+    const body = JSON.stringify({ schemaVersion: 2, journalSeq: 3, items: ['a', 'b', 'c'] });
+    expect(text).toBe(`${body.slice(0, -1)},"crc":${crc32(body)}}\n`);
     expect(await readSnapshot(`${file}.bak`)).toEqual({ schemaVersion: 2, journalSeq: 0, items: [] });
     expect(await journalLines(file)).toEqual([]);
 

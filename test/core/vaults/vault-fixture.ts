@@ -5,6 +5,7 @@ import { openVaults, type Vaults } from '../../../electron/core/vaults/vaults';
 import { ManualClock } from '../../support/manual-clock';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { makeTempDir } from '../../support/temp-dir';
+import { folderSeals } from '../../support/folder-seals';
 
 export const CANARY = 'canary_Vq3ZpL9.s3cr3t-KH-7f1e';
 
@@ -12,7 +13,8 @@ export const CANARY = 'canary_Vq3ZpL9.s3cr3t-KH-7f1e';
 export async function openFixture(keychain: Keychain = new MemoryKeychain()) {
   const dir = await makeTempDir('keyhaven-vaults');
   const clock = new ManualClock();
-  let vaults: Vaults = await openVaults(dir.path, keychain, clock);
+  const seals = folderSeals(keychain);
+  let vaults: Vaults = await openVaults(dir.path, keychain, clock, seals);
   return {
     dir: dir.path,
     clock,
@@ -22,7 +24,7 @@ export async function openFixture(keychain: Keychain = new MemoryKeychain()) {
     },
     async reopen() {
       await vaults.close();
-      vaults = await openVaults(dir.path, keychain, clock);
+      vaults = await openVaults(dir.path, keychain, clock, seals);
     },
     async dispose() {
       await vaults.close().catch(() => undefined);

@@ -8,6 +8,8 @@ import { vaultAccount } from '../../../electron/core/vaults/data-keys';
 import { openVaultDb } from '../../../electron/core/vaults/vault-db';
 import { makeTempDir } from '../../support/temp-dir';
 import { filesContaining } from './vault-fixture';
+import { folderSeals } from '../../support/folder-seals';
+import { MemoryKeychain } from '../../support/memory-keychain';
 
 /**
  * The unavailable-keychain path with the REAL keytar: the same approach as the keychain integration
@@ -42,7 +44,7 @@ const dirs: Array<{ path: string; remove: () => Promise<void> }> = [];
 afterAll(async () => {
   const keychain = new KeytarKeychain(service);
   for (const dir of dirs) {
-    const db = await openVaultDb(dir.path);
+    const db = await openVaultDb(dir.path, folderSeals(new MemoryKeychain()));
     const ids = db.snapshot().vaults.map((vault) => vault.id);
     await db.close();
     for (const id of ids) await keychain.delete(vaultAccount(id)).catch(() => false);

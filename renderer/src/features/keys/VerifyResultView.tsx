@@ -13,6 +13,10 @@ export const VERIFY_WORDS: Record<VerifyCode, { title: string; text: string }> =
   EXPIRED: { title: 'Expired', text: 'The key was ours, but it has expired.' },
   REVOKED: { title: 'Revoked', text: 'The key was ours, but it was revoked or rotated and no longer works.' },
   INSUFFICIENT_SCOPE: { title: 'Insufficient scope', text: 'The key works, but it does not have the required scope.' },
+  TAMPERED: {
+    title: 'Changed outside Keyhaven',
+    text: 'The key was ours, but its record in the data folder was edited outside Keyhaven, so it is refused. Revoke it and issue a new one.',
+  },
 };
 
 /** The verification answer in words, with the key it matched (and its app, when another one). */

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { SealSource } from '../../electron/core/integrity/seal-source';
+import type { Keychain } from '../../electron/core/keychain/keychain';
+
+/**
+ * The record seal key for tests and benches that open vaults.json on its own, without keyhaven.json
+ * (whose installation id names the key in a real core): a fresh id per call, nothing to upgrade.
+ */
+export function folderSeals(keychain: Keychain): SealSource {
+  const installationId = randomUUID();
+  return new SealSource({
+    keychain,
+    installationId: () => installationId,
+    hasSealedRecords: () => false,
+    sealExisting: async () => undefined,
+  });
+}

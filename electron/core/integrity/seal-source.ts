@@ -66,7 +66,9 @@ export class SealSource {
   /** For a synchronous commit plan that must seal: the sealer, or why there is none. */
   require(): RecordSealer {
     if (this.loaded) return this.loaded;
-    throw this.failure ?? new CoreError('INTERNAL', 'The record seal key was not loaded before a commit that needs it.');
+    throw (
+      this.failure ?? new CoreError('INTERNAL', 'The record seal key was not loaded before a commit that needs it.')
+    );
   }
 
   private async load(): Promise<RecordSealer> {

@@ -1,7 +1,7 @@
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
 import { ActivityLog } from './activity/activity-log';
-import { redact } from './api/redact';
+import { judgeError } from './api/error-judge';
 import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
@@ -99,31 +99,22 @@ export async function probeKeychain(keychain: Keychain): Promise<SystemStatus['k
   }
 }
 
-/** Storage and system errors name files and codes, never secrets; anything else is redacted. */
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  return redact(`${error.name}: ${error.message}`);
-}
-
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   await importLegacyActivity(options.dataDir);
   const logError = options.logError ?? ((line: string) => console.error(line));
+  // Background failures have no caller to answer: the log gets the judged line (error-judge.ts).
   const activity = await ActivityLog.open(options.dataDir, now, (error) =>
-    logError(`[keyhaven] recording activity failed: ${describeFailure(error)}`),
+    logError(judgeError(error, 'recording activity').log),
   );
-  const events =
-    options.events ??
-    new CoreEvents((error) => logError(`[keyhaven] an event listener failed: ${describeFailure(error)}`));
+  const events = options.events ?? new CoreEvents((error) => logError(judgeError(error, 'an event listener').log));
   // Another process's commits (store-follower.ts) reach the page as data:changed.
   const changed = (part: 'keys' | 'vaults' | 'console') => () => events.emit('data:changed', { parts: [part] });
   const db = await openKeyhavenDb(options.dataDir);
   db.onExternalChange(changed('keys'));
   const pepper = new PepperSource(db, options.keychain);
-  const usage = new UsageRecorder(db, activity, now, (error) =>
-    logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
-  );
+  const usage = new UsageRecorder(db, activity, now, (error) => logError(judgeError(error, 'saving key usage').log));
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,

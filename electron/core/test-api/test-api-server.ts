@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { redact } from '../api/redact';
+import { judgeError } from '../api/error-judge';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { DEFAULT_FAILURE_LIMITS, FailureLimiter } from './failure-limiter';
@@ -72,7 +72,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new CoreError('INVALID_INPUT', 'The port must be a whole number from 0 to 65535 (0 picks a free port).');
+    throw new CoreError('INVALID_INPUT', 'The port must be a whole number from 0 to 65535 (0 picks a free port).', {
+      field: 'port',
+    });
   }
   if ((options.host ?? TEST_API_HOST) !== TEST_API_HOST) {
     throw new CoreError('INVALID_INPUT', 'The local test API listens on 127.0.0.1 only.');
@@ -137,14 +139,19 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       // writes their answers back to back. About +20 % requests/s at 50 keep-alive connections (bench).
       (reply) => setImmediate(send, res, reply),
       (error: unknown) => {
-        const keychain = isKeychainProblem(error);
-        if (!keychain) logError(`[keyhaven] local test API: ${describe(error)}`);
-        send(
-          res,
-          keychain
-            ? errorReply(503, 'KEYCHAIN_UNAVAILABLE', 'Keys cannot be checked: the system keychain is unavailable.')
-            : errorReply(500, 'INTERNAL', 'Something went wrong while answering this request.'),
-        );
+        const judged = judgeError(error, 'a local test API request');
+        const { code } = judged.shown;
+        if (code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_DATA_MISSING') {
+          send(
+            res,
+            errorReply(503, 'KEYCHAIN_UNAVAILABLE', 'Keys cannot be checked: the system keychain is unavailable.'),
+          );
+          return;
+        }
+        // Anything else is the server's fault, not the client's: logged, and answered with the judged
+        // words (a reference to the log line when the failure was unexpected).
+        logError(judged.log);
+        send(res, errorReply(500, 'INTERNAL', judged.shown.message));
       },
     );
   }
@@ -175,7 +182,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       resolve(bound);
     });
   });
-  server.on('error', (error) => logError(`[keyhaven] local test API: ${describe(error)}`));
+  server.on('error', (error) => logError(judgeError(error, 'the local test API server').log));
 
   let closing: Promise<void> | null = null;
   return {
@@ -191,25 +198,18 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   };
 }
 
-function isKeychainProblem(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_DATA_MISSING';
-}
-
-/** The error's kind and message, redacted: code never puts a key in an error, this catches the mistake. */
-function describe(error: unknown): string {
-  return error instanceof Error ? redact(`${error.name}: ${error.message}`) : 'unknown error';
-}
-
 function listenError(error: NodeJS.ErrnoException, port: number): Error {
   if (error.code === 'EADDRINUSE') {
     return new CoreError(
       'CONFLICT',
       `Port ${port} is already in use on 127.0.0.1. Choose another, or 0 for a free one.`,
+      { field: 'port' },
     );
   }
   if (error.code === 'EACCES') {
-    return new CoreError('INVALID_INPUT', `Port ${port} needs administrator rights here. Choose one above 1023.`);
+    return new CoreError('INVALID_INPUT', `Port ${port} needs administrator rights here. Choose one above 1023.`, {
+      field: 'port',
+    });
   }
   return error;
 }

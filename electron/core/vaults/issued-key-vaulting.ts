@@ -6,14 +6,12 @@ import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import { findKey } from '../db/ops';
+import { ownWords } from '../api/error-judge';
 import { CoreError, notFound } from '../errors';
-import { KeychainUnavailableError } from '../keychain/keychain';
 import type { KeyLifecycle } from '../keys/key-lifecycle';
 import type { GenerateKey, KeyService } from '../keys/key-service';
 import { keyLabel } from '../keys/key-records';
-import { StorageError } from '../storage';
 import type { ClipboardGuard } from './clipboard-guard';
-import { VaultCryptoError } from './sealed-box';
 import { DEFAULT_VAULT_SETTINGS } from '../../../shared/domain/vault';
 import { PartUnavailableError } from '../recovery/data-problem';
 import type { Vaults } from './vaults';
@@ -63,7 +61,7 @@ export class IssuedKeyVaulting {
       vaultUpdate = { updatedEntries, problem: null };
     } catch (error) {
       // Whatever went wrong, the rotation stands and this answer is the only one carrying the new key.
-      // Messages of our own error types name no secret; anything else is not quoted.
+      // Only the words of our own error types may be quoted (error-judge.ts); anything else is not.
       if (error instanceof PartUnavailableError) {
         vaultUpdate = {
           updatedEntries: 0,
@@ -73,12 +71,7 @@ export class IssuedKeyVaulting {
         };
         return { ...rotated, vaultUpdate };
       }
-      const known =
-        error instanceof CoreError ||
-        error instanceof KeychainUnavailableError ||
-        error instanceof StorageError ||
-        error instanceof VaultCryptoError;
-      const reason = known ? error.message : 'The vault could not be updated.';
+      const reason = ownWords(error) ?? 'The vault could not be updated.';
       vaultUpdate = {
         updatedEntries: 0,
         problem: `The vault entry holding the old key was not updated: ${reason} Use Save in vault on the new key's page.`,

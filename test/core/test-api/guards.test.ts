@@ -162,10 +162,12 @@ describe('local test API: Host, Origin, routes', () => {
     const response = await f.call('/v1/whoami', { headers: { 'x-api-key': plaintext } });
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ code: 'INTERNAL', message: expect.any(String) });
+    expect(JSON.parse(text)).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/\(reference [0-9a-f]{8}\)/) });
     expect(text).not.toContain('fire');
     expect(f.logged).toHaveLength(1);
     expect(f.logged[0]).toContain('disk on fire');
+    // The reference in the answer finds the line in the log.
+    expect(f.logged[0]).toContain(`(ref ${/reference ([0-9a-f]{8})/.exec(text)?.[1]})`);
     expect(f.logged[0]).not.toContain(plaintext.slice(0, 20));
     // The server goes on.
     expect((await f.call('/v1/whoami', { headers: { 'x-api-key': plaintext } })).status).toBe(200);

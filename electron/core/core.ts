@@ -8,9 +8,11 @@ import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
 import { openKeyhavenDb, type KeyhavenDb } from './db/keyhaven-db';
 import type { Keychain } from './keychain/keychain';
+import { IssuingService } from './keys/issuing';
 import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyService } from './keys/key-service';
 import { PepperSource } from './keys/pepper-source';
+import { testApiKeysOf } from './keys/test-api-keys';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
@@ -20,7 +22,7 @@ import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
-import { IssuedKeyVaulting } from './vaults/issued-key-vaulting';
+import { IssuedKeyEntries } from './vaults/issued-key-entries';
 import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
 
@@ -59,8 +61,8 @@ export interface Core {
   readonly reminders: ExpiryReminders;
   readonly usage: UsageRecorder;
   readonly vaults: Vaults;
-  /** Generate and rotate through here: they hold the new plaintext for Save in vault and update entries. */
-  readonly issuing: IssuedKeyVaulting;
+  /** The keys:* channels' one object: generate and rotate hold the new plaintext for Save in vault and Copy. */
+  readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
   /** The request console: sends in main, keeps history and saved requests in console.json. */
   readonly console: ConsoleService;
@@ -130,7 +132,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
   const keys = new KeyService(db, activity, pepper, usage, clock);
   const lifecycle = new KeyLifecycle(db, activity, pepper, clock);
-  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, () => vaultsPart.get(), activity, clipboard, clock);
+  const vault = new IssuedKeyEntries(db, () => vaultsPart.get(), activity);
+  const issuing = new IssuingService({ keys, lifecycle, vault, clipboard, clock });
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
@@ -144,7 +147,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       )
     : null;
   autoLock?.start();
-  const testApi = new TestApiControl({ keys, db, clock }, (line) => logError(line));
+  const testApi = new TestApiControl(testApiKeysOf(keys, db, clock), (line) => logError(line));
   // The console reaches vault entries through the part, so a request naming one answers why not.
   const consoleEntries = {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),

@@ -6,7 +6,8 @@ import { CoreError } from '../errors';
 import { DEFAULT_FAILURE_LIMITS, FailureLimiter } from './failure-limiter';
 import { loopbackGuard } from './host-origin';
 import { errorReply, rawErrorResponse, send, type Reply } from './reply';
-import { matchRoute, type TestApiCore } from './routes';
+import { matchRoute } from './routes';
+import type { TestApiKeys } from './test-api-keys';
 
 /**
  * Keyhaven's local test API (issue 5, DESIGN.md §7): an HTTP server on 127.0.0.1 that authenticates
@@ -43,12 +44,13 @@ export const DEFAULT_TEST_API_LIMITS: TestApiLimits = {
 };
 
 export interface TestApiOptions {
-  core: TestApiCore;
+  /** What the server knows of Keyhaven: the key check, public facts, the time. */
+  keys: TestApiKeys;
   /** The port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
   /** Only loopback: the option exists to say so. */
   host?: '127.0.0.1';
-  /** Drives the failure limiter's windows; defaults to the core's clock. */
+  /** Drives the failure limiter's windows; defaults to `keys.now()`. */
   clock?: Clock;
   limits?: Partial<TestApiLimits>;
   /** Where an unexpected failure inside a request is reported, redacted; defaults to console.error. */
@@ -79,8 +81,9 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   if ((options.host ?? TEST_API_HOST) !== TEST_API_HOST) {
     throw new CoreError('INVALID_INPUT', 'The local test API listens on 127.0.0.1 only.');
   }
-  const core = options.core;
-  const clock = options.clock ?? core.clock;
+  const keys = options.keys;
+  // The interface has a clock's shape: the limiter runs on Keyhaven's time unless a test gives its own.
+  const clock: Clock = options.clock ?? keys;
   const limits = { ...DEFAULT_TEST_API_LIMITS, ...options.limits };
   const logError = options.logError ?? ((line: string) => console.error(line));
   // Failures count per connection and per presented key. Every client is 127.0.0.1, so an address says
@@ -123,7 +126,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     const connection = connectionOf(req);
     const blocked = byConnection.retryAfterSeconds(connection);
     if (blocked > 0) return rateLimited(blocked);
-    const reply = await match.route.handle({ core, req, maxBodyBytes: limits.maxBodyBytes, scope: match.scope });
+    const reply = await match.route.handle({ keys, req, maxBodyBytes: limits.maxBodyBytes, scope: match.scope });
     if (!reply.authFailed) return reply;
     byConnection.recordFailure(connection);
     if (!reply.presented) return reply;

@@ -1,6 +1,6 @@
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
-import { redact } from './api/redact';
+import { judgeError } from './api/error-judge';
 import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
@@ -8,9 +8,11 @@ import { systemClock, type Clock } from './clock';
 import type { ActivityReader, KeyhavenDb } from './db/keyhaven-db';
 import { openKeyhavenData } from './db/recorded-commit';
 import type { Keychain } from './keychain/keychain';
+import { IssuingService } from './keys/issuing';
 import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyService } from './keys/key-service';
 import { PepperSource } from './keys/pepper-source';
+import { testApiKeysOf } from './keys/test-api-keys';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
@@ -20,7 +22,7 @@ import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
-import { IssuedKeyVaulting } from './vaults/issued-key-vaulting';
+import { IssuedKeyEntries } from './vaults/issued-key-entries';
 import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
 
@@ -60,8 +62,8 @@ export interface Core {
   readonly reminders: ExpiryReminders;
   readonly usage: UsageRecorder;
   readonly vaults: Vaults;
-  /** Generate and rotate through here: they hold the new plaintext for Save in vault and update entries. */
-  readonly issuing: IssuedKeyVaulting;
+  /** The keys:* channels' one object: generate and rotate hold the new plaintext for Save in vault and Copy. */
+  readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
   /** The request console: sends in main, keeps history and saved requests in console.json. */
   readonly console: ConsoleService;
@@ -100,20 +102,13 @@ export async function probeKeychain(keychain: Keychain): Promise<SystemStatus['k
   }
 }
 
-/** Storage and system errors name files and codes, never secrets; anything else is redacted. */
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  return redact(`${error.name}: ${error.message}`);
-}
-
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   await importLegacyActivity(options.dataDir);
   const logError = options.logError ?? ((line: string) => console.error(line));
-  const events =
-    options.events ??
-    new CoreEvents((error) => logError(`[keyhaven] an event listener failed: ${describeFailure(error)}`));
+  // Background failures have no caller to answer: the log gets the judged line (error-judge.ts).
+  const events = options.events ?? new CoreEvents((error) => logError(judgeError(error, 'an event listener').log));
   // Another process's commits (store-follower.ts) reach the page as data:changed.
   const changed = (part: 'keys' | 'vaults' | 'console') => () => events.emit('data:changed', { parts: [part] });
   // Vault entries are sealed with the same key as key records; vaults.json opens after keyhaven.json.
@@ -128,15 +123,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     now,
     onDeliveryError: (error) =>
-      logError(
-        `[keyhaven] copying activity to activity.jsonl failed (kept in keyhaven.json): ${describeFailure(error)}`,
-      ),
+      logError(judgeError(error, 'copying activity to activity.jsonl (kept in keyhaven.json)').log),
   });
   db.onExternalChange(changed('keys'));
   const pepper = new PepperSource(db, options.keychain);
-  const usage = new UsageRecorder(db, now, (error) =>
-    logError(`[keyhaven] saving key usage failed: ${describeFailure(error)}`),
-  );
+  const usage = new UsageRecorder(db, now, (error) => logError(judgeError(error, 'saving key usage').log));
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,
@@ -153,7 +144,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   vaultsOpen = () => vaultsPart.current();
   const keys = new KeyService(db, pepper, seals, usage, clock);
   const lifecycle = new KeyLifecycle(db, pepper, clock);
-  const issuing = new IssuedKeyVaulting(db, keys, lifecycle, () => vaultsPart.get(), clipboard, clock);
+  const vault = new IssuedKeyEntries(db, () => vaultsPart.get());
+  const issuing = new IssuingService({ keys, lifecycle, vault, clipboard, clock });
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
@@ -167,7 +159,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       )
     : null;
   autoLock?.start();
-  const testApi = new TestApiControl({ keys, db, clock }, (line) => logError(line));
+  const testApi = new TestApiControl(testApiKeysOf(keys, db, clock), (line) => logError(line));
   // The console reaches vault entries through the part, so a request naming one answers why not.
   const consoleEntries = {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),

@@ -1,16 +1,25 @@
 import type { ErrorCode } from '../../shared/ipc/errors';
 
+export interface CoreErrorOptions {
+  /** The input field the failure belongs to (`name` for a name already taken), when the service knows it. */
+  field?: string;
+}
+
 /**
  * A failure the user can act on, with a code from the contract's closed set and a message written for
  * people. Messages never contain a secret: callers pass names and ids only.
  */
 export class CoreError extends Error {
+  readonly field?: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options: CoreErrorOptions = {},
   ) {
     super(message);
     this.name = 'CoreError';
+    if (options.field !== undefined) this.field = options.field;
   }
 }
 

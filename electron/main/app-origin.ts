@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-files';
+import { CoreError } from '../core/errors';
 
 /**
  * The one place deciding which URL is Keyhaven's own page. Navigation guards, permission handlers and
@@ -28,7 +29,10 @@ export function resolveAppPage({ devUrl, isPackaged, indexFile }: AppPageOptions
     const url = new URL(devUrl);
     // The dev server is always local; anything else in this variable is a mistake or an attack.
     if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
-      throw new Error(`ELECTRON_RENDERER_URL must be an http://localhost dev server URL, not ${url.origin}.`);
+      throw new CoreError(
+        'INVALID_INPUT',
+        `ELECTRON_RENDERER_URL must be an http://localhost dev server URL, not ${url.origin}.`,
+      );
     }
     return { kind: 'dev', url: url.href, origin: url.origin };
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { App } from 'electron';
+import { CoreError } from '../core/errors';
 
 export interface DataDirChoice {
   /** Absolute path of the data folder. */
@@ -39,7 +40,8 @@ function dataDirArgument(argv: readonly string[]): string | undefined {
     else if (arg === FLAG) value = argv[++i];
     else continue;
     // An empty value would silently mean "the current directory": refuse it instead.
-    if (!value || value.startsWith('--')) throw new Error(`${FLAG} needs a folder, e.g. ${FLAG}=/path/to/data.`);
+    if (!value || value.startsWith('--'))
+      throw new CoreError('INVALID_INPUT', `${FLAG} needs a folder, e.g. ${FLAG}=/path/to/data.`);
     found = value; // the last one wins, as with most command-line tools
   }
   return found;

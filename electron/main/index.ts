@@ -1,10 +1,9 @@
 import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/handlers';
-import { redact } from '../core/api/redact';
+import { judgeError } from '../core/api/error-judge';
 import { openCoreHost, type CoreHost } from '../core/core-host';
 import { KeytarKeychain } from '../core/keychain/keytar-keychain';
 import { electronPlatform } from './platform/electron-platform';
-import { StorageError } from '../core/storage';
 import { isAppUrl, resolveAppPage, type AppPage } from './app-origin';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { applyDataDir } from './data-dir';
@@ -42,8 +41,8 @@ function boot(): void {
       indexFile: RENDERER_INDEX,
     });
   } catch (error) {
-    // Our own messages about the command line or environment: nothing secret, shown as they are.
-    fatal(error instanceof Error ? error.message : String(error));
+    // Our own messages about the command line or environment (CoreErrors): shown as they are.
+    fatal(describe(error, 'reading the command line'));
     return;
   }
 
@@ -88,7 +87,7 @@ function boot(): void {
     closing = true;
     host
       .close()
-      .catch((error: unknown) => log(`[keyhaven] closing the data failed: ${describe(error)}`))
+      .catch((error: unknown) => log(judgeError(error, 'closing the data').log))
       .finally(() => {
         host = null;
         app.quit();
@@ -112,7 +111,7 @@ function boot(): void {
           platform: electronPlatform(),
         });
       } catch (error) {
-        fatal(describe(error));
+        fatal(describe(error, 'opening the data'));
         return;
       }
       host = opened;
@@ -126,7 +125,7 @@ function boot(): void {
       const takeDue = async () => (await opened.openCore()?.reminders.takeDue()) ?? [];
       startExpiryNotifier({ takeDue, notify: showNotification, log });
     })
-    .catch((error: unknown) => fatal(describe(error)));
+    .catch((error: unknown) => fatal(describe(error, 'starting')));
 }
 
 function showNotification(title: string, body: string): void {
@@ -147,10 +146,16 @@ function fatal(message: string): void {
   app.exit(1);
 }
 
-/** StorageError messages are written for people (paths, what to do); anything else is redacted. */
-function describe(error: unknown): string {
-  if (error instanceof StorageError) return error.message;
-  return redact(error instanceof Error ? error.message : String(error));
+/**
+ * What the start-up dialog says, as judged in one place (error-judge.ts). An unexpected failure is
+ * logged with its reference; since a packaged app that cannot start has no log the user can open, the
+ * dialog also carries its redacted details.
+ */
+function describe(error: unknown, where: string): string {
+  const judged = judgeError(error, where);
+  if (judged.expected) return judged.shown.message;
+  log(judged.log);
+  return `${judged.shown.message}\n\n${judged.detail}`;
 }
 
 boot();

@@ -26,6 +26,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /**
+   * The input field the failure belongs to, when there is one: a contract failure's first issue (its
+   * top-level path, e.g. `name`), or what a service names (a name already taken). The message then
+   * reads right under that field and in a banner alike (it does not start with the field's path).
+   */
+  field?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { openCore } from '../../electron/core/core';
+import { testApiKeysOf } from '../../electron/core/keys/test-api-keys';
 import { startTestApi } from '../../electron/core/test-api/test-api-server';
 import { generateInput } from '../support/generate-input';
 import { MemoryKeychain } from '../support/memory-keychain';
@@ -116,7 +117,7 @@ export async function benchTestApi(options: TestApiBenchOptions = {}): Promise<T
   try {
     const app = await core.apps.create({ name: 'Bench' });
     const { plaintext, key } = await core.keys.generate(generateInput(app.id, { name: 'Bench key' }));
-    const api = await startTestApi({ core, port: 0 });
+    const api = await startTestApi({ keys: testApiKeysOf(core.keys, core.db, core.clock), port: 0 });
     try {
       const url = `${api.baseUrl}/v1/whoami`;
       const headers = { authorization: `Bearer ${plaintext}` };

@@ -131,6 +131,23 @@ describe('the app entry (electron/main/index.ts)', () => {
     expect(await call('apps:list')).toMatchObject({ ok: true, value: [{ name: 'Pyas' }] });
   });
 
+  it('shows an unexpected start-up failure with a reference and its redacted details, and logs it', async () => {
+    const notAFolder = join(dataDir.path, 'a-file');
+    await writeFile(notAFolder, '');
+    vi.stubEnv('KEYHAVEN_DATA_DIR', join(notAFolder, 'data'));
+    await start();
+    expect(electron.app.exitCodes).toEqual([1]);
+    const shown = electron.errorBoxes[0]?.content ?? '';
+    const reference = /^Something went wrong in Keyhaven \(reference ([0-9a-f]{8})\)\./.exec(shown)?.[1];
+    expect(reference).toBeDefined();
+    expect(shown).toMatch(/\n\nError: ENOTDIR: not a directory, mkdir '.*a-file\/data'$/);
+    expect(
+      logged.some((line) =>
+        line.startsWith(`[keyhaven] reading the command line failed (ref ${reference}): Error: ENOTDIR`),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses an empty --data-dir before touching anything', async () => {
     const argv = process.argv;
     process.argv = [...argv, '--data-dir='];

@@ -8,7 +8,8 @@ export type Handler<C extends Channel> = (input: ValidRequestOf<C>) => Promise<R
 export type Handlers = { [C in Channel]: Handler<C> };
 
 /**
- * One handler per channel, each a thin call into the core. Input arrives already validated against
+ * One handler per channel, each a thin call into the core; a domain's channels go to one object
+ * (every `keys:*` to the issuing service). Input arrives already validated against
  * the contract (see dispatch.ts); the mapped type makes a missing channel a compile error. The core and
  * its vaults are looked up per call: while a data file cannot be opened, that lookup answers with the
  * problem (PartUnavailableError), and after a recovery the same handlers reach the reopened data.
@@ -30,12 +31,13 @@ export function createHandlers(host: CoreHost): Handlers {
     'apps:addScope': (input) => core().scopes.add(input),
     'apps:updateScope': (input) => core().scopes.rename(input),
     'apps:removeScope': ({ appId, scopeId }) => core().scopes.remove(appId, scopeId),
-    'keys:list': ({ appId }) => core().keys.list(appId),
+    'keys:list': ({ appId }) => core().issuing.list(appId),
     'keys:generate': ({ noScopes: _noScopes, ...input }) => core().issuing.generate(input),
     'keys:rotate': ({ id, grace }) => core().issuing.rotate(id, grace),
-    'keys:revoke': ({ id }) => core().lifecycle.revoke(id),
-    'keys:recordViewed': ({ id, action }) => core().keys.recordViewed(id, action),
-    'keys:verify': ({ headerValue, scheme, requiredScope }) => core().keys.verify(headerValue, scheme, requiredScope),
+    'keys:revoke': ({ id }) => core().issuing.revoke(id),
+    'keys:recordViewed': ({ id, action }) => core().issuing.recordViewed(id, action),
+    'keys:verify': ({ headerValue, scheme, requiredScope }) =>
+      core().issuing.verify(headerValue, scheme, requiredScope),
     'keys:saveInVault': ({ keyId, vaultId }) => core().issuing.saveInVault(keyId, vaultId),
     'keys:copyPlaintext': ({ keyId }) => core().issuing.copy(keyId),
     'keys:discardPlaintext': ({ keyId }) => core().issuing.discard(keyId),

@@ -97,7 +97,9 @@ export class AppService {
       }
       if (input.keyPrefix !== undefined && input.keyPrefix !== app.keyPrefix) {
         if (data.apps.some((other) => other.id !== app.id && other.keyPrefix === input.keyPrefix)) {
-          throw new CoreError('CONFLICT', `Another app already uses the key prefix "${input.keyPrefix}".`);
+          throw new CoreError('CONFLICT', `Another app already uses the key prefix "${input.keyPrefix}".`, {
+            field: 'keyPrefix',
+          });
         }
         patch.keyPrefix = input.keyPrefix;
         changes.push(`key prefix changed from ${app.keyPrefix} to ${input.keyPrefix} (existing keys keep theirs)`);
@@ -123,6 +125,6 @@ export function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
 function assertNameFree(data: Readonly<KeyhavenFile>, name: string, exceptId?: string): void {
   const wanted = name.toLocaleLowerCase();
   if (data.apps.some((app) => app.id !== exceptId && app.name.toLocaleLowerCase() === wanted)) {
-    throw new CoreError('CONFLICT', `An app named "${name}" already exists.`);
+    throw new CoreError('CONFLICT', `An app named "${name}" already exists.`, { field: 'name' });
   }
 }

@@ -17,7 +17,7 @@ export class ScopeCatalog {
   add(input: ScopeFields & { id: string }): Promise<App> {
     return this.change(input.appId, (app) => {
       if (app.scopes.some((s) => s.id === input.id)) {
-        throw new CoreError('CONFLICT', `This app already has the scope ${input.id}.`);
+        throw new CoreError('CONFLICT', `This app already has the scope ${input.id}.`, { field: 'id' });
       }
       assertLabelFree(app, input.label);
       const scopes = [...app.scopes, { id: input.id, label: input.label, description: input.description ?? '' }];
@@ -75,6 +75,6 @@ export class ScopeCatalog {
 function assertLabelFree(app: App, label: string, exceptId?: string): void {
   const wanted = label.toLocaleLowerCase();
   if (app.scopes.some((s) => s.id !== exceptId && s.label.toLocaleLowerCase() === wanted)) {
-    throw new CoreError('CONFLICT', `This app already has a scope named "${label}".`);
+    throw new CoreError('CONFLICT', `This app already has a scope named "${label}".`, { field: 'label' });
   }
 }

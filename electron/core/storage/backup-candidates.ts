@@ -7,27 +7,18 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { backupPathOf } from './atomic-write';
+import type { BackupCopy } from './backup-copy';
 import { decodeDocument } from './document-text';
 import { schemaVersionOf } from './migrate-document';
 import { listSnapshots } from './snapshots';
+
+export type { BackupCopy } from './backup-copy';
 
 /** What tells a copy that opens cleanly: the version this code reads, and the document's shape. */
 export interface DocumentCheck {
   schemaVersion: number;
   /** Throws when data of the current version does not have the document's shape. */
   validate?: ((data: unknown) => unknown) | undefined;
-}
-
-export interface BackupCopy {
-  file: string;
-  /** When that copy was written (its modification time), ISO 8601. */
-  savedAt: string;
-  /**
-   * previous:  `<file>.bak`, the version before the last full save;
-   * snapshot:  a copy in `backups/`, taken when Keyhaven last opened the file;
-   * compacted: the data file itself without its damaged change journal (the last full save).
-   */
-  kind: 'previous' | 'snapshot' | 'compacted';
 }
 
 interface Candidate {

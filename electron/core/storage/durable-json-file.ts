@@ -8,7 +8,7 @@
 import type { Adapter } from 'lowdb';
 import { open, stat } from 'node:fs/promises';
 import { writeFileDurably } from './atomic-write';
-import type { BackupCopy } from './backup-candidates';
+import type { BackupCopy } from './backup-copy';
 import { decodeDocument, DocumentDamage, encodeDocument } from './document-text';
 import { StorageError } from './storage-error';
 

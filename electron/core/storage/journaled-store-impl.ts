@@ -15,9 +15,7 @@ import { orphanJournal } from './journal-errors';
 import { FOLLOW_EVERY_MS, StoreFollower } from './store-follower';
 import { encodeEntry, isWhole } from './journal-format';
 import { parseOps, replayEntries, validateWithJournalSeq, type ReplayContext } from './journal-replay';
-import type { JournaledStore, JournaledStoreOptions } from './journaled-store';
-
-export type Journaled = { schemaVersion: number; journalSeq: number };
+import type { Journaled, JournaledStore, JournaledStoreOptions } from './journaled-store-types';
 
 const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const DEFAULT_COMPACT_AFTER = { commits: 5_000, bytes: 16 * 1024 * 1024 };

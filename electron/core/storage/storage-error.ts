@@ -5,7 +5,7 @@
  * why JSON parse errors are not attached as `cause`: V8 puts a slice of the source text in them.
  */
 import { basename, dirname, join } from 'node:path';
-import type { BackupCopy } from './backup-candidates';
+import type { BackupCopy } from './backup-copy';
 
 export type StorageErrorCode = 'CORRUPT' | 'NEWER_VERSION' | 'LOCK_TIMEOUT' | 'IO';
 

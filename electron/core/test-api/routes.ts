@@ -1,18 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { IssuedKeySummary, VerifyCode } from '../../../shared/domain/issued-key';
-import type { Core } from '../core';
+import type { VerifyCode } from '../../../shared/domain/issued-key';
+import { keyFromHeader } from '../keys/header-value';
 import { parseKey } from '../keys/key-format';
-import { keyLabel } from '../keys/key-records';
 import { credentialsOf } from './auth-header';
 import { readJsonBody } from './json-body';
 import { errorReply, type Reply } from './reply';
-
-/** What the routes use of the core. */
-export type TestApiCore = Pick<Core, 'keys' | 'db' | 'clock'>;
+import type { KeyFacts, TestApiKeys } from './test-api-keys';
 
 export interface RouteContext {
-  core: TestApiCore;
+  keys: TestApiKeys;
   req: IncomingMessage;
   maxBodyBytes: number;
   /** The decoded `<scope>` of `/v1/scopes/<scope>`. */
@@ -56,13 +53,7 @@ function presentedLabel(text: string): string | undefined {
   return parsed ? `${parsed.prefix}_${parsed.keyId}` : undefined;
 }
 
-const appName = (core: TestApiCore, appId: string): string | null =>
-  core.db.snapshot().apps.find((app) => app.id === appId)?.name ?? null;
-
-/** The public label tables show (`pyas_n58lZyBi`), never the key. */
-const labelOf = (key: Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>): string => `${key.keyPrefix}_${key.keyId}`;
-
-type Checked = { ok: true; key: IssuedKeySummary } | { ok: false; reply: Reply };
+type Checked = { ok: true; key: KeyFacts } | { ok: false; reply: Reply };
 
 /** The key in the request's header, checked by the core (which counts a valid key's use). */
 async function authenticate(ctx: RouteContext, requiredScope?: string): Promise<Checked> {
@@ -70,7 +61,8 @@ async function authenticate(ctx: RouteContext, requiredScope?: string): Promise<
   if ('error' in credentials) return { ok: false, reply: unauthorized(credentials.error, credentials.message) };
   // The scope is checked here, after a VALID verification: a live key calling a resource it may not
   // use still made a call, so it counts as a use (last used, use count) like any other.
-  const result = await ctx.core.keys.verify(credentials.headerValue, credentials.scheme);
+  const presented = keyFromHeader(credentials.headerValue, credentials.scheme) ?? '';
+  const result = await ctx.keys.verifyKey(presented);
   if (result.code !== 'VALID' || !result.key) {
     // Without a required scope, verify never answers INSUFFICIENT_SCOPE; VALID without a key cannot happen.
     const code = result.code === 'VALID' || result.code === 'INSUFFICIENT_SCOPE' ? 'NOT_FOUND' : result.code;
@@ -93,13 +85,7 @@ const whoami: Route = {
     const { key } = checked;
     return {
       status: 200,
-      body: {
-        app: appName(ctx.core, key.appId),
-        keyId: labelOf(key),
-        name: key.name,
-        scopes: key.scopes,
-        expiresAt: key.expiresAt,
-      },
+      body: { app: key.app, keyId: key.keyId, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt },
     };
   },
 };
@@ -111,7 +97,7 @@ const scopeResource: Route = {
     if (!checked.ok) return checked.reply;
     return {
       status: 200,
-      body: { scope: ctx.scope, granted: true, app: appName(ctx.core, checked.key.appId), keyId: labelOf(checked.key) },
+      body: { scope: ctx.scope, granted: true, app: checked.key.app, keyId: checked.key.keyId },
     };
   },
 };
@@ -137,16 +123,16 @@ const verifyKey: Route = {
         `Send {"key": "...", "scope": "..."}: key a string of at most ${KEY_MAX} characters, scope (optional) of at most ${SCOPE_MAX}.`,
       );
     }
-    const outcome = await ctx.core.keys.verifyKey(parsed.data.key, parsed.data.scope);
+    const outcome = await ctx.keys.verifyKey(parsed.data.key, parsed.data.scope);
     const key = outcome.key;
     return {
       status: 200,
       body: {
         valid: outcome.code === 'VALID',
         code: outcome.code,
-        app: key ? appName(ctx.core, key.appId) : null,
-        keyId: key ? keyLabel(key) : null,
-        scopes: key ? [...key.scopes] : null,
+        app: key ? key.app : null,
+        keyId: key ? key.keyId : null,
+        scopes: key ? key.scopes : null,
         expiresAt: key ? key.expiresAt : null,
       },
       authFailed: FAILED.has(outcome.code),

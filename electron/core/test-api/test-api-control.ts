@@ -1,5 +1,5 @@
 import type { TestApiStatus } from '../../../shared/domain/test-api';
-import type { TestApiCore } from './routes';
+import type { TestApiKeys } from './test-api-keys';
 import { startTestApi, type TestApi } from './test-api-server';
 
 const STOPPED: TestApiStatus = { running: false, port: null, baseUrl: null };
@@ -13,7 +13,7 @@ export class TestApiControl {
   private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly core: TestApiCore,
+    private readonly keys: TestApiKeys,
     private readonly logError: (line: string) => void,
   ) {}
 
@@ -27,7 +27,7 @@ export class TestApiControl {
       if (this.server && (port === 0 || port === this.server.port)) return this.status();
       await this.closeServer();
       // A port in use answers CONFLICT, a refused one INVALID_INPUT (startTestApi says which port).
-      this.server = await startTestApi({ core: this.core, port, logError: this.logError });
+      this.server = await startTestApi({ keys: this.keys, port, logError: this.logError });
       return this.status();
     });
   }

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { redact } from '../api/redact';
+import { judgeError } from '../api/error-judge';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { DEFAULT_FAILURE_LIMITS, FailureLimiter } from './failure-limiter';
 import { loopbackGuard } from './host-origin';
 import { errorReply, rawErrorResponse, send, type Reply } from './reply';
-import { matchRoute, type TestApiCore } from './routes';
+import { matchRoute } from './routes';
+import type { TestApiKeys } from './test-api-keys';
 
 /**
  * Keyhaven's local test API (issue 5, DESIGN.md §7): an HTTP server on 127.0.0.1 that authenticates
@@ -43,12 +44,13 @@ export const DEFAULT_TEST_API_LIMITS: TestApiLimits = {
 };
 
 export interface TestApiOptions {
-  core: TestApiCore;
+  /** What the server knows of Keyhaven: the key check, public facts, the time. */
+  keys: TestApiKeys;
   /** The port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
   /** Only loopback: the option exists to say so. */
   host?: '127.0.0.1';
-  /** Drives the failure limiter's windows; defaults to the core's clock. */
+  /** Drives the failure limiter's windows; defaults to `keys.now()`. */
   clock?: Clock;
   limits?: Partial<TestApiLimits>;
   /** Where an unexpected failure inside a request is reported, redacted; defaults to console.error. */
@@ -72,13 +74,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new CoreError('INVALID_INPUT', 'The port must be a whole number from 0 to 65535 (0 picks a free port).');
+    throw new CoreError('INVALID_INPUT', 'The port must be a whole number from 0 to 65535 (0 picks a free port).', {
+      field: 'port',
+    });
   }
   if ((options.host ?? TEST_API_HOST) !== TEST_API_HOST) {
     throw new CoreError('INVALID_INPUT', 'The local test API listens on 127.0.0.1 only.');
   }
-  const core = options.core;
-  const clock = options.clock ?? core.clock;
+  const keys = options.keys;
+  // The interface has a clock's shape: the limiter runs on Keyhaven's time unless a test gives its own.
+  const clock: Clock = options.clock ?? keys;
   const limits = { ...DEFAULT_TEST_API_LIMITS, ...options.limits };
   const logError = options.logError ?? ((line: string) => console.error(line));
   // Failures count per connection and per presented key. Every client is 127.0.0.1, so an address says
@@ -121,7 +126,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     const connection = connectionOf(req);
     const blocked = byConnection.retryAfterSeconds(connection);
     if (blocked > 0) return rateLimited(blocked);
-    const reply = await match.route.handle({ core, req, maxBodyBytes: limits.maxBodyBytes, scope: match.scope });
+    const reply = await match.route.handle({ keys, req, maxBodyBytes: limits.maxBodyBytes, scope: match.scope });
     if (!reply.authFailed) return reply;
     byConnection.recordFailure(connection);
     if (!reply.presented) return reply;
@@ -137,14 +142,19 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       // writes their answers back to back. About +20 % requests/s at 50 keep-alive connections (bench).
       (reply) => setImmediate(send, res, reply),
       (error: unknown) => {
-        const keychain = isKeychainProblem(error);
-        if (!keychain) logError(`[keyhaven] local test API: ${describe(error)}`);
-        send(
-          res,
-          keychain
-            ? errorReply(503, 'KEYCHAIN_UNAVAILABLE', 'Keys cannot be checked: the system keychain is unavailable.')
-            : errorReply(500, 'INTERNAL', 'Something went wrong while answering this request.'),
-        );
+        const judged = judgeError(error, 'a local test API request');
+        const { code } = judged.shown;
+        if (code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_DATA_MISSING') {
+          send(
+            res,
+            errorReply(503, 'KEYCHAIN_UNAVAILABLE', 'Keys cannot be checked: the system keychain is unavailable.'),
+          );
+          return;
+        }
+        // Anything else is the server's fault, not the client's: logged, and answered with the judged
+        // words (a reference to the log line when the failure was unexpected).
+        logError(judged.log);
+        send(res, errorReply(500, 'INTERNAL', judged.shown.message));
       },
     );
   }
@@ -175,7 +185,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       resolve(bound);
     });
   });
-  server.on('error', (error) => logError(`[keyhaven] local test API: ${describe(error)}`));
+  server.on('error', (error) => logError(judgeError(error, 'the local test API server').log));
 
   let closing: Promise<void> | null = null;
   return {
@@ -191,25 +201,18 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   };
 }
 
-function isKeychainProblem(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_DATA_MISSING';
-}
-
-/** The error's kind and message, redacted: code never puts a key in an error, this catches the mistake. */
-function describe(error: unknown): string {
-  return error instanceof Error ? redact(`${error.name}: ${error.message}`) : 'unknown error';
-}
-
 function listenError(error: NodeJS.ErrnoException, port: number): Error {
   if (error.code === 'EADDRINUSE') {
     return new CoreError(
       'CONFLICT',
       `Port ${port} is already in use on 127.0.0.1. Choose another, or 0 for a free one.`,
+      { field: 'port' },
     );
   }
   if (error.code === 'EACCES') {
-    return new CoreError('INVALID_INPUT', `Port ${port} needs administrator rights here. Choose one above 1023.`);
+    return new CoreError('INVALID_INPUT', `Port ${port} needs administrator rights here. Choose one above 1023.`, {
+      field: 'port',
+    });
   }
   return error;
 }

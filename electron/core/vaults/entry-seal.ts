@@ -1,7 +1,7 @@
 import { CoreError } from '../errors';
 import type { RecordSealer } from '../integrity/record-sealer';
 import type { SealSource } from '../integrity/seal-source';
-import type { VaultDb } from './vault-db';
+import type { JournaledStore } from '../storage';
 import type { EntryPatch, VaultOp } from './vault-ops';
 import type { EntryRecord, VaultFile } from './vault-schema';
 
@@ -60,7 +60,7 @@ export const touchesEntries = (ops: readonly VaultOp[]): boolean =>
 /** The entries' side of the record seal key: checking before use, and sealing a folder from before seals. */
 export class EntrySeals {
   constructor(
-    private readonly db: VaultDb,
+    private readonly db: JournaledStore<VaultFile, VaultOp>,
     private readonly seals: SealSource,
   ) {}
 

@@ -174,7 +174,7 @@ export class VaultService {
 
   private assertNameFree(data: Readonly<VaultFile>, name: string, exceptId: string | null): void {
     const taken = data.vaults.some((v) => v.id !== exceptId && v.name.toLowerCase() === name.toLowerCase());
-    if (taken) throw new CoreError('CONFLICT', `A vault named "${name}" already exists.`);
+    if (taken) throw new CoreError('CONFLICT', `A vault named "${name}" already exists.`, { field: 'name' });
   }
 }
 

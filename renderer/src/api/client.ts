@@ -14,6 +14,8 @@ export class ApiFailure implements ApiError {
   constructor(
     readonly code: ErrorCode,
     readonly message: string,
+    /** The form field to show the message under, when main names one (see ApiError). */
+    readonly field?: string,
   ) {}
 }
 
@@ -29,7 +31,7 @@ export function hasBridge(): boolean {
 
 /** Turns a Result into its value or an ApiFailure, for components that branch with `instanceof`. */
 export function settle<T>(result: Result<T>): T | ApiFailure {
-  return result.ok ? result.value : new ApiFailure(result.error.code, result.error.message);
+  return result.ok ? result.value : new ApiFailure(result.error.code, result.error.message, result.error.field);
 }
 
 export const isFailure = (value: unknown): value is ApiFailure => value instanceof ApiFailure;

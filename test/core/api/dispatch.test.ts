@@ -51,8 +51,8 @@ describe('dispatch', () => {
       { vaultId, contents: 'x', passphrase: 'p', choices: { [SECRET]: 'skip' } },
       log,
     );
-    expect(badRecordKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(JSON.stringify(badRecordKey)).toContain('choices: Invalid key in record');
+    expect(badRecordKey).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'choices' } });
+    expect(JSON.stringify(badRecordKey)).toContain('Invalid key in record');
     expect(JSON.stringify([unknownField, badRecordKey, logged])).not.toContain(SECRET);
   });
 
@@ -75,11 +75,45 @@ describe('dispatch', () => {
     expect(contract['system:status'].response.safeParse(status.ok && status.value).success).toBe(true);
   });
 
-  it('maps domain errors to their codes', async () => {
-    await dispatch(handlers, 'apps:create', { name: 'Pyas' }, log);
-    expect(await dispatch(handlers, 'apps:create', { name: 'pyas' }, log)).toMatchObject({
+  it('puts a contract failure on its field, in words without the path', async () => {
+    const app = await t.core.apps.create({ name: 'Pyas' });
+    const input = { appId: app.id, name: ' ', expiration: { kind: 'never' }, scopes: ['read:items'] };
+    expect(await dispatch(handlers, 'keys:generate', input, log)).toEqual({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'INVALID_INPUT', message: 'API key name is required.', field: 'name' },
+    });
+    expect(await dispatch(handlers, 'testApi:start', { port: 70_000 }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'port' },
+    });
+  });
+
+  it('maps domain errors to their codes, with the field a service names', async () => {
+    await dispatch(handlers, 'apps:create', { name: 'Pyas' }, log);
+    expect(await dispatch(handlers, 'apps:create', { name: 'pyas' }, log)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'An app named "pyas" already exists.', field: 'name' },
+    });
+    const other = await t.core.apps.create({ name: 'Atfinity' });
+    expect(await dispatch(handlers, 'apps:update', { appId: other.id, keyPrefix: 'pyas' }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'keyPrefix' },
+    });
+    expect(
+      await dispatch(handlers, 'apps:addScope', { appId: other.id, id: 'read:items', label: 'Other' }, log),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'id' },
+    });
+    expect(
+      await dispatch(handlers, 'apps:addScope', { appId: other.id, id: 'read:more', label: 'Read items' }, log),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'label' },
+    });
+    expect(await dispatch(handlers, 'vaults:create', { name: 'personal' }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'name' },
     });
     expect(await dispatch(handlers, 'apps:get', { appId: '00000000-0000-4000-8000-000000000000' }, log)).toMatchObject({
       ok: false,

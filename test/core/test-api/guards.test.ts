@@ -7,7 +7,7 @@ import { startTestApi } from '../../../electron/core/test-api/test-api-server';
 import { generateInput } from '../../support/generate-input';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { openTestCore } from '../../support/open-test-core';
-import { openFixture, rawRequest, type Fixture } from './test-api-fixture';
+import { openFixture, rawRequest, testApiKeys, type Fixture } from './test-api-fixture';
 
 /** Resolves with the connection's outcome: 'connected' or the error code (ECONNREFUSED). */
 function tryConnect(host: string, port: number): Promise<string> {
@@ -158,14 +158,16 @@ describe('local test API: Host, Origin, routes', () => {
 
   it('answers 500 INTERNAL without details when something fails inside, and logs it redacted', async () => {
     const { plaintext } = await f.issue();
-    vi.spyOn(f.t.core.keys, 'verify').mockRejectedValueOnce(new Error(`disk on fire near ${plaintext}`));
+    vi.spyOn(f.t.core.keys, 'verifyKey').mockRejectedValueOnce(new Error(`disk on fire near ${plaintext}`));
     const response = await f.call('/v1/whoami', { headers: { 'x-api-key': plaintext } });
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ code: 'INTERNAL', message: expect.any(String) });
+    expect(JSON.parse(text)).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/\(reference [0-9a-f]{8}\)/) });
     expect(text).not.toContain('fire');
     expect(f.logged).toHaveLength(1);
     expect(f.logged[0]).toContain('disk on fire');
+    // The reference in the answer finds the line in the log.
+    expect(f.logged[0]).toContain(`(ref ${/reference ([0-9a-f]{8})/.exec(text)?.[1]})`);
     expect(f.logged[0]).not.toContain(plaintext.slice(0, 20));
     // The server goes on.
     expect((await f.call('/v1/whoami', { headers: { 'x-api-key': plaintext } })).status).toBe(200);
@@ -206,7 +208,7 @@ describe('local test API: listening', () => {
     await busyClosed;
     await f.api.close();
     expect(await tryConnect('127.0.0.1', port)).toBe('ECONNREFUSED');
-    const again = await startTestApi({ core: f.t.core, port });
+    const again = await startTestApi({ keys: testApiKeys(f.t.core), port });
     expect(again.port).toBe(port);
     expect((await fetch(`${again.baseUrl}/v1/whoami`, { headers: { 'x-api-key': plaintext } })).status).toBe(200);
     await again.close();
@@ -220,20 +222,24 @@ describe('local test API: listening', () => {
     try {
       const taken = await listenOn(0);
       const port = (taken.address() as { port: number }).port;
-      await expect(startTestApi({ core: f.t.core, port })).rejects.toMatchObject({
+      await expect(startTestApi({ keys: testApiKeys(f.t.core), port })).rejects.toMatchObject({
         code: 'CONFLICT',
         message: expect.stringContaining(`Port ${port} is already in use`),
       });
       await new Promise((resolve) => taken.close(resolve));
-      const chosen = await startTestApi({ core: f.t.core, port });
+      const chosen = await startTestApi({ keys: testApiKeys(f.t.core), port });
       expect(chosen.port).toBe(port);
       await chosen.close();
       for (const bad of [-1, 65_536, 1.5]) {
-        await expect(startTestApi({ core: f.t.core, port: bad })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(startTestApi({ keys: testApiKeys(f.t.core), port: bad })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+        });
       }
-      await expect(startTestApi({ core: f.t.core, host: '0.0.0.0' as '127.0.0.1' })).rejects.toMatchObject({
-        code: 'INVALID_INPUT',
-      });
+      await expect(startTestApi({ keys: testApiKeys(f.t.core), host: '0.0.0.0' as '127.0.0.1' })).rejects.toMatchObject(
+        {
+          code: 'INVALID_INPUT',
+        },
+      );
     } finally {
       await f.dispose();
     }
@@ -249,7 +255,7 @@ describe('local test API: listening', () => {
     keychain.unavailable = true;
     const core = await openCore({ dataDir: first.dataDir, keychain, version: 'test' });
     const logged: string[] = [];
-    const api = await startTestApi({ core, logError: (line) => logged.push(line) });
+    const api = await startTestApi({ keys: testApiKeys(core), logError: (line) => logged.push(line) });
     try {
       const response = await fetch(`${api.baseUrl}/v1/whoami`, { headers: { 'x-api-key': plaintext } });
       expect(response.status).toBe(503);

@@ -3,7 +3,10 @@ import { startTestApi, type TestApi, type TestApiOptions } from '../../../electr
 import { generateInput } from '../../support/generate-input';
 import { ManualClock } from '../../support/manual-clock';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
+import type { Core } from '../../../electron/core/core';
 import type { GenerateKey } from '../../../electron/core/keys/key-service';
+import { testApiKeysOf } from '../../../electron/core/keys/test-api-keys';
+import type { TestApiKeys } from '../../../electron/core/test-api/test-api-keys';
 
 /** A real core on a temp dir, an app "Pyas", and the local test API on a free port. */
 export interface Fixture {
@@ -19,12 +22,20 @@ export interface Fixture {
   dispose: () => Promise<void>;
 }
 
-export async function openFixture(options: Omit<TestApiOptions, 'core'> = {}): Promise<Fixture> {
+/** The core's keys as the local test API sees them, as core.ts builds them. */
+export const testApiKeys = (core: Core): TestApiKeys => testApiKeysOf(core.keys, core.db, core.clock);
+
+export async function openFixture(options: Omit<TestApiOptions, 'keys'> = {}): Promise<Fixture> {
   const clock = new ManualClock('2026-11-23T10:15:00.000Z');
   const t = await openTestCore({ clock });
   const appId = (await t.core.apps.create({ name: 'Pyas' })).id;
   const logged: string[] = [];
-  const api = await startTestApi({ core: t.core, port: 0, logError: (line) => logged.push(line), ...options });
+  const api = await startTestApi({
+    keys: testApiKeys(t.core),
+    port: 0,
+    logError: (line) => logged.push(line),
+    ...options,
+  });
   return {
     t,
     api,

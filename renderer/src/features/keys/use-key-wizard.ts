@@ -84,9 +84,10 @@ export function useKeyWizard(appId: string, onGenerated: (generated: GeneratedKe
       onGenerated(result);
       return true;
     }
-    if (result.code === 'INVALID_INPUT' && result.message.startsWith('name: ')) {
+    // Main names the field a failure belongs to; the name is on step 1, so go back to show it there.
+    if (result.field === 'name') {
       setStep('details');
-      form.setServerError('name', result.message.slice('name: '.length));
+      form.setServerError('name', result.message);
     } else {
       setFailure(result);
     }

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../../electron/core/storage';
-import { PLAINTEXT_HOLD_MS } from '../../../electron/core/vaults/issued-key-vaulting';
+import { PLAINTEXT_HOLD_MS } from '../../../electron/core/keys/issuing';
 import { generateInput } from '../../support/generate-input';
 import { ManualClock } from '../../support/manual-clock';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
-import { filesContaining } from './vault-fixture';
+import { filesContaining } from '../vaults/vault-fixture';
 
 /**
  * Where issuing meets the vaults, through the real core: a new key's plaintext is held in main for

@@ -1,0 +1,24 @@
+import type { Clock } from '../clock';
+import type { KeyhavenDb } from '../db/keyhaven-db';
+import type { IssuedKeyRecord } from '../db/schema';
+import type { KeyFacts, TestApiKeys } from '../test-api/test-api-keys';
+import type { KeyService } from './key-service';
+import { keyLabel } from './key-records';
+
+/** The local test API's view of the key store (test-api/test-api-keys.ts): a check, and public facts. */
+export function testApiKeysOf(keys: KeyService, db: KeyhavenDb, clock: Clock): TestApiKeys {
+  const factsOf = (key: IssuedKeyRecord): KeyFacts => ({
+    app: db.snapshot().apps.find((app) => app.id === key.appId)?.name ?? null,
+    keyId: keyLabel(key),
+    name: key.name,
+    scopes: [...key.scopes],
+    expiresAt: key.expiresAt,
+  });
+  return {
+    async verifyKey(presented, requiredScope) {
+      const outcome = await keys.verifyKey(presented, requiredScope);
+      return { code: outcome.code, key: outcome.key ? factsOf(outcome.key) : null };
+    },
+    now: () => clock.now(),
+  };
+}

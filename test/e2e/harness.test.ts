@@ -161,8 +161,15 @@ describe('harness: request guards', () => {
     expect(harness.stderr()).not.toContain('canary-in-the-body');
     expect(harness.stderr()).not.toContain(harness.token);
     expect(harness.stdout().trim().split('\n')).toHaveLength(1);
-    // The first start writes only the vault file (the default vault "Personal") and its journal.
-    expect(Object.keys(afterStart).sort()).toEqual(['vaults.json', 'vaults.json.journal']);
+    // The first start writes the vault file (the default vault "Personal") and its journal, and
+    // keyhaven.json: making the record seal key for that vault's entries records the installation id
+    // that names the key in the keychain (integrity/seal-source.ts).
+    expect(Object.keys(afterStart).sort()).toEqual([
+      'keyhaven.json',
+      'keyhaven.json.journal',
+      'vaults.json',
+      'vaults.json.journal',
+    ]);
     const vaults = await harness.rpc<{ name: string; entryCount: number }[]>('vaults:list');
     expect(vaults.ok && vaults.value.map((v) => [v.name, v.entryCount])).toEqual([['Personal', 0]]);
     // None of the requests above, refused or read-only, changed, added or removed a file.

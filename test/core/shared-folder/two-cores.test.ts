@@ -77,4 +77,33 @@ describe('two cores on one data folder', () => {
       expect(b.apps.list()).toHaveLength(41);
     }, soon);
   });
+
+  it('keeps every key, vault entry and saved request when both write at once, each with its one record', async () => {
+    const [a, b] = await twoCores();
+    const appId = a.apps.list()[0]!.id;
+    const vaultId = a.vaults.vaults.listVaults()[0]!.id;
+    await Promise.all([a.vaults.vaults.unlock(vaultId), b.vaults.vaults.unlock(vaultId)]);
+    const request = consoleRequestSchema.parse({ method: 'GET', url: 'https://api.example.com/ping' });
+    const writes = (core: Core, who: string) =>
+      Array.from({ length: 8 }, (_, i) => [
+        core.keys.generate(generateInput(appId, { name: `${who} key ${i}` })),
+        core.vaults.entries.addEntry({ vaultId, name: `${who} entry ${i}`, secret: `sk_${who}_${i}_0123456789abcdef` }),
+        core.console.saveRequest({ name: `${who} request ${i}`, request }),
+      ]).flat();
+    const made = (await Promise.all([...writes(a, 'A'), ...writes(b, 'B')])) as Array<{ plaintext?: string }>;
+    const keys = made.flatMap((result) => (result.plaintext ? [result.plaintext] : []));
+    expect(keys).toHaveLength(16);
+    for (const core of [a, b]) {
+      await vi.waitFor(() => {
+        expect(core.keys.list(appId)).toHaveLength(17);
+        expect(core.vaults.entries.listEntries(vaultId)).toHaveLength(16);
+        expect(core.console.history.listSaved()).toHaveLength(16);
+      }, soon);
+      for (const plaintext of keys) expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
+      const generated = core.activity.list().filter((record) => record.type === 'key.generated');
+      expect(new Set(generated.map((record) => record.issuedKeyId)).size).toBe(17);
+      expect(generated).toHaveLength(17);
+      expect(await core.activity.check()).toMatchObject({ intact: true });
+    }
+  });
 });

@@ -1,11 +1,9 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canarySecret, folderHits, textHits, type CanaryHit } from './support/canary';
-import { useE2E, type OpenedApp } from './support/e2e';
+import { useE2E } from './support/e2e';
 import { filesContaining } from './support/files';
-import type { HarnessProcess } from './support/harness-process';
 import {
   COPIED_NOTICE,
   fillKeyDetails,
@@ -21,6 +19,7 @@ import {
   waitForStorePage,
 } from './support/issuing-steps';
 import { createApp, expectKeychainAvailable, openAppCard } from './support/slice-steps';
+import { expectPlantedCopiesFound, logHits, pageHits } from './support/vault-canary';
 import {
   addKey,
   closeDialog,
@@ -293,45 +292,6 @@ describe('vaults: canary', () => {
 
     // Positive control: a copy planted in backups/ (base64, at an odd offset) and in a `.bak` (clear)
     // is found, and so is one in a log line.
-    const planted = join(harness.dataDir, 'backups', 'planted');
-    await mkdir(planted, { recursive: true });
-    await writeFile(
-      join(planted, 'x.tmp'),
-      Buffer.from(`{"v":"${Buffer.from(`#${canaries.rotate}!`).toString('base64')}"}`),
-    );
-    await writeFile(join(planted, 'vaults.json.bak'), `..${canaries.import}..`);
-    const found = await folderHits(harness.dataDir, secrets);
-    expect(found.map((hit) => [hit.secret, hit.where.slice(planted.length + 1)])).toEqual(
-      expect.arrayContaining([
-        [canaries.rotate, 'x.tmp'],
-        [canaries.import, 'vaults.json.bak'],
-      ]),
-    );
-    expect(found.every((hit) => hit.where.startsWith(planted))).toBe(true);
-    const line = `[harness] debug ${Buffer.from(`ab${canaries.paste}`).toString('base64url')}`;
-    expect(textHits('planted log', line, secrets).map((hit) => hit.secret)).toEqual([canaries.paste]);
-    expect(textHits('planted console', `log: ${canaries.wizard}`, secrets)).toHaveLength(1);
-    await rm(planted, { recursive: true });
+    await expectPlantedCopiesFound(harness.dataDir, canaries, secrets);
   });
 });
-
-/** Each harness's stdout and stderr, searched for every canary. */
-function logHits(harnesses: HarnessProcess[], secrets: string[]): CanaryHit[] {
-  return harnesses.flatMap((harness) => [
-    ...textHits(`stdout of ${harness.dataDir}`, harness.stdout(), secrets),
-    ...textHits(`stderr of ${harness.dataDir}`, harness.stderr(), secrets),
-  ]);
-}
-
-/**
- * What the page keeps: its localStorage and sessionStorage, and the document itself once every
- * dialog is closed (a revealed key must leave the DOM with its dialog).
- */
-async function pageHits(app: OpenedApp, secrets: string[]): Promise<CanaryHit[]> {
-  const page: Page = app.page;
-  // A string: this file is compiled without the DOM types.
-  const storage = await page.evaluate<string>(
-    'JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })',
-  );
-  return [...textHits('page storage', storage, secrets), ...textHits('page document', await page.content(), secrets)];
-}

@@ -1,75 +1,15 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
-import { expect, onTestFinished } from 'vitest';
+import { expect } from 'vitest';
 import { screenshot } from './browser';
 import type { HarnessProcess } from './harness-process';
 import { entryRow, vaultPanel, type PresetLabel } from './vault-steps';
 
 /**
  * The request console and Settings → Local test API in the browser harness (issue 5), in the words on
- * the screen (DESIGN.md §10 and the renderer's own labels), plus the small HTTP servers the tests send
- * to. Every wait is on an element or a state of the page, never on time.
+ * the screen (DESIGN.md §10 and the renderer's own labels). Every wait is on an element or a state of
+ * the page, never on time. The servers the tests send to are in console-servers.ts; the searches for a
+ * key that must not be kept, in console-secrets.ts.
  */
-
-// --- Local servers the console sends to -----------------------------------------------------------
-
-export interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
-
-export interface RecordingServer {
-  /** `http://127.0.0.1:<port>` (also the origin). */
-  base: string;
-  /** Every request that arrived, in order, with its headers as Node parsed them. */
-  received: Received[];
-}
-
-type Handler = (req: IncomingMessage, res: ServerResponse, got: Received) => void;
-
-/** Answers `{ method, url, headers }` as JSON: what arrived, echoed back. */
-export const echoHandler: Handler = (_req, res, got) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(got));
-};
-
-/**
- * A node:http server on 127.0.0.1 and a free port that records every request (headers included) and
- * answers with `handler` (an echo by default). Closed when the test finishes.
- */
-export async function startRecordingServer(handler: Handler = echoHandler): Promise<RecordingServer> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    const got: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
-    received.push(got);
-    req.resume();
-    req.on('end', () => handler(req, res, got));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-}
-
-/** A server whose every request is answered 302 to `location` (another origin, for the redirect test). */
-export function redirectTo(location: string): Handler {
-  return (_req, res) => {
-    res.writeHead(302, { location, 'content-type': 'text/plain' });
-    res.end('Moved');
-  };
-}
-
-/** Every header value that arrived, for "the key is nowhere in what reached this server". */
-export function allHeaderText(server: RecordingServer): string {
-  return JSON.stringify(server.received.map((got) => got.headers));
-}
 
 // --- The local test API through the harness ---------------------------------------------------------
 
@@ -254,56 +194,6 @@ export async function testThisKey(page: Page, vaultName: string, entryName: stri
   const entry = page.getByLabel('Entry', { exact: true });
   await entry.locator('option:checked', { hasText: `${vaultName} · ${entryName}` }).waitFor({ state: 'attached' });
   await placementLine(page).filter({ hasText: '(from the vault)' }).waitFor();
-}
-
-// --- The page never holding a secret ----------------------------------------------------------------------
-
-/**
- * From now on, records every place any of `needles` shows up in the document: text and attributes of
- * added nodes, changed text, changed attributes. Read it with `domSightings`.
- */
-export async function watchDomFor(page: Page, needles: readonly string[]): Promise<void> {
-  await page.evaluate(`(() => {
-    const needles = ${JSON.stringify(needles)};
-    const seen = (window.__e2eSightings = []);
-    const check = (where, text) => {
-      if (typeof text !== 'string') return;
-      for (const needle of needles) if (text.includes(needle)) seen.push({ needle, where });
-    };
-    new MutationObserver((records) => {
-      for (const record of records) {
-        if (record.type === 'characterData') check('text', record.target.data);
-        if (record.type === 'attributes') check('attribute ' + record.attributeName, record.target.getAttribute(record.attributeName));
-        for (const node of record.addedNodes) check('added ' + node.nodeName, node.nodeType === 1 ? node.outerHTML : node.textContent);
-      }
-    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  })()`);
-}
-
-/** Adds `text` to the document and takes it out again: what a leak would look like to the watcher. */
-export async function plantInDom(page: Page, text: string): Promise<void> {
-  await page.evaluate(
-    `(() => { const el = document.createElement('div'); el.textContent = ${JSON.stringify(text)}; document.body.append(el); el.remove(); })()`,
-  );
-}
-
-/**
- * Where `needle` appeared since `watchDomFor`, and where it is now: in the document's markup, or as the
- * value of any field (a typed value is a property, not markup).
- */
-export async function domSightings(page: Page, needle: string): Promise<string[]> {
-  // Mutation records are delivered at the end of the evaluate that caused them, before this one runs.
-  const recorded = await page.evaluate<{ needle: string; where: string }[]>(
-    'window.__e2eSightings ?? [{ needle: "", where: "not watched" }]',
-  );
-  const values = await page.evaluate<string[]>(
-    `[...document.querySelectorAll('input, textarea, select')].map((el) => el.value)`,
-  );
-  return [
-    ...recorded.filter((seen) => seen.needle === needle || seen.where === 'not watched').map((seen) => seen.where),
-    ...((await page.content()).includes(needle) ? ['document now'] : []),
-    ...values.filter((value) => value.includes(needle)).map(() => 'a field value now'),
-  ];
 }
 
 // --- Settings → Local test API ---------------------------------------------------------------------------

@@ -27,6 +27,13 @@ export async function openAppCard(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: 'API Keys' }).waitFor();
 }
 
+/** A new app "Pyas", opened on its API Keys tab, which has no keys yet. */
+export async function appWithKeysTab(page: Page): Promise<void> {
+  await createApp(page, 'Pyas');
+  await openAppCard(page, 'Pyas');
+  await page.getByText('No API keys yet').waitFor();
+}
+
 /** The keys table row of a key, found by the key's name. */
 export function keyRow(page: Page, keyName: string) {
   return page.getByRole('table').getByRole('row').filter({ hasText: keyName });

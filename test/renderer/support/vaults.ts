@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import type { GeneratedKey } from '../../../shared/domain/issued-key';
 import type { EntryView, NewEntryInput, VaultSummary } from '../../../shared/domain/vault';
+import { generateInput } from '../../support/generate-input';
 
 /** Opens the Vaults screen from the sidebar and waits for the vault list (or its empty state). */
 export async function goToVaults(user: UserEvent): Promise<void> {
@@ -30,6 +32,15 @@ export const personal = (core: Core): VaultSummary => {
   if (!vault) throw new Error('no Personal vault');
   return vault;
 };
+
+/** Pyas with the key "Production", generated and saved in "Personal" through the real core. */
+export function withIssuedKey(into: { key?: GeneratedKey }) {
+  return async (core: Core) => {
+    const app = await core.apps.create({ name: 'Pyas' });
+    into.key = await core.issuing.generate(generateInput(app.id));
+    await core.issuing.saveInVault(into.key.key.id, personal(core).id);
+  };
+}
 
 /** Adds an external entry through the real core. */
 export function addEntry(core: Core, vaultId: string, input: Omit<NewEntryInput, 'vaultId'>): Promise<EntryView> {

@@ -1,7 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
+import type { Core } from '../../../electron/core/core';
 import { openApp } from './render-app';
+
+/** renderApp's setup for the wizard tests: one app, "Pyas". */
+export const withApp = {
+  before: async (core: Core) => {
+    await core.apps.create({ name: 'Pyas' });
+  },
+};
+
+/** The keys of the first app, as the core lists them. */
+export const keysOf = (core: Core) => core.keys.list(core.apps.list()[0]!.id);
 
 /** Opens the app's API Keys tab and the "Generate API key" wizard on step 1. */
 export async function openWizard(user: UserEvent, appName = 'Pyas'): Promise<HTMLElement> {

@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type * as FsPromises from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../electron/core/api/handlers';
-import { hostOf } from '../../../electron/core/core-host';
-import { openCore, type Core } from '../../../electron/core/core';
-import type { KeyhavenApi } from '../../../shared/ipc/api';
-import { buildApi } from '../../../shared/ipc/build-api';
-import { CHANNELS, splitChannel, type Channel } from '../../../shared/ipc/channels';
-import type { Result } from '../../../shared/ipc/errors';
-import { createInProcessApi } from '../../support/in-process-api';
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/ipc/channels';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { MemoryPlatform } from '../../support/memory-platform';
 import { makeTempDir } from '../../support/temp-dir';
+import {
+  called,
+  cleanups,
+  cleanUpAfterEach,
+  filesUnder,
+  openTracked,
+  recordingApi,
+  search,
+  value,
+} from './canary-fixture';
+import { written } from './canary-write-capture';
 
 /**
  * The canary test (issue 4, DESIGN.md §8) at core level: known secrets enter through every path —
@@ -22,142 +24,15 @@ import { makeTempDir } from '../../support/temp-dir';
  * (compaction), reopened (backups) and closed again; then every file of the data folder, every byte
  * the core wrote to any file on the way (temp files, journal lines later truncated), everything it
  * logged or printed and every error message the API answered are searched for each secret, in clear,
- * in base64 (all three alignments), base64url and hex: zero hits. A positive control proves the search
- * finds a secret written in any of those forms.
+ * in base64 (all three alignments), base64url and hex: zero hits. The positive control proving the
+ * search finds a secret written in any of those forms is in canary-search-controls.test.ts.
  */
 
-// Every byte written through node:fs/promises by anything in this file's module graph (the core's
-// storage and activity code): file handles' writes, and whole-file writes. Files that are renamed or
-// deleted afterwards (temp files, rotated backups) and journal lines later truncated are all in here.
-const written = vi.hoisted(() => ({ chunks: [] as Buffer[] }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof FsPromises>();
-  const record = (data: unknown) => {
-    if (typeof data === 'string') written.chunks.push(Buffer.from(data));
-    else if (ArrayBuffer.isView(data)) written.chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  };
-  const watch = (handle: FileHandle): FileHandle =>
-    new Proxy(handle, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (property === 'write' || property === 'writeFile' || property === 'appendFile') record(args[0]);
-          if (property === 'writev') for (const buffer of args[0] as unknown[]) record(buffer);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-  const open = (async (...args: Parameters<typeof actual.open>) =>
-    watch(await actual.open(...args))) as typeof actual.open;
-  const writeFile = (async (file: Parameters<typeof actual.writeFile>[0], data: unknown, ...rest: never[]) => {
-    record(data);
-    return actual.writeFile(file, data as string, ...rest);
-  }) as typeof actual.writeFile;
-  const appendFile = (async (file: Parameters<typeof actual.appendFile>[0], data: unknown, ...rest: never[]) => {
-    record(data);
-    return actual.appendFile(file, data as string, ...rest);
-  }) as typeof actual.appendFile;
-  const patched = { ...actual, open, writeFile, appendFile };
-  return { ...patched, default: patched };
-});
+vi.mock('node:fs/promises', async (importOriginal) =>
+  (await import('./canary-write-capture')).capturingWrites(await importOriginal<typeof FsPromises>()),
+);
 
-/** The forms a secret could take in a file or a log: clear, base64 at each alignment, base64url, hex. */
-function needlesFor(secret: string): Buffer[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  const needles = [bytes, Buffer.from(bytes.toString('hex'))];
-  for (const encoding of ['base64', 'base64url'] as const) {
-    for (let shift = 0; shift < 3; shift++) {
-      // Encoded after `shift` other bytes, the secret's own characters start at the next 4-char group
-      // and the last group may mix in whatever follows: keep only the part fixed by the secret alone.
-      const encoded = Buffer.concat([Buffer.alloc(shift, 0x41), bytes])
-        .toString(encoding)
-        .replace(/=+$/, '');
-      needles.push(Buffer.from(encoded.slice(shift === 0 ? 0 : 4, -4)));
-    }
-  }
-  return needles;
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** `where` → the secrets (by label) found there. */
-async function search(
-  secrets: Record<string, string>,
-  places: { dirs: string[]; texts: Record<string, string[]>; blobs: Record<string, Buffer[]> },
-): Promise<string[]> {
-  const hits: string[] = [];
-  const look = (where: string, bytes: Buffer) => {
-    for (const [label, secret] of Object.entries(secrets)) {
-      if (needlesFor(secret).some((needle) => bytes.includes(needle))) hits.push(`${label} in ${where}`);
-    }
-  };
-  // A lock or temp file can vanish between the listing and the read (a store's catch-up): skipped.
-  for (const dir of places.dirs) {
-    for (const file of await filesUnder(dir)) {
-      const bytes = await readFile(file).catch(() => null);
-      if (bytes) look(file, bytes);
-    }
-  }
-  for (const [where, lines] of Object.entries(places.texts)) look(where, Buffer.from(lines.join('\n')));
-  for (const [where, chunks] of Object.entries(places.blobs))
-    chunks.forEach((chunk, i) => look(`${where}[${i}]`, chunk));
-  return hits;
-}
-
-/** window.keyhaven over the real core, keeping every error message it answered. */
-const called = new Set<Channel>();
-function recordingApi(core: Core, errors: string[], logged: string[]): KeyhavenApi {
-  const api = createInProcessApi(createHandlers(hostOf(core)), (line) => logged.push(line));
-  return buildApi(
-    async (channel: Channel, input) => {
-      called.add(channel);
-      const [domain, method] = splitChannel(channel);
-      const call = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[
-        domain
-      ]![method]!;
-      const result = await call(input);
-      if (!result.ok) errors.push(`${channel}: ${result.error.code} ${result.error.message}`);
-      return result;
-    },
-    () => () => undefined,
-  );
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  vi.restoreAllMocks();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-});
-
-async function openTracked(dataDir: string, keychain: MemoryKeychain, platform: MemoryPlatform, logged: string[]) {
-  const core = await openCore({
-    dataDir,
-    keychain,
-    platform,
-    version: '0.0.0-canary',
-    logError: (line) => logged.push(line),
-  });
-  let closed = false;
-  cleanups.push(async () => {
-    if (!closed) await core.close();
-  });
-  return {
-    core,
-    close: async () => {
-      closed = true;
-      await core.close();
-    },
-  };
-}
+cleanUpAfterEach();
 
 describe('the canary: no secret in clear anywhere', () => {
   it('through every path and every vault channel, then close, reopen, close', async () => {
@@ -381,52 +256,4 @@ describe('the canary: no secret in clear anywhere', () => {
       expect(called, channel).toContain(channel);
     }
   }, 120_000);
-
-  it('positive control: the same search finds a secret in clear, base64 at any alignment, base64url and hex', async () => {
-    const dir = await makeTempDir('keyhaven-canary-control');
-    cleanups.push(dir.remove);
-    const secret = `cnry_control_${randomBytes(6).toString('hex')}_Qx`;
-    const secrets = { control: secret };
-    const nothing = { dirs: [dir.path], texts: {}, blobs: {} };
-    expect(await search(secrets, nothing)).toEqual([]);
-
-    await mkdir(join(dir.path, 'backups'));
-    await writeFile(join(dir.path, 'backups', 'vaults-20261123-100000.json'), `{"x":"${secret}"}`);
-    expect(await search(secrets, nothing)).toEqual([
-      `control in ${join(dir.path, 'backups', 'vaults-20261123-100000.json')}`,
-    ]);
-    for (const [name, encoded] of [
-      ['vaults.json.journal', Buffer.from(`a${secret}`).toString('base64')],
-      ['vaults.json.bak', Buffer.from(`ab${secret}`).toString('base64')],
-      ['vaults.json.123.abc.tmp', Buffer.from(`abc${secret}`).toString('base64url')],
-      ['activity.log', Buffer.from(secret).toString('hex')],
-    ] as const) {
-      await writeFile(join(dir.path, name), `prefix ${encoded} suffix`);
-      expect(
-        (await search(secrets, nothing)).some((hit) => hit.endsWith(name)),
-        name,
-      ).toBe(true);
-    }
-    expect(await search(secrets, { dirs: [], texts: { logged: ['ok', `oops ${secret}`] }, blobs: {} })).toEqual([
-      'control in logged',
-    ]);
-    expect(
-      await search(secrets, { dirs: [], texts: {}, blobs: { written: [Buffer.from(`zz${secret}`).subarray(1)] } }),
-    ).toEqual(['control in written[0]']);
-    // A near miss is not a hit: one character changed.
-    expect(await search(secrets, { dirs: [], texts: { logged: [secret.slice(0, -1)] }, blobs: {} })).toEqual([]);
-  });
-
-  it('the write capture sees what the core writes (a pasted name lands in the journal)', async () => {
-    written.chunks.length = 0;
-    const dir = await makeTempDir('keyhaven-canary-capture');
-    cleanups.push(dir.remove);
-    const opened = await openTracked(dir.path, new MemoryKeychain(), new MemoryPlatform(), []);
-    const marker = `visible-name-${randomBytes(4).toString('hex')}`;
-    const api = createInProcessApi(createHandlers(hostOf(opened.core)));
-    const vault = value(await api.vaults.list())[0]!;
-    value(await api.entries.add({ vaultId: vault.id, name: marker, secret: 'whatever' }));
-    expect(written.chunks.some((chunk) => chunk.includes(Buffer.from(marker)))).toBe(true);
-    await opened.close();
-  });
 });

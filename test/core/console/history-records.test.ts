@@ -1,0 +1,127 @@
+// Console history and saved requests: the last 500, removal and regrouping, large bodies, Cancel, snippets.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConsoleService } from '../../../electron/core/console/console-service';
+import { HISTORY_MAX } from '../../../shared/console/history';
+import {
+  clock,
+  closeConsole,
+  entries,
+  entryId,
+  KEY,
+  openConsole,
+  PLAIN_KEY,
+  requestTo,
+  typed,
+  type ConsoleFixture,
+} from './history-fixture';
+import { startServer, type TestServer } from './servers';
+
+let dir: ConsoleFixture['dir'];
+let api: TestServer;
+let service: ConsoleService;
+
+beforeEach(async () => {
+  ({ dir, api, service } = await openConsole());
+});
+afterEach(() => closeConsole({ dir, api, service }));
+
+const request = requestTo(() => api);
+
+describe('console history', () => {
+  it('keeps the last 500, oldest out first, across a reopen', async () => {
+    const base = request();
+    for (let i = 0; i < HISTORY_MAX + 5; i++) {
+      clock.advance(1000);
+      await service.history.add(
+        { ...base, url: `${api.origin}/n/${i}` },
+        { kind: 'response', status: 200, statusText: 'OK', timeMs: 1, sizeBytes: 2 },
+        null,
+      );
+    }
+    const urls = service.history.list().map((item) => item.request.url);
+    expect(urls).toHaveLength(HISTORY_MAX);
+    expect(urls[0]).toBe(`${api.origin}/n/${HISTORY_MAX + 4}`);
+    expect(urls.at(-1)).toBe(`${api.origin}/n/5`);
+    await service.close();
+    service = await ConsoleService.open(dir.path, entries, { clock });
+    expect(service.history.list().map((item) => item.request.url)).toEqual(urls);
+  });
+
+  it('clears history, deletes one item; saved requests rename, regroup and delete', async () => {
+    await service.send(randomUUID(), request());
+    await service.send(randomUUID(), request({ method: 'HEAD' }));
+    const [newest] = service.history.list();
+    await service.history.remove(newest!.id);
+    expect(service.history.list().map((item) => item.request.method)).toEqual(['GET']);
+    expect(await service.history.clear()).toEqual({ cleared: 1 });
+    expect(service.history.list()).toEqual([]);
+
+    const a = await service.saveRequest({ name: 'b-second', group: 'Pyas', request: request() });
+    await service.saveRequest({ name: 'a-first', group: 'Pyas', request: request() });
+    await service.saveRequest({ name: 'z', group: 'Atfinity', request: request() });
+    expect(service.history.listSaved().map((s) => `${s.group}/${s.name}`)).toEqual([
+      'Atfinity/z',
+      'Pyas/a-first',
+      'Pyas/b-second',
+    ]);
+    clock.advance(60_000);
+    const renamed = await service.history.rename(a.id, 'c-third');
+    expect(renamed.updatedAt > a.updatedAt).toBe(true);
+    await service.history.deleteSaved(a.id);
+    await expect(service.history.deleteSaved(a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(service.history.listSaved().map((s) => s.name)).toEqual(['z', 'a-first']);
+  });
+
+  it('drops a large body from history but keeps its size; refuses saving a body over 1 MB', async () => {
+    const text = JSON.stringify({ data: 'x'.repeat(40_000) });
+    await service.send(randomUUID(), request({ method: 'POST', body: { kind: 'json', text } }));
+    const [item] = service.history.list();
+    expect(item!.bodyOmittedBytes).toBe(text.length);
+    expect(item!.request.body).toEqual({ kind: 'json', text: '' });
+    await expect(
+      service.saveRequest({
+        name: 'Big',
+        request: request({
+          method: 'POST',
+          body: { kind: 'raw', text: 'y'.repeat(1_100_000), contentType: 'text/plain' },
+        }),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('Cancel through the service: the request stops and is recorded as cancelled', async () => {
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const slow = await startServer(() => arrived());
+    try {
+      const id = randomUUID();
+      const pending = service.send(id, request({ url: `${slow.origin}/slow`, auth: typed(PLAIN_KEY) }));
+      await arrival;
+      expect(service.cancel(id)).toEqual({ cancelled: true });
+      await expect(pending).rejects.toMatchObject({ reason: 'CANCELLED' });
+      expect(service.history.list()[0]!.outcome).toMatchObject({
+        kind: 'error',
+        message: 'The request was cancelled.',
+      });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('snippets: the entry service names the variable; include the key reveals it in main', async () => {
+    const entryRequest = request({ auth: { kind: 'entry', entryId, scheme: { kind: 'x-api-key' } } });
+    const withVar = await service.snippet({ request: entryRequest, target: 'curl', includeKey: false });
+    expect(withVar.envVar).toBe('PYAS_API_KEY');
+    expect(withVar.code).toContain('"x-api-key: $PYAS_API_KEY"');
+    expect(withVar.code).not.toContain(KEY);
+    const withKey = await service.snippet({ request: entryRequest, target: 'python', includeKey: true });
+    expect(withKey.code).toContain(KEY);
+    const typedHost = await service.snippet({
+      request: request({ url: 'https://api.extracta.ai/v1', auth: typed(PLAIN_KEY, { kind: 'bearer' }) }),
+      target: 'fetch',
+      includeKey: false,
+    });
+    expect(typedHost.envVar).toBe('EXTRACTA_API_KEY');
+  });
+});

@@ -100,9 +100,12 @@ describe('two cores on one data folder', () => {
         expect(core.console.history.listSaved()).toHaveLength(16);
       }, soon);
       for (const plaintext of keys) expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
-      const generated = core.activity.list().filter((record) => record.type === 'key.generated');
-      expect(new Set(generated.map((record) => record.issuedKeyId)).size).toBe(17);
-      expect(generated).toHaveLength(17);
+      // The records follow the keys by a moment: the other core's commit is read, then its records.
+      await vi.waitFor(() => {
+        const generated = core.activity.list().filter((record) => record.type === 'key.generated');
+        expect(new Set(generated.map((record) => record.issuedKeyId)).size).toBe(17);
+        expect(generated).toHaveLength(17);
+      }, soon);
       expect(await core.activity.check()).toMatchObject({ intact: true });
     }
   });

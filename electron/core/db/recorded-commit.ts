@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ChainCheck } from '../../../shared/domain/activity';
 import { chainEvents } from '../activity/activity-event';
 import { ActivityLog } from '../activity/activity-log';
@@ -33,6 +34,7 @@ export async function openKeyhavenData(
   const seals = new SealSource({
     keychain: options.keychain,
     installationId: () => data().installationId,
+    lockFile: join(dataDir, 'seal-key'),
     hasSealedRecords: () => data().keys.some((key) => key.seal !== null) || (options.otherSeals?.hasSealed() ?? false),
     sealExisting: async (sealer) => {
       await options.otherSeals?.sealExisting(sealer);

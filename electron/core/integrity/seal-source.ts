@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
+import { acquireFileLock } from '../storage';
 import { RecordSealer } from './record-sealer';
 
 export const sealAccount = (installationId: string): string => `seal:${installationId}`;
@@ -20,6 +23,11 @@ const storedSchema = z.strictObject({
 export interface SealSourceOptions {
   keychain: Keychain;
   installationId: () => string;
+  /**
+   * A lock file in the data folder (`seal-key`): two processes opening a new folder at once would each
+   * make a key and the last keychain write would win, leaving the other's seals unverifiable.
+   */
+  lockFile: string;
   /** True when any record carries a seal: then a missing key is not a new folder but a lost key. */
   hasSealedRecords: () => boolean;
   /** Seals every record that has no seal yet (a folder from before seals): once, when the key is made. */
@@ -72,6 +80,16 @@ export class SealSource {
   }
 
   private async load(): Promise<RecordSealer> {
+    await mkdir(dirname(this.o.lockFile), { recursive: true, mode: 0o700 });
+    const release = await acquireFileLock(this.o.lockFile, { timeoutMs: 10_000 });
+    try {
+      return await this.loadLocked();
+    } finally {
+      await release();
+    }
+  }
+
+  private async loadLocked(): Promise<RecordSealer> {
     const account = sealAccount(this.o.installationId());
     const raw = await this.o.keychain.get(account);
     if (raw === null) {

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ChainCheck } from '../../../shared/domain/activity';
-import type { ActivityEvent } from '../activity/activity-event';
-import { GENESIS } from '../activity/chain-hash';
+import type { ActivityRecord, ChainCheck } from '../../../shared/domain/activity';
+import { EMPTY_HEAD, type ActivityEvent } from '../activity/activity-event';
 import type { ActivityQuery } from '../activity/activity-log';
-import type { ActivityRecord } from '../../../shared/domain/activity';
 import type { SealSource } from '../integrity/seal-source';
 import { sealKeyOps, touchesKeys } from '../keys/key-seal';
 import { openJournaledStore, type JournaledStore } from '../storage';
@@ -51,7 +49,7 @@ export const emptyKeyhavenFile = (): KeyhavenFile => ({
   apps: [],
   keys: [],
   verifyBuckets: [],
-  activity: { head: { seq: 0, hash: GENESIS }, outbox: [] },
+  activity: { head: { ...EMPTY_HEAD }, outbox: [] },
   sealedAt: null,
 });
 

@@ -80,10 +80,9 @@ export function sealKeyOps(data: Readonly<KeyhavenFile>, ops: Op[], sealer: Reco
   const planned = new Map<string, IssuedKeyRecord>();
   return ops.map((op): Op => {
     if (op.type === 'key.insert') {
-      const key = { ...op.key, seal: null };
-      const sealedKey = { ...key, seal: sealKey(sealer, key) };
-      planned.set(key.id, sealedKey);
-      return { ...op, key: sealedKey };
+      const key = { ...op.key, seal: sealKey(sealer, op.key) };
+      planned.set(key.id, key);
+      return { ...op, key };
     }
     if (op.type !== 'key.patch') return op;
     const current = planned.get(op.id) ?? findKey(data, op.id);
@@ -91,10 +90,10 @@ export function sealKeyOps(data: Readonly<KeyhavenFile>, ops: Op[], sealer: Reco
     if (!planned.has(op.id) && !keySealHolds(sealer, current) && op.patch.revokedAt === undefined) {
       throw alteredKeyError(current);
     }
-    const next = { ...current, ...op.patch, seal: null };
-    const patched = { ...next, seal: sealKey(sealer, next) };
-    planned.set(op.id, patched);
-    return { ...op, patch: { ...op.patch, seal: patched.seal } };
+    const next = { ...current, ...op.patch };
+    const seal = sealKey(sealer, next);
+    planned.set(op.id, { ...next, seal });
+    return { ...op, patch: { ...op.patch, seal } };
   });
 }
 

@@ -1,5 +1,5 @@
 import { Pencil, Plus, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { App, Scope } from '../../../../shared/domain/app';
 import { Button } from '../../components/Button';
 import { useKeys } from '../../stores/keys-store';
@@ -44,6 +44,8 @@ export function ScopeSettings({ app }: { app: App }) {
   const [removing, setRemoving] = useState<Scope | null>(null);
   const loadKeys = useKeys((s) => s.load);
   // When a form closes, focus goes back to what opened it (the form's own elements are gone).
+  // A layout effect moves it in the same commit that removes the form, so focus is never left on
+  // the page body in between (a passive effect after an awaited save can run a frame later).
   const returnFocus = useRef<Editing>(null);
   const renameButtons = useRef(new Map<string, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
@@ -53,7 +55,7 @@ export function ScopeSettings({ app }: { app: App }) {
     setEditing(null);
   };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const was = returnFocus.current;
     if (editing !== null || was === null) return;
     returnFocus.current = null;

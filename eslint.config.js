@@ -95,6 +95,19 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['electron/cli/**/*.ts'],
+    rules: restrict([
+      {
+        group: ['electron'],
+        message: 'The command line runs under plain Node, without Electron: it opens the core directly.',
+      },
+      {
+        group: ['**/electron/main/**', '**/preload/**', '**/renderer/**', '**/test/**', '**/tooling/**'],
+        message: 'The command line depends only on the core and shared/.',
+      },
+    ]),
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: restrict([
       { group: ['**/renderer/**', '**/test/**'], message: 'Main reaches the renderer only through IPC.' },

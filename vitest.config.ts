@@ -20,6 +20,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'cli',
+          environment: 'node',
+          include: ['test/cli/**/*.test.ts'],
+          // The built `keyhaven` command as a real child process, against real data folders and keychain.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'renderer',

@@ -22,8 +22,10 @@ const config: Configuration = {
   // Dependencies' own sources, maps and type definitions are not needed at run time either.
   files: ['out/**/*', 'package.json', '!**/*.{map,ts,mts,cts}', '!**/node_modules/@types/**'],
   asar: true,
-  // Native modules cannot be loaded from inside an archive: keytar's .node file stays beside it.
-  asarUnpack: ['**/*.node'],
+  // Native modules cannot be loaded from inside an archive: keytar's .node file stays beside it. The
+  // `keyhaven` command line runs under the user's own Node (the RunAsNode fuse stays off, so the signed
+  // app can never be used as a Node interpreter): it and keytar's loader must be plain files too.
+  asarUnpack: ['**/*.node', 'out/cli/**', 'node_modules/keytar/**'],
   // keytar is N-API: the build made by npm install already loads in Electron; no rebuild (and no
   // download of Electron's headers) is needed.
   npmRebuild: false,

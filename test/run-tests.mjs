@@ -1,5 +1,6 @@
 // What `npm test` runs, inside `test/with-keyring.mjs` (a real, disposable OS keychain):
-// 1. builds first (about 3 s): e2e tests drive the built renderer, main tests boot the built bundles,
+// 1. builds first (about 4 s): e2e tests drive the built renderer, main tests boot the built bundles,
+//    cli tests run the built `keyhaven` command,
 //    and a stale out/ would test yesterday's code;
 // 2. runs `vitest run` with any extra arguments (`npm test -- --project e2e`), prints one closing line
 //    `Tests: N passed, N failed` and exits with vitest's code.
@@ -35,8 +36,8 @@ function printSummary(reportFile) {
   process.stdout.write(`Tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${tail}\n`);
 }
 
-say('building the bundles first (npx electron-vite build)');
-const built = await run('npx', ['electron-vite', 'build'], ['ignore', 'ignore', 'inherit']);
+say('building the bundles and the command line first (npm run build)');
+const built = await run('npm', ['run', '--silent', 'build'], ['ignore', 'ignore', 'inherit']);
 if (built !== 0) process.exit(built);
 
 const probe = `require('keytar').getPassword('Keyhaven-probe', 'probe').then(() => process.exit(0), () => process.exit(1));`;

@@ -1,3 +1,4 @@
+import type { ActivityActor } from '../../shared/domain/activity';
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
 import { judgeError } from './api/error-judge';
@@ -39,6 +40,8 @@ export interface CoreOptions {
    * UNAVAILABLE and nothing locks on idle; there is no fallback clipboard.
    */
   platform?: Platform;
+  /** Who this process's activity records name (default: the app). */
+  actor?: ActivityActor;
   /** Where the core's events go; a host passes its own, which outlives a reopen of the core. */
   events?: CoreEvents;
 }
@@ -122,6 +125,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
     },
     now,
+    actor: options.actor ?? 'app',
     onDeliveryError: (error) =>
       logError(judgeError(error, 'copying activity to activity.jsonl (kept in keyhaven.json)').log),
   });

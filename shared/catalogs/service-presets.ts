@@ -92,3 +92,21 @@ export function presetLabel(id: ServicePresetId): string {
 
 /** The service name of entries saved from the wizard. */
 export const KEYHAVEN_SERVICE = 'Keyhaven';
+
+/** A scheme as one word, for the command line and `kh://…/scheme`: `bearer`, `header:X-Token`, `query:key`. */
+export function schemeText(scheme: HeaderScheme): string {
+  return scheme.kind === 'header' || scheme.kind === 'query' ? `${scheme.kind}:${scheme.name}` : scheme.kind;
+}
+
+/** The scheme `schemeText` wrote, checked like the app's form; the error lists the forms. */
+export function parseSchemeText(text: string): { ok: true; scheme: HeaderScheme } | { ok: false; message: string } {
+  const colon = text.indexOf(':');
+  const candidate = colon === -1 ? { kind: text } : { kind: text.slice(0, colon), name: text.slice(colon + 1) };
+  const parsed = headerSchemeSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, scheme: parsed.data };
+  const known = HEADER_SCHEME_KINDS.includes(candidate.kind as HeaderSchemeKind);
+  const message = known
+    ? (parsed.error.issues[0]?.message ?? 'Invalid scheme.')
+    : `Unknown scheme "${text}": use x-api-key, api-key, bearer, header:NAME or query:NAME.`;
+  return { ok: false, message };
+}

@@ -12,8 +12,20 @@ export const ACTIVITY_TYPES = [
   'key.rotated',
   'key.revoked',
   'key.verified',
+  'entry.read',
+  'entry.added',
+  'entry.replaced',
+  'entry.removed',
+  'vault.created',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * Who made the change: the desktop app (and the harness that serves its page), or the `keyhaven`
+ * command line. Records written before the command line existed have none and read as the app.
+ */
+export const ACTIVITY_ACTORS = ['app', 'cli'] as const;
+export type ActivityActor = (typeof ACTIVITY_ACTORS)[number];
 
 /**
  * One record of the append-only, hash-chained activity log. Never carries a secret: ids, public key
@@ -24,12 +36,14 @@ export const activityRecordSchema = z.strictObject({
   seq: z.number().int().positive(),
   at: isoDateSchema,
   type: z.enum(ACTIVITY_TYPES),
-  appId: idSchema,
+  /** The app the record is about; null for a vault's records (`entry.*`, `vault.created`). */
+  appId: idSchema.nullable(),
   issuedKeyId: idSchema.nullable(),
   /** The key's public label, e.g. `pyas_n58lZyBi`, or null for app-level events. */
   keyLabel: z.string().nullable(),
   summary: z.string(),
   count: z.number().int().positive(),
+  actor: z.enum(ACTIVITY_ACTORS).optional(),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 

@@ -5,7 +5,7 @@
  * (deb, rpm, AppImage, dmg, NSIS), signing and notarization need tools and machines this one has not:
  * the README says how a maintainer checks those.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,7 +25,7 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
   let output: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'out/main/index.js'))) throw new Error('out/ is missing: npm test builds first.');
+    if (!existsSync(join(REPO_ROOT, 'out/cli/keyhaven.js'))) throw new Error('out/ is missing: npm test builds first.');
     temp = await makeTempDir('keyhaven-dist');
     const dist = makeStandInElectronDist(join(temp.path, 'electron-dist'), findElectronPackage(REPO_ROOT).version);
     const run = await promisify(execFile)(
@@ -93,6 +93,20 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
     expect(existsSync(unpacked)).toBe(true);
     expect(readFileSync(unpacked).equals(readFileSync(join(REPO_ROOT, node)))).toBe(true);
     expect(() => extractFile(asar, node)).not.toThrow(); // listed in the archive as unpacked, read from beside it
+  });
+
+  it('ships the keyhaven command line beside the archive, runnable by Node with its keychain module', async () => {
+    const cli = join(appDir, 'resources', 'app.asar.unpacked', 'out', 'cli', 'keyhaven.js');
+    expect(existsSync(cli)).toBe(true);
+    const version = execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(version.trim()).toBe(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
+    // A command that opens a data folder loads keytar from app.asar.unpacked/node_modules, not the repo's.
+    const dataDir = join(temp.path, 'cli-data');
+    const listed = execFileSync(process.execPath, [cli, '--data-dir', dataDir, 'vault', 'ls', '--json'], {
+      encoding: 'utf8',
+      cwd: temp.path,
+    });
+    expect(JSON.parse(listed)).toEqual([expect.objectContaining({ name: 'Personal' })]);
   });
 
   it('flips the fuses in the executable as the configuration says, and names it keyhaven', async () => {

@@ -1,10 +1,11 @@
-import type { ActivityRecord, ActivityType } from '../../../shared/domain/activity';
+import type { ActivityActor, ActivityRecord, ActivityType } from '../../../shared/domain/activity';
 import { chainHash, GENESIS, type ChainedRecord } from './chain-hash';
 
 /** What a service asks to record with a change; the commit numbers and chains it (db/recorded-commit.ts). */
 export interface ActivityEvent {
   type: ActivityType;
-  appId: string;
+  /** Null for a vault's records. */
+  appId: string | null;
   issuedKeyId?: string | null;
   keyLabel?: string | null;
   /** For people: names and public key labels only, never a secret. */
@@ -22,8 +23,13 @@ export interface ChainHead {
 
 export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS };
 
-/** Numbers the events on from `head` and links each to the one before. */
-export function chainEvents(head: ChainHead, events: readonly ActivityEvent[], now: Date): ChainedRecord[] {
+/** Numbers the events on from `head`, names who made them, and links each to the one before. */
+export function chainEvents(
+  head: ChainHead,
+  events: readonly ActivityEvent[],
+  now: Date,
+  actor: ActivityActor,
+): ChainedRecord[] {
   let { seq, hash } = head;
   return events.map((event) => {
     seq += 1;
@@ -36,6 +42,7 @@ export function chainEvents(head: ChainHead, events: readonly ActivityEvent[], n
       keyLabel: event.keyLabel ?? null,
       summary: event.summary,
       count: event.count ?? 1,
+      actor,
     };
     const prev = hash;
     hash = chainHash(record, prev);

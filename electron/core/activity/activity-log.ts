@@ -65,7 +65,7 @@ export class ActivityLog {
   appendBeforeAnchor(events: ActivityEvent[], now: Date): Promise<void> {
     return this.locked(async () => {
       await this.catchUp({ cutTornTail: true });
-      await this.write(chainEvents(this.tail, events, now));
+      await this.write(chainEvents(this.tail, events, now, 'app'));
     });
   }
 

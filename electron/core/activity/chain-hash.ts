@@ -25,6 +25,8 @@ export function chainHash(record: ActivityRecord, prev: string): string {
     record.summary,
     record.count,
     prev,
+    // Added with the command line: absent from older records, whose hashes therefore do not change.
+    ...(record.actor === undefined ? [] : [record.actor]),
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

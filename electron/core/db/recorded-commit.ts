@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ChainCheck } from '../../../shared/domain/activity';
+import type { ActivityActor, ChainCheck } from '../../../shared/domain/activity';
 import { chainEvents } from '../activity/activity-event';
 import { ActivityLog } from '../activity/activity-log';
 import type { Keychain } from '../keychain/keychain';
@@ -55,6 +55,8 @@ export async function openKeyhavenData(
 
 export interface RecordedDbOptions {
   now: () => Date;
+  /** Who this process's records name: the app, or the command line. */
+  actor: ActivityActor;
   /** A committed record that could not be copied to activity.jsonl yet: it stays committed and is retried. */
   onDeliveryError: (error: unknown) => void;
 }
@@ -103,7 +105,7 @@ export class RecordedDb implements KeyhavenDb {
       const events = planned.activity ?? [];
       if (events.length === 0) return planned;
       if (data.activity.head === null) throw new Error('The activity chain has no head yet (see RecordedDb.open).');
-      const records = chainEvents(data.activity.head, events, this.options.now());
+      const records = chainEvents(data.activity.head, events, this.options.now(), this.options.actor);
       const delivered = this.log.delivered.seq;
       return { ops: [...planned.ops, { type: 'activity.append', records, delivered }], result: planned.result };
     });

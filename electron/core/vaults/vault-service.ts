@@ -144,6 +144,9 @@ export class VaultService {
       }
       // Concurrent writes share one keychain read (DataKeys.unlock).
       for (const id of borrowed) await this.keys.unlock(requireVault(this.db.snapshot(), id));
+      // As Unlock does: an opened entry is checked against its seal (a process that never unlocked
+      // by hand, the command line, has not loaded the seal key yet).
+      if (borrowed.length > 0) await this.loadSeals();
       return await work();
     } finally {
       for (const id of borrowed) this.giveBack(id);

@@ -33,6 +33,7 @@ describe('the hash-chained activity log', () => {
     const { db } = await openKeyhavenData(dir.path, {
       keychain,
       now,
+      actor: 'app',
       onDeliveryError: (error) => deliveryErrors.push(error),
     });
     opened.push(db);

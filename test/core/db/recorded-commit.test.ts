@@ -28,7 +28,14 @@ afterEach(() => {
 
 const keychain = new MemoryKeychain();
 const open = async (dir: string) =>
-  (await openKeyhavenData(dir, { keychain, now: clock.now, onDeliveryError: (e) => deliveryErrors.push(e) })).db;
+  (
+    await openKeyhavenData(dir, {
+      keychain,
+      now: clock.now,
+      actor: 'app',
+      onDeliveryError: (e) => deliveryErrors.push(e),
+    })
+  ).db;
 
 /** The app.created records in activity.jsonl as it is on disk, complete lines only. */
 async function recordedOnDisk(dir: string): Promise<string[]> {

@@ -33,6 +33,7 @@ const EVENT: Column<ActivityRecord> = {
     <span className="activity-event">
       <span className="activity-event__type">{EVENT_LABELS[record.type]}</span>
       <span>{record.summary}</span>
+      {record.actor === 'cli' ? <span className="activity-event__actor muted">by the command line</span> : null}
     </span>
   ),
 };
@@ -72,7 +73,12 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
   }
   const records = event === 'all' ? feed.records : feed.records.filter((record) => record.type === event);
   const app: Column<ActivityRecord> | null = appName
-    ? { id: 'app', header: 'App', cell: (r) => appName(r.appId), className: 'cell-strong' }
+    ? {
+        id: 'app',
+        header: 'App',
+        cell: (r) => (r.appId === null ? <span className="muted">Vaults</span> : appName(r.appId)),
+        className: 'cell-strong',
+      }
     : null;
   const columns = app ? [TIME, app, EVENT, KEY] : [TIME, EVENT, KEY];
   return (

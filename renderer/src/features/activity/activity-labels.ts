@@ -11,6 +11,11 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'key.rotated': 'Key rotated',
   'key.revoked': 'Key revoked',
   'key.verified': 'Key verified',
+  'entry.read': 'Vault key read',
+  'entry.added': 'Vault key added',
+  'entry.replaced': 'Vault key replaced',
+  'entry.removed': 'Vault key removed',
+  'vault.created': 'Vault created',
 };
 
 export type EventFilter = ActivityType | 'all';

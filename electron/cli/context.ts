@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import { openCore, type Core } from '../core/core';
+import { KeytarKeychain } from '../core/keychain/keytar-keychain';
+import { SecretReferences } from '../core/vaults/secret-references';
+import { chooseDataFolder } from './data-folder';
+import { createOutput, type Output } from './output';
+
+/** The options every command shares (set on the program, so they go before or after the command). */
+export interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+/**
+ * What a command runs with: its output, and the core of the data folder opened on first use (so
+ * `--help` and `scan --rules` never touch the data or the keychain). The core is the app's own, with
+ * the real OS keychain; its activity records name the command line as their actor.
+ */
+export class CliContext {
+  private opened: Promise<Core> | null = null;
+
+  constructor(
+    private readonly globals: () => GlobalOptions,
+    readonly version: string,
+  ) {}
+
+  get output(): Output {
+    return createOutput(this.globals().json === true);
+  }
+
+  get dataDir(): string {
+    return chooseDataFolder(this.globals().dataDir).dir;
+  }
+
+  core(): Promise<Core> {
+    this.opened ??= this.open();
+    return this.opened;
+  }
+
+  async references(): Promise<SecretReferences> {
+    const core = await this.core();
+    return new SecretReferences(() => core.vaults, core.db);
+  }
+
+  /** Closes the data files (flushing what is pending); a no-op when nothing was opened. */
+  async close(): Promise<void> {
+    const opened = this.opened;
+    this.opened = null;
+    if (opened) await (await opened.catch(() => null))?.close();
+  }
+
+  private async open(): Promise<Core> {
+    const dataDir = this.dataDir;
+    // As the app does at first start: the folder is private to the user.
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    return openCore({
+      dataDir,
+      keychain: new KeytarKeychain(),
+      version: this.version,
+      actor: 'cli',
+      // Background failures arrive judged and redacted (api/error-judge.ts).
+      logError: (line) => process.stderr.write(`keyhaven: warning: ${line}\n`),
+    });
+  }
+}

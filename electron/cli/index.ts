@@ -1,0 +1,27 @@
+import { CommanderError } from 'commander';
+import { describeFailure } from './failure';
+import { buildProgram } from './program';
+
+declare const __KEYHAVEN_VERSION__: string;
+
+/**
+ * `keyhaven`: the command line. Built by `npm run build` into out/cli/keyhaven.js (the package's
+ * `bin`). Exit codes are in cli-error.ts; a failure is one line on stderr (failure.ts).
+ */
+async function main(argv: string[]): Promise<number> {
+  const { program, context } = buildProgram(__KEYHAVEN_VERSION__);
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    // --help and --version end the parse with an "error" whose exit code is 0.
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    const failure = describeFailure(error, process.env.KEYHAVEN_DEBUG === '1');
+    process.stderr.write(`${failure.line}\n`);
+    return failure.exitCode;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,116 @@
+import { headerLine, schemeText } from '../../../shared/catalogs/service-presets';
+import type { SecretReference } from '../../../shared/domain/secret-reference';
+import type { EntryView, VaultSummary } from '../../../shared/domain/vault';
+import type { ActivityEvent } from '../activity/activity-event';
+import type { KeyhavenDb } from '../db/keyhaven-db';
+import { CoreError } from '../errors';
+import type { Vaults } from './vaults';
+
+/** A reference matched to its vault and entry (no secret opened yet). */
+export interface ReferencedEntry {
+  reference: SecretReference;
+  vault: VaultSummary;
+  entry: EntryView;
+}
+
+/**
+ * Resolves `kh://` references (shared/domain/secret-reference.ts) to what they name. A name matches
+ * as the app shows it, ignoring case; an id matches exactly. Reading a key opens its vault for the
+ * read only (a vault the user had locked stays locked) and records one `entry.read` per entry, so the
+ * activity log says which keys left Keyhaven, when, and for what — never the value.
+ */
+export class SecretReferences {
+  constructor(
+    private readonly vaults: () => Vaults,
+    private readonly db: KeyhavenDb,
+  ) {}
+
+  /** A vault by name or id; `shown` is what the user wrote, for the message. */
+  findVault(wanted: string, shown = wanted): VaultSummary {
+    return pickOne(this.vaults().vaults.listVaults(), wanted, (v) => v.name, 'vault', shown);
+  }
+
+  find(reference: SecretReference): ReferencedEntry {
+    const { entries } = this.vaults();
+    const vault = this.findVault(reference.vault, reference.text);
+    const entry = pickOne(
+      entries.listEntries(vault.id),
+      reference.entry,
+      (e) => e.name,
+      'entry',
+      reference.text,
+      vault.name,
+    );
+    return { reference, vault, entry };
+  }
+
+  /**
+   * The values of the references, in order. Keys are opened with one keychain read per vault; the
+   * reads are recorded in one commit, with `purpose` (e.g. `keyhaven run`) in each summary.
+   */
+  async read(references: readonly SecretReference[], purpose: string): Promise<string[]> {
+    const found = references.map((reference) => this.find(reference));
+    const secretOnes = found.filter((item) => needsSecret(item.reference));
+    const { vaults, entries } = this.vaults();
+    const values = await vaults.withUnlocked(
+      secretOnes.map((item) => item.vault.id),
+      async () =>
+        found.map((item) => valueOf(item, needsSecret(item.reference) ? entries.reveal(item.entry.id).secret : null)),
+    );
+    const events = uniqueEntries(secretOnes).map((item): ActivityEvent => ({
+      type: 'entry.read',
+      appId: null,
+      summary: `Vault "${item.vault.name}": key of "${item.entry.name}" read by ${purpose}`,
+    }));
+    if (events.length > 0) await this.db.commit(() => ({ ops: [], result: null, activity: events }));
+    return values;
+  }
+}
+
+function needsSecret(reference: SecretReference): boolean {
+  return reference.field === 'key' || reference.field === 'header';
+}
+
+function valueOf({ reference, entry }: ReferencedEntry, secret: string | null): string {
+  switch (reference.field) {
+    case 'key':
+      return secret as string;
+    case 'header':
+      return headerLine(entry.scheme, secret as string);
+    case 'scheme':
+      return schemeText(entry.scheme);
+    case 'base-url':
+      if (entry.baseUrl === null)
+        throw new CoreError('NOT_FOUND', `The entry "${entry.name}" has no base URL (${reference.text}).`);
+      return entry.baseUrl;
+  }
+}
+
+function uniqueEntries(items: readonly ReferencedEntry[]): ReferencedEntry[] {
+  const seen = new Map<string, ReferencedEntry>();
+  for (const item of items) if (!seen.has(item.entry.id)) seen.set(item.entry.id, item);
+  return [...seen.values()];
+}
+
+function pickOne<T extends { id: string }>(
+  candidates: readonly T[],
+  wanted: string,
+  nameOf: (candidate: T) => string,
+  what: 'vault' | 'entry',
+  shown: string,
+  vaultName?: string,
+): T {
+  const byId = candidates.find((candidate) => candidate.id === wanted);
+  if (byId) return byId;
+  const lower = wanted.toLowerCase();
+  const named = candidates.filter((candidate) => nameOf(candidate).toLowerCase() === lower);
+  const where = vaultName === undefined ? '' : ` in the vault "${vaultName}"`;
+  if (named.length === 0)
+    throw new CoreError('NOT_FOUND', `No ${what} named "${wanted}"${where}${shown === wanted ? '' : ` (${shown})`}.`);
+  if (named.length > 1)
+    throw new CoreError(
+      'CONFLICT',
+      `${named.length} ${what === 'vault' ? 'vaults' : 'entries'} are named "${wanted}"${where}: use an id instead${shown === wanted ? '' : ` (${shown})`}.`,
+    );
+  return named[0] as T;
+}

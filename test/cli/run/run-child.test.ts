@@ -72,7 +72,10 @@ function startFixture(
     stdout: () => stdout,
     /** Resolves once stdout contains `text`. */
     waitForStdout: (text: string) => waitFor(child, () => stdout.includes(text)),
-    exited: async () => ({ code: (await exited)[0], signal: (await exited)[1], stdout, stderr }),
+    exited: async () => {
+      const [code, signal] = await exited;
+      return { code, signal, stdout, stderr };
+    },
   };
 }
 

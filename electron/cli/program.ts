@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { registerApps } from './commands/apps';
+import { registerInject } from './commands/inject';
 import { registerKeys } from './commands/keys';
 import { registerRead } from './commands/read';
+import { registerRun } from './commands/run';
 import { registerVault } from './commands/vault';
 import { CliContext, type GlobalOptions } from './context';
 
@@ -36,6 +38,8 @@ export function buildProgram(version: string): { program: Command; context: CliC
     .configureOutput({ outputError: () => undefined })
     .addHelpText('after', EXAMPLES);
   registerRead(program, context);
+  registerRun(program, context);
+  registerInject(program, context);
   registerVault(program, context);
   registerApps(program, context);
   registerKeys(program, context);

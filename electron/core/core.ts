@@ -17,8 +17,9 @@ import { testApiKeysOf } from './keys/test-api-keys';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
-import { ConsoleService } from './console/console-service';
+import type { ConsoleService } from './console/console-service';
 import { CoreEvents } from './events';
+import { CoreError } from './errors';
 import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** Who this process's activity records name (default: the app). */
   actor?: ActivityActor;
+  /** False for a process that sends no requests (the command line): console.json is not opened. */
+  console?: boolean;
   /** Where the core's events go; a host passes its own, which outlives a reopen of the core. */
   events?: CoreEvents;
 }
@@ -169,10 +172,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
     get: (entryId: string) => vaultsPart.get().entries.get(entryId),
   };
-  const consolePart = await RecoverablePart.open<ConsoleService>({
+  const consolePart = options.console === false ? null : await RecoverablePart.open<ConsoleService>({
     part: 'console',
     dataDir: options.dataDir,
     open: async () => {
+      // Loaded when opened (with its HTTP client and snippet generators), so a process that opens no
+      // console, the command line, starts without them.
+      const { ConsoleService } = await import('./console/console-service');
       const service = await ConsoleService.open(options.dataDir, consoleEntries, {
         clock,
         userAgent: `Keyhaven/${options.version}`,
@@ -183,9 +189,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: (service) => service.close(),
     now,
   });
-  const parts = { vaults: vaultsPart, console: consolePart };
+  const parts = { vaults: vaultsPart, console: consolePart ?? notOpened() };
   const problems = (): DataProblem[] =>
-    [vaultsPart.problem(), consolePart.problem()].filter((problem) => problem !== null);
+    [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);
   return {
     dataDir: options.dataDir,
     db,
@@ -200,7 +206,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     clipboard,
     testApi,
     get console() {
-      return consolePart.get();
+      return (consolePart ?? notOpened()).get();
     },
     recovery: {
       problems,
@@ -219,7 +225,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       autoLock?.stop();
       await testApi.stop().catch(() => undefined);
-      await consolePart.close().catch(() => undefined);
+      await consolePart?.close().catch(() => undefined);
       issuing.clear();
       try {
         await clipboard.clearIfUnchanged().catch(() => false);
@@ -229,4 +235,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     },
   };
+}
+
+/** The console of a core opened without it (`console: false`): every use says so, none returns nothing. */
+function notOpened(): never {
+  throw new CoreError('UNAVAILABLE', 'This process did not open the request console.');
 }

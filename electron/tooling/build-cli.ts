@@ -1,7 +1,7 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * Bundles the `keyhaven` command line into out/cli/keyhaven.js, the package's `bin` (run by
@@ -14,6 +14,24 @@ const launcher = resolve(root, 'out/cli/keyhaven.js');
 const outfile = resolve(root, 'out/cli/keyhaven-main.js');
 const { version } = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
+/**
+ * zod re-exports all of its ~45 message locales (`z.locales`, a third of the bundle), which a cold start
+ * would parse and run for nothing: Keyhaven uses only English, which zod sets itself from en.js. Its
+ * `locales/index.js` is replaced by English alone, so `z.locales.en` still exists.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
 await build({
   entryPoints: [resolve(root, 'electron/cli/index.ts')],
   outfile,
@@ -22,7 +40,11 @@ await build({
   target: 'node22',
   format: 'esm',
   external: ['keytar'],
+  // CommonJS dependencies bundled into ESM (dotenv) call require for Node's own modules.
+  banner: { js: "import { createRequire as __keyhavenRequire } from 'node:module';\nconst require = __keyhavenRequire(import.meta.url);" },
   define: { __KEYHAVEN_VERSION__: JSON.stringify(version) },
+  minify: true,
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 // The launcher turns on V8's compile cache before the bundle loads: a warm start then skips parsing

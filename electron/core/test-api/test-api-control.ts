@@ -1,6 +1,6 @@
 import type { TestApiStatus } from '../../../shared/domain/test-api';
 import type { TestApiKeys } from './test-api-keys';
-import { startTestApi, type TestApi } from './test-api-server';
+import type { TestApi } from './test-api-server';
 
 const STOPPED: TestApiStatus = { running: false, port: null, baseUrl: null };
 
@@ -27,6 +27,8 @@ export class TestApiControl {
       if (this.server && (port === 0 || port === this.server.port)) return this.status();
       await this.closeServer();
       // A port in use answers CONFLICT, a refused one INVALID_INPUT (startTestApi says which port).
+      // Loaded on first start: a process that never serves (the command line) never loads node:http.
+      const { startTestApi } = await import('./test-api-server');
       this.server = await startTestApi({ keys: this.keys, port, logError: this.logError });
       return this.status();
     });

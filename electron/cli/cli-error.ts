@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../shared/ipc/errors';
  */
 export const EXIT = {
   OK: 0,
-  /** `scan` found a leak; `keys verify` answered anything but VALID. What CI fails on. */
+  /** `scan` found a leak: what CI fails on. */
   FOUND: 1,
   /** Bad flags, a malformed reference, a secret on the command line. */
   USAGE: 2,
@@ -15,7 +15,7 @@ export const EXIT = {
   NOT_FOUND: 3,
   /** The keychain is unreachable or locked, or a vault's key is missing from it. */
   KEYCHAIN: 4,
-  /** A key that is not Keyhaven-shaped or whose checksum fails, where one was required. */
+  /** `keys verify` answered anything but VALID (malformed, unknown, expired, revoked, missing a scope…). */
   INVALID_KEY: 5,
   /** A name already taken, an output file that exists (without --force). */
   CONFLICT: 6,

@@ -58,6 +58,7 @@ export class CliContext {
       keychain: new KeytarKeychain(),
       version: this.version,
       actor: 'cli',
+      console: false,
       // Background failures arrive judged and redacted (api/error-judge.ts).
       logError: (line) => process.stderr.write(`keyhaven: warning: ${line}\n`),
     });

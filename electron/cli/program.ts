@@ -4,6 +4,7 @@ import { registerInject } from './commands/inject';
 import { registerKeys } from './commands/keys';
 import { registerRead } from './commands/read';
 import { registerRun } from './commands/run';
+import { registerScan } from './commands/scan';
 import { registerVault } from './commands/vault';
 import { CliContext, type GlobalOptions } from './context';
 
@@ -19,8 +20,8 @@ Examples:
 References name a vault entry: kh://<vault>/<entry>[/header|/scheme|/base-url]
 (names as the app shows them, percent-encoded where needed; ids work too).
 The data folder is the app's own, or --data-dir / KEYHAVEN_DATA_DIR.
-Exit codes: 0 ok, 1 found (scan) or not VALID (verify), 2 usage, 3 not found,
-4 keychain locked or unavailable, 5 invalid key, 6 conflict, 7 data folder problem, 70 internal.`;
+Exit codes: 0 ok, 1 leak found (scan), 2 usage, 3 not found, 4 keychain locked or
+unavailable, 5 key not VALID (keys verify), 6 conflict, 7 data folder problem, 70 internal.`;
 
 /** The whole command tree; `context` opens the data folder only when a command needs it. */
 export function buildProgram(version: string): { program: Command; context: CliContext } {
@@ -43,5 +44,6 @@ export function buildProgram(version: string): { program: Command; context: CliC
   registerVault(program, context);
   registerApps(program, context);
   registerKeys(program, context);
+  registerScan(program, context);
   return { program, context };
 }

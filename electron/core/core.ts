@@ -189,7 +189,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: (service) => service.close(),
     now,
   });
-  const parts = { vaults: vaultsPart, console: consolePart ?? notOpened() };
+  const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened() };
   const problems = (): DataProblem[] =>
     [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);
   return {
@@ -210,9 +210,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     recovery: {
       problems,
-      restoreBackup: (part) => parts[part].restoreBackup(),
-      startEmpty: (part) => parts[part].startEmpty(),
-      retry: (part) => parts[part].retry(),
+      restoreBackup: (part) => parts[part]().restoreBackup(),
+      startEmpty: (part) => parts[part]().startEmpty(),
+      retry: (part) => parts[part]().retry(),
     },
     apps: new AppService(db, clock),
     scopes: new ScopeCatalog(db),

@@ -59,6 +59,7 @@ export class CliContext {
       version: this.version,
       actor: 'cli',
       console: false,
+      shortLived: true,
       // Background failures arrive judged and redacted (api/error-judge.ts).
       logError: (line) => process.stderr.write(`keyhaven: warning: ${line}\n`),
     });

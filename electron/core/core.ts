@@ -43,6 +43,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** Who this process's activity records name (default: the app). */
   actor?: ActivityActor;
+  /** A process that opens the folder for one command (the command line): see JournaledStoreOptions.shortLived. */
+  shortLived?: boolean;
   /** False for a process that sends no requests (the command line): console.json is not opened. */
   console?: boolean;
   /** Where the core's events go; a host passes its own, which outlives a reopen of the core. */
@@ -129,6 +131,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     now,
     actor: options.actor ?? 'app',
+    shortLived: options.shortLived === true,
     onDeliveryError: (error) =>
       logError(judgeError(error, 'copying activity to activity.jsonl (kept in keyhaven.json)').log),
   });
@@ -139,7 +142,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     part: 'vaults',
     dataDir: options.dataDir,
     open: async () => {
-      const vaults = await openVaults(options.dataDir, options.keychain, clock, seals);
+      const vaults = await openVaults(options.dataDir, options.keychain, clock, seals, options.shortLived === true);
       vaults.db.onExternalChange(changed('vaults'));
       return vaults;
     },
@@ -172,23 +175,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
     get: (entryId: string) => vaultsPart.get().entries.get(entryId),
   };
-  const consolePart = options.console === false ? null : await RecoverablePart.open<ConsoleService>({
-    part: 'console',
-    dataDir: options.dataDir,
-    open: async () => {
-      // Loaded when opened (with its HTTP client and snippet generators), so a process that opens no
-      // console, the command line, starts without them.
-      const { ConsoleService } = await import('./console/console-service');
-      const service = await ConsoleService.open(options.dataDir, consoleEntries, {
-        clock,
-        userAgent: `Keyhaven/${options.version}`,
-      });
-      service.onExternalChange(changed('console'));
-      return service;
-    },
-    close: (service) => service.close(),
-    now,
-  });
+  const consolePart =
+    options.console === false
+      ? null
+      : await RecoverablePart.open<ConsoleService>({
+          part: 'console',
+          dataDir: options.dataDir,
+          open: async () => {
+            // Loaded when opened (with its HTTP client and snippet generators), so a process that opens no
+            // console, the command line, starts without them.
+            const { ConsoleService } = await import('./console/console-service');
+            const service = await ConsoleService.open(options.dataDir, consoleEntries, {
+              clock,
+              userAgent: `Keyhaven/${options.version}`,
+            });
+            service.onExternalChange(changed('console'));
+            return service;
+          },
+          close: (service) => service.close(),
+          now,
+        });
   const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened() };
   const problems = (): DataProblem[] =>
     [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);

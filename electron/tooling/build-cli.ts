@@ -1,4 +1,4 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -11,7 +11,7 @@ import { build, type Plugin } from 'esbuild';
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const launcher = resolve(root, 'out/cli/keyhaven.js');
-const outfile = resolve(root, 'out/cli/keyhaven-main.js');
+const outdir = resolve(root, 'out/cli');
 const { version } = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 /**
@@ -32,16 +32,23 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+// Chunk names carry hashes: a previous build's chunks would pile up.
+await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [resolve(root, 'electron/cli/index.ts')],
-  outfile,
+  entryPoints: { 'keyhaven-main': resolve(root, 'electron/cli/index.ts') },
+  outdir,
+  // What a command loads only when it runs (the console, the test API's server) becomes its own chunk.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node22',
   format: 'esm',
   external: ['keytar'],
   // CommonJS dependencies bundled into ESM (dotenv) call require for Node's own modules.
-  banner: { js: "import { createRequire as __keyhavenRequire } from 'node:module';\nconst require = __keyhavenRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __keyhavenRequire } from 'node:module';\nconst require = __keyhavenRequire(import.meta.url);",
+  },
   define: { __KEYHAVEN_VERSION__: JSON.stringify(version) },
   minify: true,
   plugins: [zodEnglishOnly],

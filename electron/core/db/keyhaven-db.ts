@@ -60,8 +60,13 @@ export const emptyKeyhavenFile = (): KeyhavenFile => ({
  * after a crash well under the 10,000-key cold-load budget. recorded-commit.ts puts the activity log
  * on top of it.
  */
-export async function openKeyhavenStore(dataDir: string, seals: SealSource): Promise<KeyhavenStore> {
+export async function openKeyhavenStore(
+  dataDir: string,
+  seals: SealSource,
+  shortLived = false,
+): Promise<KeyhavenStore> {
   return openJournaledStore<KeyhavenFile, Op>({
+    shortLived,
     file: join(dataDir, KEYHAVEN_FILE_NAME),
     schemaVersion: KEYHAVEN_SCHEMA_VERSION,
     defaults: emptyKeyhavenFile,

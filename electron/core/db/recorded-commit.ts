@@ -17,6 +17,8 @@ import type { KeyhavenFile } from './schema';
 
 export interface KeyhavenDataOptions extends RecordedDbOptions {
   keychain: Keychain;
+  /** See JournaledStoreOptions.shortLived: the command line. */
+  shortLived?: boolean;
   /** Whether another data file holds sealed records (vault entries), and sealing its unsealed ones. */
   otherSeals?: { hasSealed: () => boolean; sealExisting: (sealer: RecordSealer) => Promise<void> };
 }
@@ -49,7 +51,7 @@ export async function openKeyhavenData(
       }));
     },
   });
-  const store = await openKeyhavenStore(dataDir, seals);
+  const store = await openKeyhavenStore(dataDir, seals, options.shortLived);
   return { db: await RecordedDb.open(dataDir, store, options), seals };
 }
 

@@ -89,7 +89,7 @@ export class JournaledStoreImpl<T extends Journaled, Op> implements JournaledSto
     this.follower.stop();
     this.closing ??= this.queue.then(async () => {
       try {
-        await this.compactIfJournal();
+        if (this.o.shortLived !== true) await this.compactIfJournal();
       } finally {
         await this.closeHandles();
       }

@@ -51,7 +51,8 @@ export async function openJournaledStore<T extends Journaled, Op>(
     const loaded = await store.reload();
     // Replay has refused any entry from another version, so the migrated data is complete: save it.
     if (loaded.migrated) await store.writeSnapshot();
-    if (loaded.existed) await takeSnapshot(file, await readFile(file), (options.now ?? (() => new Date()))());
+    if (loaded.existed && options.shortLived !== true)
+      await takeSnapshot(file, await readFile(file), (options.now ?? (() => new Date()))());
     store.follow();
     return store;
   } catch (error) {

@@ -16,8 +16,9 @@ export type VaultDb = JournaledStore<VaultFile, VaultOp>;
  * (recovery/recoverable-part.ts). Vaults hold hundreds of entries, not 100,000 keys, so a smaller
  * compaction threshold keeps reopen quick.
  */
-export function openVaultDb(dataDir: string, seals: SealSource): Promise<VaultDb> {
+export function openVaultDb(dataDir: string, seals: SealSource, shortLived = false): Promise<VaultDb> {
   return openJournaledStore<VaultFile, VaultOp>({
+    shortLived,
     file: join(dataDir, VAULTS_FILE_NAME),
     schemaVersion: VAULTS_SCHEMA_VERSION,
     defaults: emptyVaultFile,

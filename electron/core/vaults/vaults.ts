@@ -27,12 +27,13 @@ export async function openVaults(
   keychain: Keychain,
   clock: Clock,
   seals: SealSource,
+  shortLived = false,
 ): Promise<Vaults> {
   const firstRun = await stat(join(dataDir, VAULTS_FILE_NAME)).then(
     () => false,
     () => true,
   );
-  const db = await openVaultDb(dataDir, seals);
+  const db = await openVaultDb(dataDir, seals, shortLived);
   const vaults = new VaultService(db, new DataKeys(keychain), clock, () => seals.sealer());
   const entrySeals = new EntrySeals(db, seals);
   const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));

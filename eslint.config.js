@@ -89,7 +89,7 @@ export default tseslint.config(
         message: 'The core never imports electron: it runs under plain Node (tests, harness, CLI).',
       },
       {
-        group: ['**/electron/main/**', '**/preload/**', '**/renderer/**', '**/test/**'],
+        group: ['**/electron/main/**', '**/preload/**', '**/renderer/**', '**/test/**', '**/cli/**'],
         message: 'The core depends only on shared/.',
       },
     ]),
@@ -111,6 +111,7 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     rules: restrict([
       { group: ['**/renderer/**', '**/test/**'], message: 'Main reaches the renderer only through IPC.' },
+      { group: ['**/cli/**'], message: 'The command line is its own process: main shares the core with it, not its code.' },
     ]),
   },
   {

@@ -105,8 +105,11 @@ export function parseSchemeText(text: string): { ok: true; scheme: HeaderScheme 
   const parsed = headerSchemeSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, scheme: parsed.data };
   const known = HEADER_SCHEME_KINDS.includes(candidate.kind as HeaderSchemeKind);
-  const message = known
-    ? (parsed.error.issues[0]?.message ?? 'Invalid scheme.')
-    : `Unknown scheme "${text}": use x-api-key, api-key, bearer, header:NAME or query:NAME.`;
+  const needsName = (candidate.kind === 'header' || candidate.kind === 'query') && colon === -1;
+  const message = needsName
+    ? `${candidate.kind} needs the name it is sent under: ${candidate.kind}:NAME.`
+    : known
+      ? (parsed.error.issues[0]?.message ?? 'Invalid scheme.')
+      : `Unknown scheme "${text}": use x-api-key, api-key, bearer, header:NAME or query:NAME.`;
   return { ok: false, message };
 }

@@ -22,6 +22,10 @@ export type IssuedKeyEntryInput = z.input<typeof issuedKeyEntrySchema>;
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || 'value'))];
-  throw new CoreError('INVALID_INPUT', `Please check: ${fields.slice(0, 5).join(', ')}.`);
+  // The schema's own words ("The base URL must start with https://…"), never the value received; a
+  // caller's unexpected field name is not repeated either (it could be anything they typed).
+  const issues = parsed.error.issues.slice(0, 3);
+  const words = issues.map((issue) => (issue.code === 'unrecognized_keys' ? 'Unexpected field.' : issue.message));
+  const field = issues[0]?.path[0];
+  throw new CoreError('INVALID_INPUT', [...new Set(words)].join(' '), typeof field === 'string' ? { field } : {});
 }

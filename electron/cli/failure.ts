@@ -43,8 +43,12 @@ function commanderWords(error: CommanderError): string {
     }
     case 'commander.unknownCommand':
       return 'unknown command. See keyhaven --help.';
-    case 'commander.excessArguments':
-      return `${words.replace(/\.$/, '')}. A key is never taken as an argument (other users can see arguments in the process list): pipe it on stdin.`;
+    case 'commander.excessArguments': {
+      // "Expected 1 argument but got 2: Personal, <what was typed>": the count only, never the values.
+      const found = /^(too many arguments(?: for '[a-z-]+')?)\. (Expected \d+ arguments? but got \d+)/.exec(words);
+      const counts = found ? `${found[1]} (${found[2]?.toLowerCase()})` : 'too many arguments';
+      return `${counts}. A key is never taken as an argument (other users can see arguments in the process list): pipe it on stdin.`;
+    }
     default:
       return words;
   }

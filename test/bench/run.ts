@@ -12,6 +12,7 @@ import { benchConsole, consoleBenchRows } from './console';
 import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
+import { benchCli, cliBenchRows } from './cli';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
 
 /**
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   rows.push(...testApiBenchRows(await benchTestApi()));
   rows.push(...consoleBenchRows(await benchConsole()));
   rows.push(...crossProcessBenchRows(await benchCrossProcess()));
+  rows.push(...cliBenchRows(await benchCli()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

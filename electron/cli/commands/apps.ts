@@ -8,7 +8,10 @@ import { table } from '../output';
 
 /** `keyhaven apps …`: the apps keys are issued for. */
 export function registerApps(program: Command, context: CliContext): void {
-  const apps = program.command('apps').description('the apps you issue keys for');
+  const apps = program
+    .command('apps')
+    .description('the apps you issue keys for')
+    .addHelpText('after', examples('keyhaven apps ls', 'keyhaven apps create Billing'));
 
   apps
     .command('ls')

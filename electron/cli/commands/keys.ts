@@ -16,7 +16,18 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** `keyhaven keys …`: issue, list, rotate, revoke and verify keys, as the app's Keys tab does. */
 export function registerKeys(program: Command, context: CliContext): void {
-  const keys = program.command('keys').description('keys issued for your apps');
+  const keys = program
+    .command('keys')
+    .description('keys issued for your apps')
+    .addHelpText(
+      'after',
+      examples(
+        'keyhaven keys ls Pyas',
+        'keyhaven keys create Pyas --name "CI deploy" --expires 5d --no-scopes',
+        'keyhaven keys rotate Pyas n58lZyBi --grace 24h',
+        'printf %s "$KEY" | keyhaven keys verify',
+      ),
+    );
 
   keys
     .command('ls')

@@ -47,7 +47,9 @@ export function registerScan(program: Command, context: CliContext): void {
         throw new CliError('USAGE', '--format is text, json or sarif.');
       const explicit = paths.length > 0;
       const history = flags.history && !explicit ? shellHistoryFiles(homedir()) : [];
-      const sources = await scanSources(context, (line) => output.note(line));
+      // What the scan could not compare is said after the report, so a failed scan prints one line.
+      const notes: string[] = [];
+      const sources = await scanSources(context, (line) => notes.push(line));
       const report = await scan(
         { paths: explicit ? paths : ['.'], git: flags.git === true, historyFiles: history },
         sources,
@@ -59,6 +61,7 @@ export function registerScan(program: Command, context: CliContext): void {
             ? formatSarif(report, context.version)
             : formatText(report),
       );
+      notes.forEach((line) => output.note(line));
       if (report.findings.length > 0) process.exitCode = EXIT.FOUND;
     });
 }

@@ -11,7 +11,18 @@ import { entryJson, entryRows, parseEntryFlags, type EntryFlags } from './vault-
 
 /** `keyhaven vault …`: list, add, replace and remove vault keys. Keys come from stdin only. */
 export function registerVault(program: Command, context: CliContext): void {
-  const vault = program.command('vault').description('vaults and their keys');
+  const vault = program
+    .command('vault')
+    .description('vaults and their keys')
+    .addHelpText(
+      'after',
+      examples(
+        'keyhaven vault ls',
+        'keyhaven vault entries Personal',
+        'pbpaste | keyhaven vault add Personal --name Stripe',
+        'keyhaven vault rm Personal Stripe',
+      ),
+    );
 
   vault
     .command('ls')

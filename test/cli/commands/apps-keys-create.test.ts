@@ -23,9 +23,7 @@ describe('keyhaven apps', () => {
 
   it('create derives the key prefix; ls shows it as text and JSON', async () => {
     const dataDir = newDataDir();
-    expect(await keyhavenOk(['apps', 'create', 'Pyas', '--description', 'Items API'], { dataDir })).toContain(
-      'pyas_',
-    );
+    expect(await keyhavenOk(['apps', 'create', 'Pyas', '--description', 'Items API'], { dataDir })).toContain('pyas_');
     const text = await keyhavenOk(['apps', 'ls'], { dataDir });
     expect(text.split('\n')[0]).toMatch(/^NAME\s+PREFIX/);
     expect(text).toMatch(/Pyas\s+pyas\s+0/);
@@ -74,7 +72,10 @@ describe('keyhaven keys create', () => {
   it('an unknown scope is refused (exit 2) and no key is issued', async () => {
     const dataDir = newDataDir();
     await createApp(dataDir);
-    const line = expectFailure(await keyhaven(['keys', 'create', 'Pyas', '--name', 'X', '--scope', 'fly:away'], { dataDir }), 2);
+    const line = expectFailure(
+      await keyhaven(['keys', 'create', 'Pyas', '--name', 'X', '--scope', 'fly:away'], { dataDir }),
+      2,
+    );
     expect(line).toContain('fly:away');
     expect(await keysJson(dataDir)).toEqual([]);
   });
@@ -102,15 +103,19 @@ describe('keyhaven keys create', () => {
     expect(byName.get('Dated')?.expiresAt).toBe(`${future}T00:00:00.000Z`);
   });
 
-  it.each([['a past date', '2020-01-01'], ['garbage', 'next-tuesday'], ['a bad ISO date', '2030-13-45']])(
-    '--expires with %s exits 2 and issues nothing',
-    async (_what, value) => {
-      const dataDir = newDataDir();
-      await createApp(dataDir);
-      expectFailure(await keyhaven(['keys', 'create', 'Pyas', '--name', 'X', '--no-scopes', '--expires', value], { dataDir }), 2);
-      expect(await keysJson(dataDir)).toEqual([]);
-    },
-  );
+  it.each([
+    ['a past date', '2020-01-01'],
+    ['garbage', 'next-tuesday'],
+    ['a bad ISO date', '2030-13-45'],
+  ])('--expires with %s exits 2 and issues nothing', async (_what, value) => {
+    const dataDir = newDataDir();
+    await createApp(dataDir);
+    expectFailure(
+      await keyhaven(['keys', 'create', 'Pyas', '--name', 'X', '--no-scopes', '--expires', value], { dataDir }),
+      2,
+    );
+    expect(await keysJson(dataDir)).toEqual([]);
+  });
 
   it('--json prints the key record and the plaintext once', async () => {
     const dataDir = newDataDir();
@@ -147,7 +152,9 @@ describe('keyhaven keys create', () => {
 
   it('an unknown app exits 3 for create and ls', async () => {
     const dataDir = newDataDir();
-    expect(expectFailure(await keyhaven(['keys', 'create', 'Ghost', '--name', 'X', '--no-scopes'], { dataDir }), 3)).toContain('Ghost');
+    expect(
+      expectFailure(await keyhaven(['keys', 'create', 'Ghost', '--name', 'X', '--no-scopes'], { dataDir }), 3),
+    ).toContain('Ghost');
     expect(expectFailure(await keyhaven(['keys', 'ls', 'Ghost'], { dataDir }), 3)).toContain('Ghost');
   });
 

@@ -97,8 +97,9 @@ describe('keyhaven keys rotate / revoke', () => {
   it('rotate with --grace 0 stops the old key at once', async () => {
     const dataDir = newDataDir();
     const old = await appWithKey(dataDir);
-    const fresh = (await keyhavenOk(['keys', 'rotate', 'Pyas', `pyas_${keyIdOf(old)}`, '--grace', '0'], { dataDir }))
-      .trimEnd();
+    const fresh = (
+      await keyhavenOk(['keys', 'rotate', 'Pyas', `pyas_${keyIdOf(old)}`, '--grace', '0'], { dataDir })
+    ).trimEnd();
     const oldRun = await verify(dataDir, old);
     expect(oldRun.code).toBe(5);
     expect(oldRun.stdout).not.toMatch(/^VALID/);

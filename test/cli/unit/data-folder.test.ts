@@ -25,7 +25,9 @@ describe('chooseDataFolder', () => {
   });
 
   it('other unix platforms follow the linux rule', () => {
-    expect(chooseDataFolder(undefined, { XDG_CONFIG_HOME: '/x' }, 'freebsd', HOME, CWD).dir).toBe(join('/x', 'Keyhaven'));
+    expect(chooseDataFolder(undefined, { XDG_CONFIG_HOME: '/x' }, 'freebsd', HOME, CWD).dir).toBe(
+      join('/x', 'Keyhaven'),
+    );
   });
 
   it('darwin: ~/Library/Application Support/Keyhaven, whatever XDG_CONFIG_HOME says', () => {
@@ -44,7 +46,13 @@ describe('chooseDataFolder', () => {
   it('KEYHAVEN_DATA_DIR wins over the platform default', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
       expect(
-        chooseDataFolder(undefined, { KEYHAVEN_DATA_DIR: '/data/kh', XDG_CONFIG_HOME: '/x', APPDATA: '/a' }, platform, HOME, CWD),
+        chooseDataFolder(
+          undefined,
+          { KEYHAVEN_DATA_DIR: '/data/kh', XDG_CONFIG_HOME: '/x', APPDATA: '/a' },
+          platform,
+          HOME,
+          CWD,
+        ),
       ).toEqual({ dir: resolve('/data/kh'), source: 'environment' });
     }
   });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chainEvents, EMPTY_HEAD } from '../../../electron/core/activity/activity-event';
 import { chainHash, GENESIS, type ChainedRecord } from '../../../electron/core/activity/chain-hash';
+import { checkChain } from '../../../electron/core/activity/check-chain';
 import { openKeyhavenData, type RecordedDb } from '../../../electron/core/db/recorded-commit';
 import { activityRecordSchema, type ActivityActor, type ActivityRecord } from '../../../shared/domain/activity';
 import { MemoryKeychain } from '../../support/memory-keychain';
@@ -80,63 +81,81 @@ describe('the activity actor and the chain hash', () => {
 });
 
 describe('a log mixing records from before and after the actor', () => {
-  let dir: { path: string; remove: () => Promise<void> };
-  const opened: RecordedDb[] = [];
-  const keychain = new MemoryKeychain();
-  const now = () => new Date('2026-11-23T10:00:00.000Z');
-
-  beforeEach(async () => {
-    dir = await makeTempDir();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((db) => db.close()));
-    await dir.remove();
-  });
-
-  async function open(actor: ActivityActor): Promise<RecordedDb> {
-    const { db } = await openKeyhavenData(dir.path, { keychain, now, actor, onDeliveryError: () => undefined });
-    opened.push(db);
-    return db;
-  }
-
-  const record = (db: RecordedDb, summary: string) =>
-    db.commit(() => ({ ops: [], result: null, activity: [{ type: 'app.updated', appId: APP, summary }] }));
-
-  const file = () => join(dir.path, 'activity.jsonl');
-  const lines = async () =>
-    (await readFile(file(), 'utf8'))
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as ChainedRecord);
-
-  /** Rewrites the log as an older version would have: the first `count` records without an actor. */
-  async function makeOldRecords(count: number): Promise<void> {
-    const all = await lines();
+  /** Old records, chained as a version without the actor wrote them. */
+  function oldLines(count: number): ChainedRecord[] {
     let prev = GENESIS;
-    const rewritten = all.map((line, index) => {
-      const { prev: _prev, hash: _hash, actor, ...rest } = line;
-      const body: ActivityRecord = index < count ? rest : { ...rest, ...(actor ? { actor } : {}) };
-      const hash = chainHash(body, prev);
-      const out = { ...body, prev, hash };
+    return Array.from({ length: count }, (_, index) => {
+      const body = { ...OLD_RECORD, seq: index + 1, summary: `old ${index + 1}` };
+      const hash = preActorHash(body, prev);
+      const line = { ...body, prev, hash };
       prev = hash;
-      return out;
+      return line;
     });
-    await writeFile(file(), `${rewritten.map((line) => JSON.stringify(line)).join('\n')}\n`);
   }
 
-  it('records from the app and the command line, and old ones without an actor, check intact', async () => {
-    const app = await open('app');
-    await record(app, 'old 1');
-    await record(app, 'old 2');
-    await app.close();
-    opened.splice(0);
-    await makeOldRecords(2);
+  const parsed = (records: readonly ChainedRecord[]) => records.map((record, index) => ({ lineNo: index + 1, record }));
+  const headOf = (records: readonly ChainedRecord[]) => ({ seq: records.at(-1)!.seq, hash: records.at(-1)!.hash });
 
-    // The head committed in keyhaven.json must match the rewritten tail for the check to pass: the
-    // last old record's hash is unchanged from what an old version wrote (verified above), so reopen
-    // with the hash the old version would have committed: the same procedure, from genesis.
-    const old = await lines();
-    expect(old.map((line) => 'actor' in line)).toEqual([false, false]);
-    expect(old[1]?.hash).toBe(preActorHash({ ...old[1]!, prev: undefined } as never, old[0]!.hash));
+  it('old records, then app and cli records chained on from them, check intact', () => {
+    const old = oldLines(3);
+    const at = new Date('2026-11-23T10:00:00.000Z');
+    const event = { type: 'entry.read' as const, appId: null, summary: 'read by keyhaven read' };
+    const cli = chainEvents(headOf(old), [event, event], at, 'cli');
+    const app = chainEvents(headOf(cli), [{ type: 'app.updated', appId: APP, summary: 'renamed' }], at, 'app');
+    const all = [...old, ...cli, ...app];
+    expect(all.map((record) => record.actor)).toEqual([undefined, undefined, undefined, 'cli', 'cli', 'app']);
+    expect(checkChain(parsed(all), headOf(all))).toEqual({ intact: true, count: 6, brokenAtSeq: null, problem: null });
+  });
+
+  it('adding an actor to an old record, or removing one from a new record, breaks the chain there', () => {
+    const old = oldLines(2);
+    const cli = chainEvents(headOf(old), [{ type: 'entry.read', appId: null, summary: 'r' }], new Date(), 'cli');
+    const claimed = [{ ...old[0]!, actor: 'cli' as const }, old[1]!, ...cli];
+    expect(checkChain(parsed(claimed), headOf(claimed))).toMatchObject({ intact: false, brokenAtSeq: 1 });
+    const { actor: _actor, ...stripped } = cli[0]!;
+    const disowned = [...old, stripped];
+    expect(checkChain(parsed(disowned), headOf(disowned))).toMatchObject({ intact: false, brokenAtSeq: 3 });
+    const swapped = [...old, { ...cli[0]!, actor: 'app' as const }];
+    expect(checkChain(parsed(swapped), headOf(swapped))).toMatchObject({ intact: false, brokenAtSeq: 3 });
+  });
+
+  describe('in a real data folder', () => {
+    let dir: { path: string; remove: () => Promise<void> };
+    const opened: RecordedDb[] = [];
+    const keychain = new MemoryKeychain();
+    const now = () => new Date('2026-11-23T10:00:00.000Z');
+
+    beforeEach(async () => {
+      dir = await makeTempDir();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((db) => db.close()));
+      await dir.remove();
+    });
+
+    async function open(actor: ActivityActor): Promise<RecordedDb> {
+      const { db } = await openKeyhavenData(dir.path, { keychain, now, actor, onDeliveryError: () => undefined });
+      opened.push(db);
+      return db;
+    }
+
+    const record = (db: RecordedDb, summary: string) =>
+      db.commit(() => ({ ops: [], result: null, activity: [{ type: 'app.updated' as const, appId: APP, summary }] }));
+
+    it('each process names itself; the log of both checks intact', async () => {
+      const app = await open('app');
+      await record(app, 'by the app');
+      await app.close();
+      opened.splice(0);
+      const cli = await open('cli');
+      await record(cli, 'by the command line');
+      expect(cli.activity.list().map((r) => [r.summary, r.actor])).toEqual([
+        ['by the command line', 'cli'],
+        ['by the app', 'app'],
+      ]);
+      expect(await cli.activity.check()).toEqual({ intact: true, count: 2, brokenAtSeq: null, problem: null });
+      const lines = (await readFile(join(dir.path, 'activity.jsonl'), 'utf8')).trimEnd().split('\n');
+      expect(lines.map((line) => (JSON.parse(line) as ChainedRecord).actor)).toEqual(['app', 'cli']);
+    });
   });
 });

@@ -43,7 +43,7 @@ export function registerKeys(program: Command, context: CliContext): void {
           list.map((key) => [
             key.name,
             `${key.keyPrefix}_${key.keyId}`,
-            key.status,
+            key.status.replace('_', ' '),
             key.expiresAt?.slice(0, 16).replace('T', ' ') ?? 'never',
             key.scopes.join(',') || '—',
             key.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never',
@@ -159,7 +159,9 @@ export function registerKeys(program: Command, context: CliContext): void {
       const pasted = parsePastedKey(await readSecretFromStdin('key'));
       const result = await core.issuing.verify(pasted.key, 'x-api-key', options.scope);
       context.output.data(result, () =>
-        result.key ? `${result.code} ${label(result.key)} (${result.key.name}, ${result.key.status})` : result.code,
+        result.key
+          ? `${result.code} ${label(result.key)} (${result.key.name}, ${result.key.status.replace('_', ' ')})`
+          : result.code,
       );
       if (result.code !== 'VALID') process.exitCode = EXIT.INVALID_KEY;
     });

@@ -48,7 +48,9 @@ export function describeFinding(finding: Finding): string {
     return `secret of vault entry ${JSON.stringify(finding.entryName)} (vault ${JSON.stringify(finding.vaultName)}) in clear`;
   }
   const owner =
-    finding.key === null ? 'unknown key' : `app ${JSON.stringify(finding.key.appName)}, ${finding.key.status}`;
+    finding.key === null
+      ? 'unknown key'
+      : `app ${JSON.stringify(finding.key.appName)}, ${finding.key.status.replace('_', ' ')}`;
   return `Keyhaven key ${finding.label} (${owner}) — ${keyAdvice(finding)}`;
 }
 

@@ -38,7 +38,10 @@ export function findingsInText(text: string, origin: TextOrigin, search: TextSea
       key: search.lookupKey(prefix, keyId),
     },
   }));
+  // An issued key saved in a vault is both; it is reported once, as the key (that says what to do).
+  const keyOffsets = new Set(keys.map((key) => key.offset));
   for (const { offset, vaultName, entryName, entryId } of secrets) {
+    if (keyOffsets.has(offset)) continue;
     found.push({ offset, finding: { kind: 'vault-secret', vaultName, entryName, entryId, location: locate(offset) } });
   }
   // In reading order, keys and secrets mixed, as a person fixing the file goes through it.

@@ -16,6 +16,11 @@ export function encodeDocument(data: object): string {
   return `${body.slice(0, -1)},"crc":${crc32(body)}}\n`;
 }
 
+/** Whether a snapshot's text ends with its checksum member (decodeDocument checks that it holds). */
+export function hasChecksum(raw: string): boolean {
+  return CRC_AT_END.test(raw);
+}
+
 export class DocumentDamage extends Error {
   constructor(readonly problem: string) {
     super(problem);

@@ -9,7 +9,7 @@ import type { Adapter } from 'lowdb';
 import { open, stat } from 'node:fs/promises';
 import { writeFileDurably } from './atomic-write';
 import type { BackupCopy } from './backup-copy';
-import { decodeDocument, DocumentDamage, encodeDocument } from './document-text';
+import { decodeDocument, DocumentDamage, encodeDocument, hasChecksum } from './document-text';
 import { StorageError } from './storage-error';
 
 /** What tells one version of a file from another without reading it (every write is a new inode). */
@@ -40,6 +40,8 @@ export async function statIdentity(file: string): Promise<FileIdentity | null> {
 export class DurableJsonFile<T> implements Adapter<T> {
   /** The file as last read or written through this adapter: null if it was absent, undefined if unknown. */
   identity: FileIdentity | null | undefined = undefined;
+  /** Whether the file as last read carried its checksum (which then held: it was read, not refused). */
+  checksummed = false;
 
   /**
    * `findBackup` names, in a damage report, the copy that restores the most. Snapshots are written
@@ -53,9 +55,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async read(): Promise<T | null> {
     const text = await this.readText();
+    this.checksummed = false;
     if (text === null) return null;
     try {
-      return decodeDocument(text) as T;
+      const data = decodeDocument(text) as T;
+      this.checksummed = hasChecksum(text);
+      return data;
     } catch (error) {
       if (error instanceof DocumentDamage) throw await this.corrupt(error.problem);
       throw error;

@@ -21,13 +21,6 @@ export interface JournaledStoreOptions<T extends Journaled, Op> extends Document
   prepareCommit?: () => Promise<unknown>;
   /** Adds seals to the planned ops (keys/key-seal.ts, vaults/entry-seal.ts); throws to refuse them. */
   sealOps?: (data: Readonly<T>, ops: Op[]) => Op[];
-  /**
-   * A process that opens the file for one command and exits (the command line): it takes no copy in
-   * backups/ when opening — a script calling it in a loop would otherwise push the app's five copies
-   * out within five calls — and leaves its commits in the journal at close, for the next long-lived
-   * open or the compaction threshold to fold in, instead of rewriting the whole file every call.
-   */
-  shortLived?: boolean;
   /** Where a failed catch-up with another process's commit is reported; it resurfaces on the next use. */
   onFollowError?: (error: unknown) => void;
 }

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openJournaledStore } from '../../../electron/core/storage';
+import { openJournaledStore, StorageError } from '../../../electron/core/storage';
+import { encodeDocument } from '../../../electron/core/storage/document-text';
 import { adding, jOptions, journalLines, readSnapshot } from './journal-fixture';
 import { useTempDir } from './temp-dir';
 
@@ -46,5 +47,32 @@ describe('a short-lived store (the command line)', () => {
     await app.close();
     expect(await readFile(`${file}.journal`, 'utf8').catch(() => '')).toBe('');
     expect((await readSnapshot(file)).items).toEqual(['a', 'b']);
+  });
+
+  it('trusts a snapshot whose checksum holds without validating it again; the app still validates', async () => {
+    const file = join(temp.dir(), 'data.json');
+    let validations = 0;
+    const counting = (shortLived: boolean) => {
+      const options = jOptions(file);
+      const validate = options.validate!;
+      return { ...options, shortLived, validate: (data: unknown) => (validations++, validate(data)) };
+    };
+    await writeFile(file, encodeDocument({ schemaVersion: 2, journalSeq: 0, items: ['as written'] }));
+    const visit = await openJournaledStore(counting(true));
+    expect(visit.snapshot().items).toEqual(['as written']);
+    await visit.close();
+    expect(validations).toBe(0);
+    const app = await openJournaledStore(counting(false));
+    await app.close();
+    expect(validations).toBe(1);
+  });
+
+  it('validates a file without a checksum, and refuses a damaged one, also when short-lived', async () => {
+    const file = join(temp.dir(), 'data.json');
+    await writeFile(file, JSON.stringify({ schemaVersion: 2, journalSeq: 0, items: [42] }));
+    await expect(openJournaledStore({ ...jOptions(file), shortLived: true })).rejects.toBeInstanceOf(StorageError);
+    const damaged = encodeDocument({ schemaVersion: 2, journalSeq: 0, items: ['abc'] }).replace('abc', 'abd');
+    await writeFile(file, damaged);
+    await expect(openJournaledStore({ ...jOptions(file), shortLived: true })).rejects.toBeInstanceOf(StorageError);
   });
 });

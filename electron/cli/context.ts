@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { openCore, type Core } from '../core/core';
-import { KeytarKeychain } from '../core/keychain/keytar-keychain';
-import { SecretReferences } from '../core/vaults/secret-references';
+import type { Core } from '../core/core';
+import type { SecretReferences } from '../core/vaults/secret-references';
 import { chooseDataFolder } from './data-folder';
 import { createOutput, type Output } from './output';
 
@@ -39,6 +38,7 @@ export class CliContext {
 
   async references(): Promise<SecretReferences> {
     const core = await this.core();
+    const { SecretReferences } = await import('../core/vaults/secret-references');
     return new SecretReferences(() => core.vaults, core.db);
   }
 
@@ -53,9 +53,17 @@ export class CliContext {
     const dataDir = this.dataDir;
     // As the app does at first start: the folder is private to the user.
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // The core is loaded here, not at start: --help, --version and a scan without data never load it.
+    const { KeytarKeychain } = await import('../core/keychain/keytar-keychain');
+    const keychain = new KeytarKeychain();
+    // The keychain's first answer (loading keytar, opening a D-Bus session) takes ~20 ms: asked now, it
+    // is prepared on a worker thread while the core loads. Its outcome does not matter; the real reads
+    // report any failure.
+    void keychain.get('probe').catch(() => null);
+    const { openCore } = await import('../core/core');
     return openCore({
       dataDir,
-      keychain: new KeytarKeychain(),
+      keychain,
       version: this.version,
       actor: 'cli',
       console: false,

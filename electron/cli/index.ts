@@ -1,5 +1,4 @@
 import { CommanderError } from 'commander';
-import { describeFailure } from './failure';
 import { buildProgram } from './program';
 
 declare const __KEYHAVEN_VERSION__: string;
@@ -9,13 +8,15 @@ declare const __KEYHAVEN_VERSION__: string;
  * `bin`). Exit codes are in cli-error.ts; a failure is one line on stderr (failure.ts).
  */
 async function main(argv: string[]): Promise<number> {
-  const { program, context } = buildProgram(__KEYHAVEN_VERSION__);
+  const { program, context } = await buildProgram(__KEYHAVEN_VERSION__, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
     // --help and --version end the parse with an "error" whose exit code is 0.
     if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    // Loaded on failure only: it brings the core's error types and redactor.
+    const { describeFailure } = await import('./failure');
     const failure = describeFailure(error, process.env.KEYHAVEN_DEBUG === '1');
     process.stderr.write(`${failure.line}\n`);
     return failure.exitCode;

@@ -1,12 +1,36 @@
 import { Command } from 'commander';
-import { registerApps } from './commands/apps';
-import { registerInject } from './commands/inject';
-import { registerKeys } from './commands/keys';
-import { registerRead } from './commands/read';
-import { registerRun } from './commands/run';
-import { registerScan } from './commands/scan';
-import { registerVault } from './commands/vault';
 import { CliContext, type GlobalOptions } from './context';
+
+type Register = (program: Command, context: CliContext) => void;
+
+/**
+ * Each command group is loaded only when it runs (esbuild makes each a chunk): `keyhaven read` never
+ * loads the scanner, the child-process code or dotenv, and `--version` loads none of them. Help for
+ * the whole program loads them all, to list them. In the order help lists them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  read: async () => (await import('./commands/read')).registerRead,
+  run: async () => (await import('./commands/run')).registerRun,
+  inject: async () => (await import('./commands/inject')).registerInject,
+  vault: async () => (await import('./commands/vault')).registerVault,
+  apps: async () => (await import('./commands/apps')).registerApps,
+  keys: async () => (await import('./commands/keys')).registerKeys,
+  scan: async () => (await import('./commands/scan')).registerScan,
+};
+
+/** Global options that take a value: the word after them is not the command's name. */
+const VALUE_OPTIONS = new Set(['--data-dir']);
+
+/** The command named in `args` (after node and the script), or null when there is none or it is unknown. */
+export function invokedCommand(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--') return null;
+    if (VALUE_OPTIONS.has(arg)) i += 1;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : null;
+  }
+  return null;
+}
 
 const EXAMPLES = `
 Examples:
@@ -23,8 +47,14 @@ The data folder is the app's own, or --data-dir / KEYHAVEN_DATA_DIR.
 Exit codes: 0 ok, 1 leak found (scan), 2 usage, 3 not found, 4 keychain locked or
 unavailable, 5 key not VALID (keys verify), 6 conflict, 7 data folder problem, 70 internal.`;
 
-/** The whole command tree; `context` opens the data folder only when a command needs it. */
-export function buildProgram(version: string): { program: Command; context: CliContext } {
+/**
+ * The command tree for these arguments: the invoked command, or all of them (help, an unknown
+ * command); `context` opens the data folder only when a command needs it.
+ */
+export async function buildProgram(
+  version: string,
+  args: readonly string[],
+): Promise<{ program: Command; context: CliContext }> {
   const program = new Command('keyhaven');
   const context = new CliContext(() => program.opts<GlobalOptions>(), version);
   program
@@ -38,12 +68,8 @@ export function buildProgram(version: string): { program: Command; context: CliC
     // Failures are printed once, in our words, by index.ts (failure.ts): never an echo of the input.
     .configureOutput({ outputError: () => undefined })
     .addHelpText('after', EXAMPLES);
-  registerRead(program, context);
-  registerRun(program, context);
-  registerInject(program, context);
-  registerVault(program, context);
-  registerApps(program, context);
-  registerKeys(program, context);
-  registerScan(program, context);
+  const invoked = invokedCommand(args);
+  const loaders = invoked === null ? Object.values(COMMANDS) : [COMMANDS[invoked] as () => Promise<Register>];
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, context);
   return { program, context };
 }

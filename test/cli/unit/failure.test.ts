@@ -24,7 +24,7 @@ const secretValue = fc.oneof(issuedKey, longToken);
 
 /** The failure a real parse of `keyhaven <args>` ends with (commander's own errors). */
 async function parseFailure(args: readonly string[]): Promise<unknown> {
-  const { program } = buildProgram('0.0.0-test');
+  const { program } = await buildProgram('0.0.0-test', args);
   try {
     await program.parseAsync(['node', 'keyhaven', ...args]);
   } catch (error) {

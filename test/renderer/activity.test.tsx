@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/core';
 import { ManualClock } from '../support/manual-clock';
 import { generate } from './support/keys';
 import { goTo, openApp, renderApp } from './support/render-app';
@@ -39,6 +40,35 @@ describe('Activity', () => {
       expect.stringMatching(/Pyas.*App created.*App "Pyas" created—$/),
     ]);
     expect(within(rows[0]!).getByText(/^pyas_\w{8}$/).tagName).toBe('CODE');
+  });
+
+  it('names the command line as the actor of what it did, and vault records under "Vaults"', async () => {
+    const { user } = await renderApp({
+      before: async (core, keychain) => {
+        await core.apps.create({ name: 'Pyas' });
+        // What `keyhaven` does: its own core on the same folder and keychain, recording as the command line.
+        const cli = await openCore({ dataDir: core.dataDir, keychain, version: 'test', actor: 'cli', console: false });
+        await cli.apps.create({ name: 'Terminal app' });
+        await cli.db.commit(() => ({
+          ops: [],
+          result: null,
+          activity: [
+            { type: 'entry.read', appId: null, summary: 'Vault "Personal": key of "Stripe" read by keyhaven read' },
+          ],
+        }));
+        await cli.close();
+        await core.db.activity.list();
+      },
+    });
+    await goTo(user, 'Activity');
+    const table = await screen.findByRole('table', { name: 'Activity across all apps, newest first' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^.*Vaults.*Vault key read.*read by keyhaven read.*by the command line—$/),
+      expect.stringMatching(/Terminal app.*App created.*by the command line—$/),
+      expect.stringMatching(/Pyas.*App created.*App "Pyas" created—$/),
+    ]);
   });
 
   it("shows only the app's own records in its Activity tab", async () => {
@@ -116,9 +146,10 @@ describe('Activity', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
 
     const filter = screen.getByLabelText('Event');
-    // "All events" plus one option per activity type, "Saved in vault" included.
-    expect(within(filter).getAllByRole('option')).toHaveLength(11);
+    // "All events" plus one option per activity type, "Saved in vault" and the vault records included.
+    expect(within(filter).getAllByRole('option')).toHaveLength(16);
     expect(within(filter).getByRole('option', { name: 'Saved in vault' })).toBeTruthy();
+    expect(within(filter).getByRole('option', { name: 'Vault key read' })).toBeTruthy();
     await user.selectOptions(filter, 'Key verified');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);

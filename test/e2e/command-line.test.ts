@@ -38,6 +38,8 @@ describe('the keyhaven command line beside the app', () => {
     const generated = page.getByRole('row').filter({ hasText: 'Key generated' });
     await generated.getByText('by the command line').waitFor();
     await screenshot(page, '160-activity-by-command-line');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await screenshot(page, '160-activity-by-command-line-1024');
   });
 
   it('loses nothing when the app and the command line add vault keys at the same time', async () => {
@@ -100,5 +102,7 @@ describe('the keyhaven command line beside the app', () => {
       .waitFor();
     await page.getByRole('row').filter({ hasText: 'app-0' }).first().waitFor();
     await screenshot(page, '161-vault-entries-from-app-and-command-line');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await screenshot(page, '161-vault-entries-from-app-and-command-line-1024');
   });
 });

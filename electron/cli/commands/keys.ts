@@ -95,7 +95,7 @@ export function registerKeys(program: Command, context: CliContext): void {
         });
         const saved = vault ? await core.issuing.saveInVault(generated.key.id, vault.id) : null;
         core.issuing.discard(generated.key.id);
-        await core.issuing.recordViewed(generated.key.id, 'shown');
+        await core.issuing.recordViewed(generated.key.id, 'shown', 'once, printed by keyhaven keys create');
         const output = context.output;
         if (output.json)
           output.data({ key: generated.key, plaintext: generated.plaintext, savedIn: saved?.id ?? null }, () => '');
@@ -120,7 +120,7 @@ export function registerKeys(program: Command, context: CliContext): void {
       if (!GRACE_PERIOD_IDS.includes(grace)) throw new CliError('USAGE', '--grace is 0, 1h, 24h or 7d.');
       const rotated = await core.issuing.rotate(key.id, grace);
       core.issuing.discard(rotated.key.id);
-      await core.issuing.recordViewed(rotated.key.id, 'shown');
+      await core.issuing.recordViewed(rotated.key.id, 'shown', 'once, printed by keyhaven keys rotate');
       const output = context.output;
       if (output.json) output.data(rotated, () => '');
       else output.raw(`${rotated.plaintext}\n`);

@@ -76,8 +76,8 @@ export class IssuingService {
     return this.deps.lifecycle.revoke(id);
   }
 
-  recordViewed(id: string, action: 'shown' | 'copied'): Promise<null> {
-    return this.deps.keys.recordViewed(id, action);
+  recordViewed(id: string, action: 'shown' | 'copied', where?: string): Promise<null> {
+    return this.deps.keys.recordViewed(id, action, where);
   }
 
   verify(headerValue: string, scheme: VerifyScheme, requiredScope?: string): Promise<VerifyResult> {

@@ -89,8 +89,11 @@ export class KeyService {
     return { ...summary, useCount: summary.useCount + pending.count, lastUsedAt };
   }
 
-  /** Show or Copy on the "Store your API key" page: recorded, never with the key itself. */
-  async recordViewed(id: string, action: 'shown' | 'copied'): Promise<null> {
+  /**
+   * Show or Copy on the "Store your API key" page, or the one printing by the command line (`where`):
+   * recorded, never with the key itself.
+   */
+  async recordViewed(id: string, action: 'shown' | 'copied', where = 'on its store page'): Promise<null> {
     return this.db.commit((data) => {
       const key = findKey(data, id);
       if (!key) throw notFound('The API key');
@@ -103,7 +106,7 @@ export class KeyService {
             appId: key.appId,
             issuedKeyId: key.id,
             keyLabel: keyLabel(key),
-            summary: `API key "${key.name}" ${action === 'shown' ? 'shown' : 'copied'} on its store page`,
+            summary: `API key "${key.name}" ${action === 'shown' ? 'shown' : 'copied'} ${where}`,
           },
         ],
       };

@@ -169,5 +169,12 @@ describe('keyhaven keys create', () => {
     expect(activityOfType(dataDir, 'key.generated')).toEqual([
       expect.objectContaining({ actor: 'cli', keyLabel: `pyas_${keyIdOf(key)}` }),
     ]);
+    // Printing it is its one showing, said as what happened (there is no store page in a terminal).
+    expect(activityOfType(dataDir, 'key.shown')).toEqual([
+      expect.objectContaining({
+        actor: 'cli',
+        summary: 'API key "Listed" shown once, printed by keyhaven keys create',
+      }),
+    ]);
   });
 });

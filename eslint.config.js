@@ -111,7 +111,10 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     rules: restrict([
       { group: ['**/renderer/**', '**/test/**'], message: 'Main reaches the renderer only through IPC.' },
-      { group: ['**/cli/**'], message: 'The command line is its own process: main shares the core with it, not its code.' },
+      {
+        group: ['**/cli/**'],
+        message: 'The command line is its own process: main shares the core with it, not its code.',
+      },
     ]),
   },
   {

@@ -22,8 +22,7 @@ export interface ActivityFileContents {
 export async function readActivityFile(file: string, from = 0): Promise<ActivityFileContents> {
   let text: string;
   try {
-    const buffer = await readFile(file);
-    text = buffer.subarray(from).toString('utf8');
+    text = (from === 0 ? await readFile(file) : await readFrom(file, from)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], size: 0 };
     throw error;
@@ -44,6 +43,36 @@ function parseLine(line: string): ChainedRecord | null {
   } catch {
     return null;
   }
+}
+
+/** The bytes of `file` from `from` on, without reading what comes before. */
+async function readFrom(file: string, from: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const length = Math.max(0, (await handle.stat()).size - from);
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(buffer, read, length - read, from + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Where the last complete lines of `file` start: the first line boundary within its last `window`
+ * bytes (0 when the file is smaller). A record line is far shorter than the window.
+ */
+export async function tailStart(file: string, window: number): Promise<number> {
+  const size = await fileSize(file);
+  if (size <= window) return 0;
+  const bytes = await readFrom(file, size - window);
+  const newline = bytes.indexOf(0x0a);
+  return newline === -1 ? 0 : size - window + newline + 1;
 }
 
 /** Cuts a torn last line (no newline) left by a crash, so the next append starts on a clean line. */

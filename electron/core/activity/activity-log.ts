@@ -3,11 +3,14 @@ import { ACTIVITY_LIST_MAX, type ActivityRecord, type ChainCheck } from '../../.
 import { acquireFileLock } from '../storage';
 import { chainEvents, EMPTY_HEAD, type ActivityEvent, type ChainHead } from './activity-event';
 import { stripChain, type ChainedRecord } from './chain-hash';
-import { appendLines, cutTornTail, fileSize, readActivityFile } from './activity-file';
+import { appendLines, cutTornTail, fileSize, readActivityFile, tailStart } from './activity-file';
 import { checkChain } from './check-chain';
 import { ActivityDeliveryError } from './delivery-error';
 
 export const ACTIVITY_FILE_NAME = 'activity.jsonl';
+
+/** How much of the log's end a tail-only open reads: many records (each well under 1 KiB). */
+const TAIL_WINDOW = 64 * 1024;
 
 export interface ActivityQuery {
   appId?: string | undefined;
@@ -26,10 +29,19 @@ export class ActivityLog {
   private tail: ChainHead = EMPTY_HEAD;
   private knownSize = 0;
 
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly tailOnly: boolean,
+  ) {}
 
-  static async open(dataDir: string): Promise<ActivityLog> {
-    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME));
+  /**
+   * `tailOnly`, for a short-lived process (the command line): only the last lines are read, which is
+   * all delivery needs (the chain's tail), so a start does not grow with the log; such a log cannot be
+   * listed. `check()` reads the whole file either way.
+   */
+  static async open(dataDir: string, options: { tailOnly?: boolean } = {}): Promise<ActivityLog> {
+    const log = new ActivityLog(join(dataDir, ACTIVITY_FILE_NAME), options.tailOnly === true);
+    if (log.tailOnly) log.knownSize = await tailStart(log.file, TAIL_WINDOW);
     // No lock: opening must not create the folder; a torn line is cut by the first delivery.
     await log.catchUp({ cutTornTail: false });
     return log;
@@ -76,6 +88,8 @@ export class ActivityLog {
 
   /** Newest first. */
   list(query: ActivityQuery = {}): ActivityRecord[] {
+    if (this.tailOnly)
+      throw new Error('This activity log was opened for delivery only (tailOnly): it cannot be listed.');
     const limit = Math.min(query.limit ?? ACTIVITY_LIST_MAX, ACTIVITY_LIST_MAX);
     const out: ActivityRecord[] = [];
     for (let i = this.records.length - 1; i >= 0 && out.length < limit; i -= 1) {
@@ -97,7 +111,7 @@ export class ActivityLog {
 
   private async write(records: ChainedRecord[]): Promise<void> {
     this.knownSize += await appendLines(this.file, records);
-    for (const line of records) this.records.push(stripChain(line));
+    if (!this.tailOnly) for (const line of records) this.records.push(stripChain(line));
     const last = records.at(-1);
     if (last) this.tail = { seq: last.seq, hash: last.hash };
   }
@@ -117,7 +131,7 @@ export class ActivityLog {
     if (options.cutTornTail) await cutTornTail(this.file, read.size);
     for (const { record } of read.lines) {
       if (record === null) continue;
-      this.records.push(stripChain(record));
+      if (!this.tailOnly) this.records.push(stripChain(record));
       if (typeof record.seq === 'number' && typeof record.hash === 'string')
         this.tail = { seq: record.seq, hash: record.hash };
     }

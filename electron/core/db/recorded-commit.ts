@@ -17,8 +17,6 @@ import type { KeyhavenFile } from './schema';
 
 export interface KeyhavenDataOptions extends RecordedDbOptions {
   keychain: Keychain;
-  /** See JournaledStoreOptions.shortLived: the command line. */
-  shortLived?: boolean;
   /** Whether another data file holds sealed records (vault entries), and sealing its unsealed ones. */
   otherSeals?: { hasSealed: () => boolean; sealExisting: (sealer: RecordSealer) => Promise<void> };
 }
@@ -59,6 +57,8 @@ export interface RecordedDbOptions {
   now: () => Date;
   /** Who this process's records name: the app, or the command line. */
   actor: ActivityActor;
+  /** See DocumentOptions.shortLived (the command line); the activity log is then read from its tail only. */
+  shortLived?: boolean;
   /** A committed record that could not be copied to activity.jsonl yet: it stays committed and is retried. */
   onDeliveryError: (error: unknown) => void;
 }
@@ -83,7 +83,8 @@ export class RecordedDb implements KeyhavenDb {
   }
 
   static async open(dataDir: string, store: KeyhavenStore, options: RecordedDbOptions): Promise<RecordedDb> {
-    const db = new RecordedDb(store, await ActivityLog.open(dataDir), options);
+    const log = await ActivityLog.open(dataDir, { tailOnly: options.shortLived === true });
+    const db = new RecordedDb(store, log, options);
     // A folder from before version 3: its log as found becomes the chain's head, once.
     if (store.snapshot().activity.head === null) {
       const head = db.log.delivered;

@@ -1,5 +1,5 @@
-import { keyFromPresented, parseKeyhavenKey } from './key-shape';
-import { KeysetError, keysetSigningBytes, parseKeyset, type Keyset, type KeysetKey } from './keyset';
+import { keyFromPresented, parseKeyhavenKey } from './key-shape.js';
+import { KeysetError, keysetSigningBytes, parseKeyset, type Keyset, type KeysetKey } from './keyset.js';
 
 /**
  * The verifier a service runs to accept Keyhaven keys offline (issue 12): Web Crypto only, so it runs

@@ -5,6 +5,13 @@
  */
 export { createVerifier, Verifier, base64urlToBytes } from './verifier.js';
 export type { KeysetUpdate, VerifierCode, VerifierOptions, VerifierOutcome } from './verifier.js';
-export { canonicalJson, keysetSigningBytes, parseKeyset, KeysetError, KEYSET_FORMAT, KEYSET_VERSION } from './keyset.js';
+export {
+  canonicalJson,
+  keysetSigningBytes,
+  parseKeyset,
+  KeysetError,
+  KEYSET_FORMAT,
+  KEYSET_VERSION,
+} from './keyset.js';
 export type { Keyset, KeysetKey } from './keyset.js';
 export { parseKeyhavenKey, keyFromPresented } from './key-shape.js';

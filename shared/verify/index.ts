@@ -15,3 +15,5 @@ export {
 } from './keyset.js';
 export type { Keyset, KeysetKey } from './keyset.js';
 export { parseKeyhavenKey, keyFromPresented } from './key-shape.js';
+export { keyhavenExpress, keyhavenFastify, keyhavenHono, nodeGuard, presentedKey, refusalOf } from './middleware.js';
+export type { GuardOptions, Refusal } from './middleware.js';

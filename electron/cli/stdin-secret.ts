@@ -6,13 +6,14 @@ import { CliError } from './cli-error';
  * a prompt on stderr and typing that is not echoed, as `passwd` and `op` do.
  */
 export async function readSecretFromStdin(what: string, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
-  const text = stdin.isTTY ? await readHidden(what, stdin) : await readAll(stdin);
+  const text = stdin.isTTY ? await readHidden(what, stdin) : await readStdinText(stdin);
   const secret = text.trim();
   if (secret === '') throw new CliError('USAGE', `No ${what} on stdin: pipe it in, e.g. printf %s "$KEY" | keyhaven …`);
   return secret;
 }
 
-async function readAll(stdin: NodeJS.ReadStream): Promise<string> {
+/** All of stdin, until it is closed (a template for `inject`, a piped key). */
+export async function readStdinText(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');

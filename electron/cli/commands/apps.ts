@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../../../shared/domain/app';
 import type { Core } from '../../core/core';
-import { CoreError } from '../../core/errors';
+import { pickByIdOrName } from '../../core/name-lookup';
 import type { CliContext } from '../context';
 import { examples } from '../help-text';
 import { table } from '../output';
@@ -55,11 +55,9 @@ export function registerApps(program: Command, context: CliContext): void {
 
 /** An app by name (any case) or id. */
 export function findApp(core: Core, wanted: string): App {
-  const apps = core.apps.list();
-  const found =
-    apps.find((app) => app.id === wanted) ?? apps.filter((app) => app.name.toLowerCase() === wanted.toLowerCase());
-  if (!Array.isArray(found)) return found;
-  if (found.length === 1) return found[0] as App;
-  if (found.length === 0) throw new CoreError('NOT_FOUND', `No app named "${wanted}". See keyhaven apps ls.`);
-  throw new CoreError('CONFLICT', `${found.length} apps are named "${wanted}": use its id.`);
+  return pickByIdOrName(core.apps.list(), wanted, (app) => app.name, {
+    one: 'app',
+    many: 'apps',
+    hint: ' (see keyhaven apps ls)',
+  });
 }

@@ -6,6 +6,7 @@ import type { CliContext } from '../context';
 import { examples } from '../help-text';
 import { writeSecretFile } from '../inject/secret-file';
 import { findTemplateReferences, renderTemplate } from '../inject/template';
+import { readStdinText } from '../stdin-secret';
 
 interface InjectOptions {
   inFile?: string;
@@ -54,11 +55,7 @@ export function registerInject(program: Command, context: CliContext): void {
 }
 
 async function readTemplate(path: string | undefined): Promise<string> {
-  if (path === undefined) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
+  if (path === undefined) return readStdinText();
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

@@ -165,5 +165,5 @@ async function record(
   type: 'vault.created' | 'entry.added' | 'entry.replaced' | 'entry.removed',
   summary: string,
 ) {
-  await core.db.commit(() => ({ ops: [], result: null, activity: [{ type, appId: null, summary }] }));
+  await core.db.record([{ type, appId: null, summary }]);
 }

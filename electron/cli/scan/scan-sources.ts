@@ -69,6 +69,6 @@ async function vaultSecrets(core: Core, note: (line: string) => void): Promise<V
       );
     }
   }
-  if (events.length > 0) await core.db.commit(() => ({ ops: [], result: null, activity: events }));
+  await core.db.record(events);
   return secrets;
 }

@@ -34,6 +34,8 @@ export interface KeyhavenDb {
   snapshot(): Readonly<KeyhavenFile>;
   /** `plan` reads the current data (never mutates it) and returns the ops and records, applied atomically. */
   commit<R>(plan: (data: Readonly<KeyhavenFile>) => PlannedChange<R>): Promise<R>;
+  /** Records what happened outside this file (a vault key read or changed): a commit of records only. */
+  record(events: readonly ActivityEvent[]): Promise<void>;
   readonly activity: ActivityReader;
   /** Another process committed and this one caught up (store-follower.ts). */
   onExternalChange(listener: () => void): () => void;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ActivityActor, ChainCheck } from '../../../shared/domain/activity';
-import { chainEvents } from '../activity/activity-event';
+import { chainEvents, type ActivityEvent } from '../activity/activity-event';
 import { ActivityLog } from '../activity/activity-log';
 import type { Keychain } from '../keychain/keychain';
 import type { RecordSealer } from '../integrity/record-sealer';
@@ -114,6 +114,10 @@ export class RecordedDb implements KeyhavenDb {
     });
     await this.deliver();
     return result;
+  }
+
+  async record(events: readonly ActivityEvent[]): Promise<void> {
+    if (events.length > 0) await this.commit(() => ({ ops: [], result: null, activity: [...events] }));
   }
 
   /** Another process's commit: its records are delivered (by it or by us) before anyone is told. */

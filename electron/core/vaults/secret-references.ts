@@ -4,6 +4,7 @@ import type { EntryView, VaultSummary } from '../../../shared/domain/vault';
 import type { ActivityEvent } from '../activity/activity-event';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import { CoreError } from '../errors';
+import { pickByIdOrName } from '../name-lookup';
 import type { Vaults } from './vaults';
 
 /** A reference matched to its vault and entry (no secret opened yet). */
@@ -27,21 +28,25 @@ export class SecretReferences {
 
   /** A vault by name or id; `shown` is what the user wrote, for the message. */
   findVault(wanted: string, shown = wanted): VaultSummary {
-    return pickOne(this.vaults().vaults.listVaults(), wanted, (v) => v.name, 'vault', shown);
+    const hint = shown === wanted ? '' : ` (${shown})`;
+    return pickByIdOrName(this.vaults().vaults.listVaults(), wanted, (v) => v.name, {
+      one: 'vault',
+      many: 'vaults',
+      hint,
+    });
   }
 
   find(reference: SecretReference): ReferencedEntry {
-    const { entries } = this.vaults();
+    const { db, entries } = this.vaults();
     const vault = this.findVault(reference.vault, reference.text);
-    const entry = pickOne(
-      entries.listEntries(vault.id),
+    // Matched on the stored records: only the entry found is turned into a view, not the whole vault.
+    const record = pickByIdOrName(
+      db.snapshot().entries.filter((entry) => entry.vaultId === vault.id),
       reference.entry,
-      (e) => e.name,
-      'entry',
-      reference.text,
-      vault.name,
+      (entry) => entry.name,
+      { one: 'entry', many: 'entries', where: ` in the vault "${vault.name}"`, hint: ` (${reference.text})` },
     );
-    return { reference, vault, entry };
+    return { reference, vault, entry: entries.get(record.id) };
   }
 
   /**
@@ -62,7 +67,7 @@ export class SecretReferences {
       appId: null,
       summary: `Vault "${item.vault.name}": key of "${item.entry.name}" read by ${purpose}`,
     }));
-    if (events.length > 0) await this.db.commit(() => ({ ops: [], result: null, activity: events }));
+    await this.db.record(events);
     return values;
   }
 }
@@ -90,27 +95,4 @@ function uniqueEntries(items: readonly ReferencedEntry[]): ReferencedEntry[] {
   const seen = new Map<string, ReferencedEntry>();
   for (const item of items) if (!seen.has(item.entry.id)) seen.set(item.entry.id, item);
   return [...seen.values()];
-}
-
-function pickOne<T extends { id: string }>(
-  candidates: readonly T[],
-  wanted: string,
-  nameOf: (candidate: T) => string,
-  what: 'vault' | 'entry',
-  shown: string,
-  vaultName?: string,
-): T {
-  const byId = candidates.find((candidate) => candidate.id === wanted);
-  if (byId) return byId;
-  const lower = wanted.toLowerCase();
-  const named = candidates.filter((candidate) => nameOf(candidate).toLowerCase() === lower);
-  const where = vaultName === undefined ? '' : ` in the vault "${vaultName}"`;
-  if (named.length === 0)
-    throw new CoreError('NOT_FOUND', `No ${what} named "${wanted}"${where}${shown === wanted ? '' : ` (${shown})`}.`);
-  if (named.length > 1)
-    throw new CoreError(
-      'CONFLICT',
-      `${named.length} ${what === 'vault' ? 'vaults' : 'entries'} are named "${wanted}"${where}: use an id instead${shown === wanted ? '' : ` (${shown})`}.`,
-    );
-  return named[0] as T;
 }

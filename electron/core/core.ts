@@ -12,7 +12,9 @@ import type { Keychain } from './keychain/keychain';
 import { IssuingService } from './keys/issuing';
 import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyService } from './keys/key-service';
-import { PepperSource } from './keys/pepper-source';
+import { KeySecrets } from './keys/key-secrets';
+import { KeysetRefresher } from './keysets/keyset-refresher';
+import { KeysetService } from './keysets/keyset-service';
 import { testApiKeysOf } from './keys/test-api-keys';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
@@ -66,7 +68,11 @@ export interface Core {
   readonly apps: AppService;
   readonly scopes: ScopeCatalog;
   readonly keys: KeyService;
+  /** The folder's and each app's secrets in the keychain: hashing and keyset signing. */
+  readonly secrets: KeySecrets;
   readonly lifecycle: KeyLifecycle;
+  /** Signed keysets for services that verify keys offline: export, publish, the test API's copy. */
+  readonly keysets: KeysetService;
   readonly reminders: ExpiryReminders;
   readonly usage: UsageRecorder;
   readonly vaults: Vaults;
@@ -136,7 +142,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       logError(judgeError(error, 'copying activity to activity.jsonl (kept in keyhaven.json)').log),
   });
   db.onExternalChange(changed('keys'));
-  const pepper = new PepperSource(db, options.keychain);
+  const secrets = new KeySecrets(db, options.keychain);
   const usage = new UsageRecorder(db, now, (error) => logError(judgeError(error, 'saving key usage').log));
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
@@ -152,10 +158,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const timers = options.platform?.timers ?? realTimers;
   const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
   vaultsOpen = () => vaultsPart.current();
-  const keys = new KeyService(db, pepper, seals, usage, clock);
-  const lifecycle = new KeyLifecycle(db, pepper, clock);
+  const keys = new KeyService(db, secrets, seals, usage, clock);
+  const lifecycle = new KeyLifecycle(db, secrets, clock);
   const vault = new IssuedKeyEntries(db, () => vaultsPart.get());
-  const issuing = new IssuingService({ keys, lifecycle, vault, clipboard, clock });
+  const keysets = new KeysetService(db, secrets, seals, clock);
+  const issuing = new IssuingService({ keys, keysets, lifecycle, vault, clipboard, clock });
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
@@ -169,7 +176,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       )
     : null;
   autoLock?.start();
-  const testApi = new TestApiControl(testApiKeysOf(keys, db, clock), (line) => logError(line));
+  // Only a long-running process (the app, with a platform) keeps published keysets from expiring.
+  const refresher = options.platform
+    ? new KeysetRefresher(keysets, timers, (error) => logError(judgeError(error, 'refreshing a published keyset').log))
+    : null;
+  refresher?.start();
+  const testApi = new TestApiControl(testApiKeysOf(keys, keysets, db, clock), (line) => logError(line));
   // The console reaches vault entries through the part, so a request naming one answers why not.
   const consoleEntries = {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
@@ -220,16 +232,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       startEmpty: (part) => parts[part]().startEmpty(),
       retry: (part) => parts[part]().retry(),
     },
-    apps: new AppService(db, clock),
-    scopes: new ScopeCatalog(db),
+    apps: new AppService(db, secrets, clock),
+    scopes: new ScopeCatalog(db, (appId) => keysets.afterKeysChanged(appId)),
     keys,
+    secrets,
     lifecycle,
+    keysets,
     reminders: new ExpiryReminders(db, clock),
     async status() {
       return { version: options.version, keychain: await probeKeychain(options.keychain), dataProblems: problems() };
     },
     async close() {
       autoLock?.stop();
+      refresher?.stop();
       await testApi.stop().catch(() => undefined);
       await consolePart?.close().catch(() => undefined);
       issuing.clear();

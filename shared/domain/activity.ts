@@ -17,6 +17,11 @@ export const ACTIVITY_TYPES = [
   'entry.replaced',
   'entry.removed',
   'vault.created',
+  /** Issue 12: a keyset exported or its publishing folder set; the verification secret shown or copied. */
+  'keyset.published',
+  'app.secretShown',
+  /** Uses a service's verifier counted, imported from its usage file. */
+  'key.usageImported',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

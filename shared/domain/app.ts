@@ -20,6 +20,37 @@ export const scopeSchema = z.strictObject({
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
+/** How long a published keyset stays valid when nothing changes (Settings → Verification). */
+export const KEYSET_VALID_DAYS_DEFAULT = 7;
+export const KEYSET_VALID_DAYS_MAX = 90;
+
+/**
+ * Which secret an app's keys are hashed under (keys/app-secrets.ts). `folder`: the data folder's
+ * pepper, shared by the apps created before per-app secrets, so their keys verify unchanged; `app`:
+ * the app's own, so the secret a service holds for it confirms no other app's keys.
+ */
+export const keyHashingSchema = z.enum(['folder', 'app']);
+export type KeyHashing = z.infer<typeof keyHashingSchema>;
+
+/** The app's keyset (issue 12): its sequence only grows; `publishTo` is a folder rewritten on each change. */
+export const keysetSettingsSchema = z.strictObject({
+  sequence: z.number().int().nonnegative(),
+  validDays: z.number().int().min(1).max(KEYSET_VALID_DAYS_MAX),
+  publishTo: z.string().nullable(),
+  publishedAt: isoDateSchema.nullable(),
+  /** Why the last write to `publishTo` failed; null once one succeeds. */
+  publishError: z.string().nullable(),
+});
+export type KeysetSettings = z.infer<typeof keysetSettingsSchema>;
+
+export const DEFAULT_KEYSET_SETTINGS: KeysetSettings = {
+  sequence: 0,
+  validDays: KEYSET_VALID_DAYS_DEFAULT,
+  publishTo: null,
+  publishedAt: null,
+  publishError: null,
+};
+
 export const appSchema = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -27,6 +58,8 @@ export const appSchema = z.strictObject({
   keyPrefix: z.string().regex(KEY_PREFIX_PATTERN).max(KEY_PREFIX_MAX),
   scopes: z.array(scopeSchema),
   createdAt: isoDateSchema,
+  keyHashing: keyHashingSchema,
+  keyset: keysetSettingsSchema,
 });
 export type App = z.infer<typeof appSchema>;
 

@@ -5,6 +5,7 @@ import { expirationSchema } from './expiration';
 import { idSchema, isoDateSchema, nameSchema } from './text';
 
 export const KEY_NAME_MAX = 100;
+export const UNUSED_AFTER_DAYS = 90;
 export const SCOPES_PER_KEY_MAX = 200;
 
 /** Derived from the record and the clock, never stored (DESIGN.md §5). */
@@ -31,6 +32,11 @@ export const issuedKeySummarySchema = z.strictObject({
   replacedById: idSchema.nullable(),
   graceEndsAt: isoDateSchema.nullable(),
   status: z.enum(KEY_STATUSES),
+  /**
+   * Live, and verified nowhere — not here, not by a service whose usage was imported — for
+   * UNUSED_AFTER_DAYS (counted from its creation when never used): a key to revoke, probably.
+   */
+  unused: z.boolean(),
 });
 export type IssuedKeySummary = z.infer<typeof issuedKeySummarySchema>;
 

@@ -21,6 +21,13 @@ import {
   verifyKeyInputSchema,
   verifyResultSchema,
 } from '../domain/issued-key';
+import {
+  appIdInputSchema,
+  copyVerifyValuesInputSchema,
+  keysetExportSchema,
+  keysetPublishingInputSchema,
+  keysetStatusSchema,
+} from '../domain/keyset';
 import { dataPartSchema, recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
 import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
 import {
@@ -99,6 +106,11 @@ export const contract = {
   'keys:saveInVault': { request: saveIssuedKeyInputSchema, response: entryViewSchema },
   'keys:copyPlaintext': { request: issuedKeyIdInputSchema, response: copyResultSchema },
   'keys:discardPlaintext': { request: issuedKeyIdInputSchema, response: z.null() },
+  'keysets:status': { request: appIdInputSchema, response: keysetStatusSchema },
+  'keysets:configure': { request: keysetPublishingInputSchema, response: keysetStatusSchema },
+  'keysets:export': { request: appIdInputSchema, response: keysetExportSchema },
+  'keysets:revealSecret': { request: appIdInputSchema, response: z.strictObject({ secret: z.string() }) },
+  'keysets:copy': { request: copyVerifyValuesInputSchema, response: copyResultSchema },
   'vaults:list': { request: noInput, response: z.array(vaultSummarySchema) },
   'vaults:create': { request: createVaultInputSchema, response: vaultSummarySchema },
   'vaults:rename': { request: renameVaultInputSchema, response: vaultSummarySchema },

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { cpus } from 'node:os';
 import { openCore } from '../../electron/core/core';
 import { createKeyHasher } from '../../electron/core/keys/key-hasher';
-import { loadPepper } from '../../electron/core/keys/pepper';
 import { generateInput } from '../support/generate-input';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { makeTempDir } from '../support/temp-dir';
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
     try {
       const core = await openCore({ dataDir: dir.path, keychain, version: 'bench' });
       const app = await core.apps.create({ name: 'Bench' });
-      const pepper = await loadPepper(keychain, core.db.snapshot().installationId, false);
+      const pepper = await core.secrets.pepperOf(app.id);
       const hasher = createKeyHasher(pepper);
       const plaintexts = await seedKeys(core, app.id, hasher, size);
 

@@ -1,7 +1,5 @@
 import { openCore } from '../../electron/core/core';
 import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
-import { createKeyHasher } from '../../electron/core/keys/key-hasher';
-import { loadPepper } from '../../electron/core/keys/pepper';
 import { launchBrowser, newContext, openApp } from '../e2e/support/browser';
 import { startHarness } from '../e2e/support/harness-process';
 import { makeTempDir } from '../support/temp-dir';
@@ -56,7 +54,7 @@ export async function benchKeysTable(options: KeysTableBenchOptions = {}): Promi
     let keys: { name: string; publicPart: string }[];
     try {
       const app = await core.apps.create({ name: APP_NAME });
-      const hasher = createKeyHasher(await loadPepper(keychain, core.db.snapshot().installationId, false));
+      const hasher = await core.secrets.hasherFor(app.id);
       await seedKeys(core, app.id, hasher, count);
       keys = core.keys.list(app.id).map((key) => ({ name: key.name, publicPart: `${key.keyPrefix}_${key.keyId}` }));
     } finally {

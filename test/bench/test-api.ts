@@ -117,7 +117,7 @@ export async function benchTestApi(options: TestApiBenchOptions = {}): Promise<T
   try {
     const app = await core.apps.create({ name: 'Bench' });
     const { plaintext, key } = await core.keys.generate(generateInput(app.id, { name: 'Bench key' }));
-    const api = await startTestApi({ keys: testApiKeysOf(core.keys, core.db, core.clock), port: 0 });
+    const api = await startTestApi({ keys: testApiKeysOf(core.keys, core.keysets, core.db, core.clock), port: 0 });
     try {
       const url = `${api.baseUrl}/v1/whoami`;
       const headers = { authorization: `Bearer ${plaintext}` };

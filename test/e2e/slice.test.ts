@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/core';
+import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
 import { screenshot } from './support/browser';
 import { useE2E } from './support/e2e';
 import { filesContaining, listFilesRecursive } from './support/files';
@@ -15,7 +17,7 @@ import {
   selectScopes,
   waitForStorePage,
 } from './support/issuing-steps';
-import { createApp, expectKeychainAvailable, keyPattern, keyRow, openAppCard } from './support/slice-steps';
+import { expectKeychainAvailable, keyPattern, keyRow, openAppCard } from './support/slice-steps';
 import { harnessClipboard } from './support/vault-steps';
 
 /**
@@ -140,15 +142,31 @@ describe('first slice: apps and issued keys in the real UI', () => {
   });
 
   it('explains an unavailable keychain, and a key generated then fails inline and writes no key', async () => {
-    const harness = await e2e.startHarness({ env: envWithoutKeychain() });
+    // An app made while the keychain worked (its own secret is stored with it); then no keychain.
+    const dataDir = await e2e.makeDataDir();
+    const seeding = await openCore({ dataDir, keychain: new KeytarKeychain(), version: 'e2e-seed' });
+    await seeding.apps.create({ name: 'Pyas' });
+    await seeding.close();
+    const harness = await e2e.startHarness({ dataDir, env: envWithoutKeychain() });
     const { page } = await e2e.open(harness);
     const banner = page.getByRole('alert').filter({ hasText: 'The system keychain is unavailable' });
     await banner.waitFor();
     await banner.getByText(/gnome-keyring/).waitFor();
     await screenshot(page, '30-keychain-unavailable');
 
-    // Apps do not need the keychain; issuing a key does (its hash uses the pepper kept there).
-    await createApp(page, 'Pyas');
+    // A new app stores its own secret in the keychain first: the dialog says why and keeps the name.
+    await page.getByRole('button', { name: '+ New App' }).click();
+    const newApp = page.getByRole('dialog', { name: 'New App' });
+    await newApp.getByLabel('Name', { exact: true }).fill('Billing');
+    await newApp.getByRole('button', { name: 'Create app' }).click();
+    await newApp
+      .getByRole('alert')
+      .getByText(/Secret Service/)
+      .waitFor();
+    expect(await newApp.getByLabel('Name', { exact: true }).inputValue()).toBe('Billing');
+    await newApp.getByRole('button', { name: 'Cancel' }).click();
+
+    // Issuing a key needs it too (its hash uses the app's pepper kept there).
     await openAppCard(page, 'Pyas');
     // The name and expiration need nothing; the failure shows on Select scopes, where Generate is pressed.
     const wizard = await openWizard(page);

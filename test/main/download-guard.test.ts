@@ -32,6 +32,20 @@ describe('download guard', () => {
     });
   });
 
+  it("lets an app's keyset made by the page through, and nothing else ending in .json", () => {
+    const result = download('blob:file:///0b9c2f0e-1111-4222-8333-944445555666', 'pyas.keyset.json');
+    expect(result).toEqual({
+      prevented: false,
+      dialog: {
+        title: 'Save the keyset',
+        defaultPath: join('/home/me/Documents', 'pyas.keyset.json'),
+        filters: [{ name: 'Keyhaven keyset', extensions: ['json'] }],
+      },
+    });
+    expect(download('blob:file:///0b9c2f0e-1111-4222-8333-944445555666', 'data.json').prevented).toBe(true);
+    expect(download('https://example.com/pyas.keyset.json', 'pyas.keyset.json').prevented).toBe(true);
+  });
+
   it('cancels a remote file, and a blob that is not a vault export', () => {
     expect(download('https://example.com/keyhaven-x.khvault', 'keyhaven-x.khvault')).toEqual({
       prevented: true,

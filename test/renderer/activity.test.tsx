@@ -146,8 +146,8 @@ describe('Activity', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
 
     const filter = screen.getByLabelText('Event');
-    // "All events" plus one option per activity type, "Saved in vault" and the vault records included.
-    expect(within(filter).getAllByRole('option')).toHaveLength(16);
+    // "All events" plus one option per activity type, "Saved in vault", the vault and keyset records included.
+    expect(within(filter).getAllByRole('option')).toHaveLength(19);
     expect(within(filter).getByRole('option', { name: 'Saved in vault' })).toBeTruthy();
     expect(within(filter).getByRole('option', { name: 'Vault key read' })).toBeTruthy();
     await user.selectOptions(filter, 'Key verified');

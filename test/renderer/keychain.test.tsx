@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createAppThroughUi, openApp, renderApp } from './support/render-app';
+import { openApp, renderApp } from './support/render-app';
 
 const PROBLEM =
   'Keyhaven cannot use the system keychain (test: no Secret Service). Install and start one such as GNOME Keyring.';
 
 describe('When the system keychain is unavailable', () => {
-  it('shows a persistent banner, keeps the app usable, and shows the generate error inline', async () => {
+  it('shows a persistent banner, keeps the app usable, and shows the create and generate errors inline', async () => {
     const { user, core, keychain } = await renderApp({
       before: (_core, keychain) => {
         keychain.unavailable = true;
@@ -16,8 +16,18 @@ describe('When the system keychain is unavailable', () => {
     expect(banner).toHaveTextContent('The system keychain is unavailable');
     expect(banner).toHaveTextContent(PROBLEM);
 
-    // Apps do not need the keychain.
-    await createAppThroughUi(user, 'Pyas');
+    // A new app's own secret goes to the keychain first: without it, the dialog says why and keeps the name.
+    await user.click(screen.getByRole('button', { name: '+ New App' }));
+    const newApp = screen.getByRole('dialog', { name: 'New App' });
+    await user.type(within(newApp).getByLabelText('Name'), 'Pyas');
+    await user.click(within(newApp).getByRole('button', { name: 'Create app' }));
+    expect(await within(newApp).findByRole('alert')).toHaveTextContent(PROBLEM);
+    expect(within(newApp).getByLabelText('Name')).toHaveValue('Pyas');
+    expect(core.apps.list()).toEqual([]);
+    keychain.unavailable = false;
+    await user.click(within(newApp).getByRole('button', { name: 'Create app' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    keychain.unavailable = true;
     await openApp(user, 'Pyas');
     expect(screen.getByText('The system keychain is unavailable', { selector: '.shell__banner *' })).toBeVisible();
 

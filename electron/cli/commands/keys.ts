@@ -11,6 +11,7 @@ import { table } from '../output';
 import { readSecretFromStdin } from '../stdin-secret';
 import { findApp } from './apps';
 import { parseExpires } from './expires-flag';
+import { registerKeyset } from './keyset';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,6 +27,7 @@ export function registerKeys(program: Command, context: CliContext): void {
         'keyhaven keys create Pyas --name "CI deploy" --expires 5d --no-scopes',
         'keyhaven keys rotate Pyas n58lZyBi --grace 24h',
         'printf %s "$KEY" | keyhaven keys verify',
+        'keyhaven keys keyset Pyas --publish-to ~/services/pyas/keys',
       ),
     );
 
@@ -165,6 +167,8 @@ export function registerKeys(program: Command, context: CliContext): void {
       );
       if (result.code !== 'VALID') process.exitCode = EXIT.INVALID_KEY;
     });
+
+  registerKeyset(keys, context);
 }
 
 function label(key: Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>): string {

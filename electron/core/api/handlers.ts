@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
 import type { CoreHost } from '../core-host';
+import { copyVerifyValues } from '../keysets/copy-verify-values';
 import { copyEntry } from '../vaults/entry-copy';
 import { exportFileName } from '../vaults/export-file-name';
 
@@ -41,6 +42,16 @@ export function createHandlers(host: CoreHost): Handlers {
     'keys:saveInVault': ({ keyId, vaultId }) => core().issuing.saveInVault(keyId, vaultId),
     'keys:copyPlaintext': ({ keyId }) => core().issuing.copy(keyId),
     'keys:discardPlaintext': ({ keyId }) => core().issuing.discard(keyId),
+    'keysets:status': ({ appId }) => core().keysets.status(appId),
+    'keysets:configure': (input) => core().keysets.configure(input),
+    'keysets:export': async ({ appId }) => {
+      const contents = await core().keysets.export(appId, 'exported from Settings');
+      return { fileName: (await core().keysets.status(appId)).fileName, contents };
+    },
+    'keysets:revealSecret': async ({ appId }) => ({
+      secret: await core().keysets.revealSecret(appId, 'shown in Settings'),
+    }),
+    'keysets:copy': ({ appId, what }) => copyVerifyValues(core(), appId, what),
     'vaults:list': () => vaults().listVaults(),
     'vaults:create': ({ name }) => vaults().createVault(name),
     'vaults:rename': ({ vaultId, name }) => vaults().renameVault(vaultId, name),

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
-import { deriveKeyPrefix, uniqueKeyPrefix, type App, type AppSummary } from '../../../shared/domain/app';
+import {
+  DEFAULT_KEYSET_SETTINGS,
+  deriveKeyPrefix,
+  uniqueKeyPrefix,
+  type App,
+  type AppSummary,
+} from '../../../shared/domain/app';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import type { KeyhavenFile } from '../db/schema';
 import { CoreError, notFound } from '../errors';
+import type { KeySecrets } from '../keys/key-secrets';
 import { EXPIRING_SOON_MS, isLive, statusOf } from '../keys/key-status';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +31,7 @@ export interface UpdateApp {
 export class AppService {
   constructor(
     private readonly db: KeyhavenDb,
+    private readonly secrets: KeySecrets,
     private readonly clock: Clock,
   ) {}
 
@@ -60,16 +68,22 @@ export class AppService {
     return structuredClone(findApp(this.db.snapshot(), appId));
   }
 
+  /** The app's own secrets go to the keychain first: no key of it can exist without its pepper. */
   async create(input: CreateApp): Promise<App> {
+    assertNameFree(this.db.snapshot(), input.name); // fail fast before touching the keychain
+    const id = randomUUID();
+    await this.secrets.createFor(id);
     const app = await this.db.commit((data) => {
       assertNameFree(data, input.name);
       const app: App = {
-        id: randomUUID(),
+        id,
         name: input.name,
         description: input.description ?? '',
         keyPrefix: uniqueKeyPrefix(deriveKeyPrefix(input.name), new Set(data.apps.map((a) => a.keyPrefix))),
         scopes: DEFAULT_SCOPES.map((scope) => ({ ...scope })),
         createdAt: this.clock.now().toISOString(),
+        keyHashing: 'app',
+        keyset: { ...DEFAULT_KEYSET_SETTINGS },
       };
       return {
         ops: [{ type: 'app.insert', app }],

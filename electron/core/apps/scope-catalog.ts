@@ -12,7 +12,11 @@ export interface ScopeFields {
 
 /** An app's scope catalog (Settings → Scopes): add, rename, remove. Every change is in the activity log. */
 export class ScopeCatalog {
-  constructor(private readonly db: KeyhavenDb) {}
+  constructor(
+    private readonly db: KeyhavenDb,
+    /** Removing a scope changes keys: a published keyset is rewritten (keysets/keyset-service.ts). */
+    private readonly afterKeysChanged: (appId: string) => Promise<void>,
+  ) {}
 
   add(input: ScopeFields & { id: string }): Promise<App> {
     return this.change(input.appId, (app) => {
@@ -39,8 +43,8 @@ export class ScopeCatalog {
   }
 
   /** Removes the scope from the catalog and from every key of the app: permissions only ever narrow. */
-  remove(appId: string, scopeId: string): Promise<App> {
-    return this.change(appId, (app, data) => {
+  async remove(appId: string, scopeId: string): Promise<App> {
+    const app = await this.change(appId, (app, data) => {
       if (!app.scopes.some((s) => s.id === scopeId)) throw notFound('The scope');
       const keyOps: Op[] = data.keys
         .filter((key) => key.appId === appId && key.scopes.includes(scopeId))
@@ -50,6 +54,8 @@ export class ScopeCatalog {
         keyOps.length === 0 ? '' : `; removed from ${keyOps.length} key${keyOps.length === 1 ? '' : 's'}`;
       return { scopes, summary: `scope ${scopeId} removed${affected}`, keyOps };
     });
+    await this.afterKeysChanged(appId);
+    return app;
   }
 
   private async change(

@@ -51,6 +51,7 @@ export const emptyKeyhavenFile = (): KeyhavenFile => ({
   apps: [],
   keys: [],
   verifyBuckets: [],
+  importedUsage: [],
   activity: { head: { ...EMPTY_HEAD }, outbox: [] },
   sealedAt: null,
 });

@@ -1,3 +1,5 @@
+import { DEFAULT_KEYSET_SETTINGS } from '../../../shared/domain/app';
+
 /**
  * Forward migrations of `keyhaven.json`, `[n]` turning version n into n + 1. The storage layer writes
  * `keyhaven.json.v<n>.bak` before running them.
@@ -39,5 +41,15 @@ export const keyhavenMigrations = {
     const v2 = old as { keys: Record<string, unknown>[] };
     const keys = v2.keys.map((key) => ({ ...key, seal: null }));
     return { ...v2, keys, activity: { head: null, outbox: [] }, sealedAt: null };
+  },
+  // v4: per-app secrets and keysets (issue 12). Existing apps keep hashing under the folder's pepper,
+  // so every key issued before verifies unchanged; their keysets start at sequence 0, unpublished.
+  3: (old: unknown): unknown => {
+    const v3 = old as { apps: Record<string, unknown>[] };
+    return {
+      ...v3,
+      apps: v3.apps.map((app) => ({ ...app, keyHashing: 'folder', keyset: { ...DEFAULT_KEYSET_SETTINGS } })),
+      importedUsage: [],
+    };
   },
 };

@@ -23,7 +23,7 @@ export const opSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('app.patch'),
     appId: z.uuid(),
-    patch: appSchema.pick({ name: true, description: true, keyPrefix: true, scopes: true }).partial(),
+    patch: appSchema.pick({ name: true, description: true, keyPrefix: true, scopes: true, keyset: true }).partial(),
   }),
   z.strictObject({ type: z.literal('key.insert'), key: issuedKeyRecordSchema }),
   z.strictObject({ type: z.literal('key.patch'), id: z.uuid(), patch: keyPatchSchema }),
@@ -41,6 +41,21 @@ export const opSchema = z.discriminatedUnion('type', [
         hourStart: z.string(),
       }),
     ),
+  }),
+  /** Uses a service's verifier counted (keys/usage-import.ts): `count` is what is new since the last import. */
+  z.strictObject({
+    type: z.literal('usage.import'),
+    source: z.string(),
+    entries: z.array(
+      z.strictObject({
+        id: z.uuid(),
+        hourStart: z.string(),
+        count: z.number().int().positive(),
+        lastUsedAt: z.string(),
+      }),
+    ),
+    /** Totals of hours older than this are forgotten: a file that old is no longer written to. */
+    forgetBefore: z.string(),
   }),
   z.strictObject({
     type: z.literal('bucket.seal'),
@@ -99,6 +114,9 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
         else data.verifyBuckets.push({ issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count });
       }
       return;
+    case 'usage.import':
+      applyUsageImport(data, op);
+      return;
     case 'activity.append': {
       const last = op.records[op.records.length - 1];
       const kept = data.activity.outbox.filter((record) => record.seq > op.delivered);
@@ -119,6 +137,27 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
       return;
     }
   }
+}
+
+function applyUsageImport(data: KeyhavenFile, op: Extract<Op, { type: 'usage.import' }>): void {
+  const slot = (id: string, hourStart: string) => `${id} ${hourStart}`;
+  const taken = new Map(
+    data.importedUsage.filter((u) => u.source === op.source).map((u) => [slot(u.issuedKeyId, u.hourStart), u]),
+  );
+  for (const entry of op.entries) {
+    const key = findKey(data, entry.id);
+    if (!key) continue;
+    key.useCount += entry.count;
+    if (key.lastUsedAt === null || key.lastUsedAt < entry.lastUsedAt) key.lastUsedAt = entry.lastUsedAt;
+    const total = taken.get(slot(entry.id, entry.hourStart));
+    if (total) total.count += entry.count;
+    else {
+      const added = { source: op.source, issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count };
+      data.importedUsage.push(added);
+      taken.set(slot(entry.id, entry.hourStart), added);
+    }
+  }
+  data.importedUsage = data.importedUsage.filter((u) => u.hourStart >= op.forgetBefore);
 }
 
 // Keys are looked up by id on every patch; a per-array index keeps that O(1) at 100,000 keys. Keys are

@@ -44,6 +44,18 @@ export const verifyBucketSchema = z.strictObject({
 });
 export type VerifyBucket = z.infer<typeof verifyBucketSchema>;
 
+/**
+ * Uses counted by a service's verifier and imported from its usage file (keys/usage-import.ts): the
+ * total taken so far per source, key and hour, so importing the same file again adds only what is new.
+ */
+export const importedUsageSchema = z.strictObject({
+  source: z.string().min(1).max(64),
+  issuedKeyId: z.uuid(),
+  hourStart: iso,
+  count: z.number().int().positive(),
+});
+export type ImportedUsage = z.infer<typeof importedUsageSchema>;
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** An activity record as chained: what activity.jsonl holds, line by line. */
@@ -63,7 +75,7 @@ export const committedActivitySchema = z.strictObject({
 });
 export type CommittedActivity = z.infer<typeof committedActivitySchema>;
 
-export const KEYHAVEN_SCHEMA_VERSION = 3;
+export const KEYHAVEN_SCHEMA_VERSION = 4;
 
 /** `keyhaven.json`: apps and issued keys (hashes only). Activity lives in its own chained log; its head here. */
 export const keyhavenFileSchema = z.strictObject({
@@ -75,6 +87,7 @@ export const keyhavenFileSchema = z.strictObject({
   apps: z.array(appSchema),
   keys: z.array(issuedKeyRecordSchema),
   verifyBuckets: z.array(verifyBucketSchema),
+  importedUsage: z.array(importedUsageSchema),
   activity: committedActivitySchema,
   /**
    * When the record seal key was made and every record sealed (integrity/seal-source.ts). Committing it

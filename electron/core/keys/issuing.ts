@@ -34,8 +34,14 @@ export interface IssuedKeyClipboard {
   copy(text: string, clearAfterSeconds: number): Promise<{ clearsAfterSeconds: number }>;
 }
 
+/** A published keyset is rewritten after each change of an app's keys (keysets/keyset-service.ts). */
+export interface KeysChangedStep {
+  afterKeysChanged(appId: string): Promise<void>;
+}
+
 export interface IssuingDeps {
   keys: KeyService;
+  keysets: KeysChangedStep;
   lifecycle: KeyLifecycle;
   vault: IssuedKeyVaultStep;
   clipboard: IssuedKeyClipboard;
@@ -61,6 +67,7 @@ export class IssuingService {
   async generate(input: GenerateKey | GenerateKeyInput): Promise<GeneratedKey> {
     const generated = await this.deps.keys.generate(input);
     this.hold(generated.key.id, generated.plaintext);
+    await this.deps.keysets.afterKeysChanged(generated.key.appId);
     return generated;
   }
 
@@ -68,12 +75,16 @@ export class IssuingService {
   async rotate(id: string, grace: GracePeriodId): Promise<RotatedKey> {
     const rotated = await this.deps.lifecycle.rotate(id, grace);
     this.hold(rotated.key.id, rotated.plaintext);
+    await this.deps.keysets.afterKeysChanged(rotated.key.appId);
     const vaultUpdate = await this.deps.vault.updateAfterRotation(id, rotated);
     return { ...rotated, vaultUpdate };
   }
 
-  revoke(id: string): Promise<IssuedKeySummary> {
-    return this.deps.lifecycle.revoke(id);
+  /** The published keyset is rewritten before this returns: a service polling it sees the revocation next. */
+  async revoke(id: string): Promise<IssuedKeySummary> {
+    const revoked = await this.deps.lifecycle.revoke(id);
+    await this.deps.keysets.afterKeysChanged(revoked.appId);
+    return revoked;
   }
 
   recordViewed(id: string, action: 'shown' | 'copied', where?: string): Promise<null> {

@@ -10,13 +10,13 @@ import { CoreError, notFound } from '../errors';
 import { describeExpiry, issueKey } from './key-service';
 import { keyLabel, toSummary } from './key-records';
 import { isLive, statusOf } from './key-status';
-import type { PepperSource } from './pepper-source';
+import type { KeySecrets } from './key-secrets';
 
 /** Rotate (nexos.ai, Extracta's regenerate) and revoke (atfinity): the two ways a key ends. */
 export class KeyLifecycle {
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly pepper: PepperSource,
+    private readonly secrets: KeySecrets,
     private readonly clock: Clock,
   ) {}
 
@@ -26,7 +26,9 @@ export class KeyLifecycle {
    * never past its own expiry, then is permanently disabled.
    */
   async rotate(id: string, grace: GracePeriodId): Promise<GeneratedKey> {
-    const hasher = await this.pepper.hasher();
+    const old = findKey(this.db.snapshot(), id);
+    if (!old) throw notFound('The API key');
+    const hasher = await this.secrets.hasherFor(old.appId);
     const now = this.clock.now();
     const graceMs = GRACE_PERIODS.find((g) => g.id === grace)?.ms ?? 0;
     return this.db.commit((data) => {

@@ -1,11 +1,14 @@
-import type { IssuedKeySummary } from '../../../shared/domain/issued-key';
+import { UNUSED_AFTER_DAYS, type IssuedKeySummary } from '../../../shared/domain/issued-key';
 import type { IssuedKeyRecord } from '../db/schema';
-import { statusOf } from './key-status';
+import { isLive, statusOf } from './key-status';
+
+const UNUSED_AFTER_MS = UNUSED_AFTER_DAYS * 24 * 60 * 60 * 1000;
 
 /** A key's public label, as tables and the activity log show it: `pyas_n58lZyBi`. */
 export const keyLabel = (key: Pick<IssuedKeyRecord, 'prefix' | 'keyId'>): string => `${key.prefix}_${key.keyId}`;
 
 export function toSummary(key: IssuedKeyRecord, now: Date): IssuedKeySummary {
+  const status = statusOf(key, now);
   return {
     id: key.id,
     appId: key.appId,
@@ -22,6 +25,7 @@ export function toSummary(key: IssuedKeyRecord, now: Date): IssuedKeySummary {
     replacesId: key.replacesId,
     replacedById: key.replacedById,
     graceEndsAt: key.graceEndsAt,
-    status: statusOf(key, now),
+    status,
+    unused: isLive(status) && now.getTime() - Date.parse(key.lastUsedAt ?? key.createdAt) >= UNUSED_AFTER_MS,
   };
 }

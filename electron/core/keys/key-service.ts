@@ -15,10 +15,10 @@ import { keyFromHeader } from './header-value';
 import { formatKey, newKeyId } from './key-format';
 import type { KeyHasher } from './key-hasher';
 import { keyLabel, toSummary } from './key-records';
-import type { PepperSource } from './pepper-source';
+import type { KeySecrets } from './key-secrets';
 import type { SealSource } from '../integrity/seal-source';
 import type { UsageRecorder } from './usage-recorder';
-import { keysByKeyId, verifyPresentedKey, type VerifyOutcome } from './verify';
+import { findPresentedKey, keysByKeyId, verifyFoundKey, type VerifyOutcome } from './verify';
 
 const KEY_ID_ATTEMPTS = 5;
 
@@ -32,7 +32,7 @@ export interface GenerateKey {
 export class KeyService {
   constructor(
     private readonly db: KeyhavenDb,
-    private readonly pepper: PepperSource,
+    private readonly secrets: KeySecrets,
     private readonly seals: SealSource,
     private readonly usage: UsageRecorder,
     private readonly clock: Clock,
@@ -52,7 +52,7 @@ export class KeyService {
 
   async generate(input: GenerateKey): Promise<GeneratedKey> {
     findApp(this.db.snapshot(), input.appId); // fail fast before touching the keychain
-    const hasher = await this.pepper.hasher();
+    const hasher = await this.secrets.hasherFor(input.appId);
     const now = this.clock.now();
     const { record, plaintext } = await this.db.commit((data) => {
       const app = findApp(data, input.appId);
@@ -86,7 +86,7 @@ export class KeyService {
     if (!pending) return summary;
     const lastUsedAt =
       summary.lastUsedAt !== null && summary.lastUsedAt > pending.lastUsedAt ? summary.lastUsedAt : pending.lastUsedAt;
-    return { ...summary, useCount: summary.useCount + pending.count, lastUsedAt };
+    return { ...summary, useCount: summary.useCount + pending.count, lastUsedAt, unused: false };
   }
 
   /**
@@ -122,10 +122,13 @@ export class KeyService {
 
   /** The bare key check used by the local test API and the command line. */
   async verifyKey(presented: string, requiredScope?: string): Promise<VerifyOutcome> {
-    const hasher = this.pepper.loaded ?? (await this.pepper.hasher());
+    const found = findPresentedKey(this.db.snapshot(), presented);
+    if (found.code !== null) return found;
+    const { appId } = found.key;
+    const hasher = this.secrets.loadedHasherFor(appId) ?? (await this.secrets.hasherFor(appId));
     const sealer = this.seals.loaded ?? (await this.seals.sealer());
     const now = this.clock.now();
-    const outcome = verifyPresentedKey(this.db.snapshot(), hasher, sealer, presented, now, requiredScope);
+    const outcome = verifyFoundKey(found.key, hasher, sealer, presented, now, requiredScope);
     if (outcome.code === 'VALID') this.usage.record(outcome.key.id, now);
     return outcome;
   }

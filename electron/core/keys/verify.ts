@@ -46,25 +46,33 @@ export function keysByKeyId(keys: readonly IssuedKeyRecord[]): ReadonlyMap<strin
   return map;
 }
 
+/** The record a presented key names, found by its key id after the shape and checksum are checked. */
+export type Presented = { code: 'MALFORMED' | 'NOT_FOUND'; key?: undefined } | { code: null; key: IssuedKeyRecord };
+
+export function findPresentedKey(data: Readonly<KeyhavenFile>, presented: string): Presented {
+  const parsed = parseKey(presented);
+  if (!parsed) return { code: 'MALFORMED' };
+  const key = keysByKeyId(data.keys).get(parsed.keyId);
+  if (!key || key.prefix !== parsed.prefix) return { code: 'NOT_FOUND' };
+  return { code: null, key };
+}
+
 /**
- * The one verification path (local test API, command line, "Check a key"). Shape and checksum are
- * checked before any lookup; the hash comparison is constant-time. Revoked, expired and past-grace
- * rotated keys never become valid again: their state only moves forward. A rotated key past its grace
- * period answers REVOKED (it was permanently disabled). A record whose seal fails was edited outside
+ * The one verification path (local test API, command line, "Check a key"), in two steps so the caller
+ * can load the hasher of the key's app between them: findPresentedKey checks shape and checksum before
+ * any lookup; this compares the hash in constant time. Revoked, expired and past-grace rotated keys
+ * never become valid again: their state only moves forward. A rotated key past its grace period
+ * answers REVOKED (it was permanently disabled). A record whose seal fails was edited outside
  * Keyhaven: nothing it says can be trusted, so it answers TAMPERED before any other state.
  */
-export function verifyPresentedKey(
-  data: Readonly<KeyhavenFile>,
+export function verifyFoundKey(
+  key: IssuedKeyRecord,
   hasher: KeyHasher,
   sealer: RecordSealer,
   presented: string,
   now: Date,
   requiredScope?: string,
 ): VerifyOutcome {
-  const parsed = parseKey(presented);
-  if (!parsed) return { code: 'MALFORMED' };
-  const key = keysByKeyId(data.keys).get(parsed.keyId);
-  if (!key || key.prefix !== parsed.prefix) return { code: 'NOT_FOUND' };
   const { digest, expiresMs } = fixed(key);
   if (!hasher.matchesDigest(presented, digest)) return { code: 'NOT_FOUND' };
   if (!keySealHolds(sealer, key)) return { code: 'TAMPERED', key };

@@ -21,11 +21,13 @@ export type TestApiErrorCode =
   | 'TAMPERED'
   | 'RATE_LIMITED'
   | 'KEYCHAIN_UNAVAILABLE'
+  | 'APP_NOT_FOUND'
   | 'INTERNAL';
 
 export interface Reply {
   status: number;
-  body: object;
+  /** JSON to serialise, or text already serialised (a keyset, byte for byte as signed and published). */
+  body: object | string;
   headers?: Record<string, string>;
   /** A failed authentication: counted by the failure limiter, per connection and per presented key. */
   authFailed?: boolean;
@@ -51,7 +53,7 @@ const BASE_HEADERS = {
 
 export function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  const body = JSON.stringify(reply.body);
+  const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...BASE_HEADERS,
     'content-length': Buffer.byteLength(body),

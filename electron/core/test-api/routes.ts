@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { VerifyCode } from '../../../shared/domain/issued-key';
+import { CoreError } from '../errors';
 import { keyFromHeader } from '../keys/header-value';
 import { parseKey } from '../keys/key-format';
 import { credentialsOf } from './auth-header';
@@ -141,10 +142,38 @@ const verifyKey: Route = {
   },
 };
 
+/**
+ * `GET /v1/keyset?app=<key prefix>`: the app's current signed keyset, for a service under development
+ * to load (`loadKeyset: 'http://127.0.0.1:<port>/v1/keyset?app=…'`). No key needed: a keyset holds no
+ * secret (digests under the app's secret, ids, scopes, dates). `If-None-Match` with its ETag → 304.
+ */
+const keysetRoute: Route = {
+  async handle(ctx) {
+    const wanted = new URL(ctx.req.url ?? '/', 'http://127.0.0.1').searchParams.get('app');
+    let served: { text: string; sequence: number };
+    try {
+      served = await ctx.keys.keyset(wanted);
+    } catch (error) {
+      if (error instanceof CoreError && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT'))
+        return errorReply(404, 'APP_NOT_FOUND', error.message);
+      if (error instanceof CoreError && error.code === 'INVALID_INPUT')
+        return errorReply(400, 'BAD_REQUEST', error.message);
+      throw error;
+    }
+    const etag = `"keyset-${served.sequence}"`;
+    if (ctx.req.headers['if-none-match'] === etag) return { status: 304, body: '', headers: { etag } };
+    return { status: 200, body: served.text, headers: { etag } };
+  },
+};
+
 const SCOPES_PREFIX = '/v1/scopes/';
 
 const notFoundRoute = (): Reply =>
-  errorReply(404, 'NOT_FOUND_ROUTE', 'No such endpoint: GET /v1/whoami, POST /v1/keys/verify, GET /v1/scopes/<scope>.');
+  errorReply(
+    404,
+    'NOT_FOUND_ROUTE',
+    'No such endpoint: GET /v1/whoami, POST /v1/keys/verify, GET /v1/scopes/<scope>, GET /v1/keyset?app=<prefix>.',
+  );
 
 function methodGate(method: string | undefined, allowed: 'GET' | 'POST', route: Route, scope = ''): RouteMatch {
   if (method === allowed) return { route, scope };
@@ -160,6 +189,7 @@ export function matchRoute(method: string | undefined, url: string | undefined):
   const path = query === -1 ? url : url.slice(0, query);
   if (path === '/v1/whoami') return methodGate(method, 'GET', whoami);
   if (path === '/v1/keys/verify') return methodGate(method, 'POST', verifyKey);
+  if (path === '/v1/keyset') return methodGate(method, 'GET', keysetRoute);
   if (path.startsWith(SCOPES_PREFIX) && path.length > SCOPES_PREFIX.length) {
     const encoded = path.slice(SCOPES_PREFIX.length);
     if (encoded.includes('/')) return { reply: notFoundRoute() };

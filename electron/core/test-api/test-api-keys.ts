@@ -27,6 +27,11 @@ export interface TestApiKeys {
    * call counts as a use. With `requiredScope`, a valid key without it answers INSUFFICIENT_SCOPE.
    */
   verifyKey(presented: string, requiredScope?: string): Promise<KeyCheck>;
+  /**
+   * The current signed keyset of the app named by `app` (its key prefix, id or name; may be left out
+   * when there is one app). Throws a CoreError NOT_FOUND or INVALID_INPUT naming what is wrong.
+   */
+  keyset(app: string | null): Promise<{ text: string; sequence: number }>;
   /** The time the failure limiter's windows run on. */
   now(): Date;
 }

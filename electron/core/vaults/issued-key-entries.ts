@@ -7,8 +7,8 @@ import { findKey } from '../db/ops';
 import { CoreError, notFound } from '../errors';
 import type { IssuedKeyVaultStep } from '../keys/issuing';
 import { keyLabel } from '../keys/key-records';
-import { DEFAULT_VAULT_SETTINGS } from '../../../shared/domain/vault';
 import { PartUnavailableError } from '../recovery/data-problem';
+import { clipboardClearSeconds } from './clipboard-delay';
 import type { Vaults } from './vaults';
 
 /**
@@ -96,11 +96,6 @@ export class IssuedKeyEntries implements IssuedKeyVaultStep {
 
   /** The clearing delay is a vault setting; without vaults.json the default applies. */
   clipboardClearSeconds(): number {
-    try {
-      return this.vaults().vaults.settings().clipboardClearSeconds;
-    } catch (error) {
-      if (error instanceof PartUnavailableError) return DEFAULT_VAULT_SETTINGS.clipboardClearSeconds;
-      throw error;
-    }
+    return clipboardClearSeconds(this.vaults);
   }
 }

@@ -20,23 +20,36 @@ export interface DownloadSessionLike {
 
 export const EXPORT_EXTENSION = 'khvault';
 
+/** The files the page may save, by how their names end, with their save dialog's wording. */
+const SAVEABLE = [
+  {
+    suffix: `.${EXPORT_EXTENSION}`,
+    title: 'Save the vault export',
+    filter: { name: 'Keyhaven vault export', extensions: [EXPORT_EXTENSION] },
+  },
+  // A keyset holds no secret (digests under the app's secret, ids, dates): made to be copied to a service.
+  { suffix: '.keyset.json', title: 'Save the keyset', filter: { name: 'Keyhaven keyset', extensions: ['json'] } },
+] as const;
+
 /**
- * The page saves a vault export the web way (a blob URL and `<a download>`), so the same code runs in
- * Electron and in the browser harness; the file is already encrypted when the page holds it. This lets
- * exactly that through — a blob made by the page, named `*.khvault` — with a save dialog in the
- * user's Documents folder, and cancels every other download (a link to a remote file never downloads).
+ * The page saves files the web way (a blob URL and `<a download>`), so the same code runs in Electron
+ * and in the browser harness: a vault export (already encrypted when the page holds it) and an app's
+ * keyset. This lets exactly those through — a blob made by the page, named `*.khvault` or
+ * `*.keyset.json` — with a save dialog in the user's Documents folder, and cancels every other
+ * download (a link to a remote file never downloads).
  */
 export function installDownloadGuard(session: DownloadSessionLike, documentsDir: string): void {
   session.on('will-download', (event, item) => {
     const name = item.getFilename();
-    if (!item.getURL().startsWith('blob:') || !name.endsWith(`.${EXPORT_EXTENSION}`)) {
+    const kind = SAVEABLE.find((candidate) => name.endsWith(candidate.suffix));
+    if (!item.getURL().startsWith('blob:') || kind === undefined) {
       event.preventDefault();
       return;
     }
     item.setSaveDialogOptions({
-      title: 'Save the vault export',
+      title: kind.title,
       defaultPath: join(documentsDir, name),
-      filters: [{ name: 'Keyhaven vault export', extensions: [EXPORT_EXTENSION] }],
+      filters: [{ ...kind.filter, extensions: [...kind.filter.extensions] }],
     });
   });
 }

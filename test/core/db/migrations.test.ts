@@ -5,6 +5,7 @@ import { openCore } from '../../../electron/core/core';
 import { createKeyHasher } from '../../../electron/core/keys/key-hasher';
 import { formatKey } from '../../../electron/core/keys/key-format';
 import { pepperAccount } from '../../../electron/core/keys/pepper';
+import { createVerifier } from '../../../shared/verify/index';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { makeTempDir } from '../../support/temp-dir';
 import { decodeDocument } from '../../../electron/core/storage/document-text';
@@ -86,6 +87,14 @@ describe('migrating older data folders', () => {
       ]);
       expect((await core.activity.check()).intact).toBe(true);
       expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
+      // Its keyset carries the stored hash; the folder's pepper is the secret a service holds for it.
+      expect((await core.secrets.pepperOf(APP)).equals(pepper)).toBe(true);
+      const service = await createVerifier({
+        keyset: await core.keysets.export(APP),
+        publicKey: (await core.keysets.status(APP)).publicKey,
+        secret: pepper.toString('base64url'),
+      });
+      expect(await service.verify(plaintext)).toMatchObject({ valid: true, code: 'VALID' });
       const backup = decodeDocument(await readFile(join(dir.path, 'keyhaven.json.v1.bak'), 'utf8')) as {
         schemaVersion: number;
       };
@@ -94,9 +103,13 @@ describe('migrating older data folders', () => {
       await core.close();
     }
     const migrated = decodeDocument(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
-    expect(migrated['schemaVersion']).toBe(3);
-    // The carried-over records became the chain's committed head.
-    expect(migrated['activity']).toMatchObject({ head: { seq: 2 }, outbox: [] });
+    expect(migrated['schemaVersion']).toBe(4);
+    // Apps from before per-app secrets keep the folder's pepper: their keys verified above, unrotated.
+    expect(migrated['apps']).toMatchObject([
+      { id: APP, keyHashing: 'folder', keyset: { sequence: 1, publishTo: null } },
+    ]);
+    // The carried-over records became the chain's committed head, and the export's record follows them.
+    expect(migrated['activity']).toMatchObject({ head: { seq: 3 } });
   });
 
   it('anchors a version 2 folder to its activity log as found, and the chain then continues from it', async () => {

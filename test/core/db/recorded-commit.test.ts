@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActivityLog } from '../../../electron/core/activity/activity-log';
 import { AppService } from '../../../electron/core/apps/app-service';
+import { KeySecrets } from '../../../electron/core/keys/key-secrets';
 import { openKeyhavenData } from '../../../electron/core/db/recorded-commit';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { Journal } from '../../../electron/core/storage/journal';
@@ -63,7 +64,7 @@ async function expectEveryChangeRecordedOnce(dir: string): Promise<number> {
 
 async function seed(dir: string, count: number): Promise<void> {
   const db = await open(dir);
-  const apps = new AppService(db, clock);
+  const apps = new AppService(db, new KeySecrets(db, keychain), clock);
   for (let n = 1; n <= count; n += 1) await apps.create({ name: `Seed ${n}` });
   await db.close();
 }
@@ -110,7 +111,7 @@ describe('a change and its activity record are one commit', () => {
   it('a change that cannot be written leaves no record, and the chain goes on', async () => {
     const dir = temp.dir();
     const db = await open(dir);
-    const apps = new AppService(db, clock);
+    const apps = new AppService(db, new KeySecrets(db, keychain), clock);
     await apps.create({ name: 'First' });
     vi.spyOn(Journal.prototype, 'append').mockRejectedValueOnce(new Error('EIO: i/o error, write'));
     await expect(apps.create({ name: 'Lost' })).rejects.toThrow(/EIO/);
@@ -124,7 +125,7 @@ describe('a change and its activity record are one commit', () => {
   it('a record that cannot be copied to activity.jsonl stays committed and is copied later', async () => {
     const dir = temp.dir();
     const db = await open(dir);
-    const apps = new AppService(db, clock);
+    const apps = new AppService(db, new KeySecrets(db, keychain), clock);
     vi.spyOn(ActivityLog.prototype, 'deliver').mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
     await apps.create({ name: 'Kept' });
     expect(String(deliveryErrors[0])).toMatch(/ENOSPC/);

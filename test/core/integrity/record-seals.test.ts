@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core';
+import { KEYHAVEN_SCHEMA_VERSION } from '../../../electron/core/db/schema';
 import { sealAccount } from '../../../electron/core/integrity/seal-source';
 import { decodeDocument, encodeDocument } from '../../../electron/core/storage/document-text';
 import { encodeEntry } from '../../../electron/core/storage/journal-format';
@@ -70,7 +71,9 @@ describe('record seals: what decides security cannot be edited outside Keyhaven'
     await core.close();
     const file = join(dir.path, 'keyhaven.json');
     const { journalSeq } = decodeDocument(await readFile(file, 'utf8')) as { journalSeq: number };
-    const forged = encodeEntry(journalSeq + 1, 3, [{ type: 'key.patch', id: key.key.id, patch: { revokedAt: null } }]);
+    const forged = encodeEntry(journalSeq + 1, KEYHAVEN_SCHEMA_VERSION, [
+      { type: 'key.patch', id: key.key.id, patch: { revokedAt: null } },
+    ]);
     await writeFile(`${file}.journal`, forged.text);
     await open();
     expect(core.keys.list(key.key.appId)[0]?.revokedAt).toBeNull(); // the forged line did replay…

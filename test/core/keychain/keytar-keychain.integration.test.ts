@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import { KeytarKeychain } from '../../../electron/core/keychain/keytar-keychain';
-import { pepperAccount } from '../../../electron/core/keys/pepper';
+import { appSecretsAccount } from '../../../electron/core/keys/app-secrets';
 import { generateInput } from '../../support/generate-input';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -32,15 +32,16 @@ describe('keytar keychain (real Secret Service)', () => {
     expect(await keychain.get(account)).toBeNull();
   });
 
-  it('backs the core: the pepper lands in the keychain, keys verify after a reopen', async () => {
+  it("backs the core: the app's pepper lands in the keychain, keys verify after a reopen", async () => {
     const dir = await makeTempDir();
     try {
       let core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
       const app = await core.apps.create({ name: 'Pyas' });
       const { plaintext } = await core.keys.generate(generateInput(app.id));
-      const account = pepperAccount(core.db.snapshot().installationId);
+      const account = appSecretsAccount(core.db.snapshot().installationId, app.id);
       accounts.push(account);
-      expect(Buffer.from((await keychain.get(account)) ?? '', 'base64')).toHaveLength(32);
+      const item = JSON.parse((await keychain.get(account)) ?? '{}') as { pepper?: string };
+      expect(Buffer.from(item.pepper ?? '', 'base64')).toHaveLength(32);
       await core.close();
       core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
       expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import { CoreError } from '../../../electron/core/errors';
+import { appSecretsAccount } from '../../../electron/core/keys/app-secrets';
+import { createKeyHasher } from '../../../electron/core/keys/key-hasher';
 import { pepperAccount } from '../../../electron/core/keys/pepper';
 import { parseKey } from '../../../electron/core/keys/key-format';
 import { generateInput } from '../../support/generate-input';
@@ -72,12 +74,18 @@ describe('generating API keys', () => {
     expect(ids.size).toBe(200);
   });
 
-  it('stores the pepper in the keychain under this data folder, not in the data file', async () => {
-    await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
+  it("stores the app's own pepper in the keychain under this data folder and app, not in the data file", async () => {
+    const { plaintext, key } = await t.core.keys.generate(generateInput(appId, { name: 'Production' }));
     const installationId = t.core.db.snapshot().installationId;
-    const pepper = t.keychain.entries.get(pepperAccount(installationId));
-    expect(pepper).toBeDefined();
-    expect(await allFileText(t.dataDir)).not.toContain(pepper);
+    const item = JSON.parse(t.keychain.entries.get(appSecretsAccount(installationId, appId)) ?? '{}') as {
+      pepper: string;
+    };
+    expect(Buffer.from(item.pepper, 'base64')).toHaveLength(32);
+    // New apps do not use the folder's pepper: its secret would confirm other apps' keys.
+    expect(t.keychain.entries.has(pepperAccount(installationId))).toBe(false);
+    const stored = t.core.db.snapshot().keys.find((k) => k.id === key.id);
+    expect(stored?.hash).toBe(createKeyHasher(Buffer.from(item.pepper, 'base64')).hash(plaintext));
+    expect(await allFileText(t.dataDir)).not.toContain(item.pepper);
   });
 
   it('refuses to generate when the keychain is unavailable, and writes nothing', async () => {

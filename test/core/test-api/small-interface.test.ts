@@ -27,6 +27,11 @@ class FakeKeys implements TestApiKeys {
     return this.answer(presented);
   }
 
+  keyset(app: string | null): Promise<{ text: string; sequence: number }> {
+    this.calls.push(['keyset', app ?? undefined]);
+    return Promise.resolve({ text: '{"format":"keyhaven-keyset"}', sequence: 3 });
+  }
+
   now(): Date {
     return this.time;
   }

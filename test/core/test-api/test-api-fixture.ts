@@ -23,7 +23,7 @@ export interface Fixture {
 }
 
 /** The core's keys as the local test API sees them, as core.ts builds them. */
-export const testApiKeys = (core: Core): TestApiKeys => testApiKeysOf(core.keys, core.db, core.clock);
+export const testApiKeys = (core: Core): TestApiKeys => testApiKeysOf(core.keys, core.keysets, core.db, core.clock);
 
 export async function openFixture(options: Omit<TestApiOptions, 'keys'> = {}): Promise<Fixture> {
   const clock = new ManualClock('2026-11-23T10:15:00.000Z');

@@ -91,7 +91,7 @@ describe('auto-lock', () => {
     };
     const { t } = await unlockedCore(platform);
     expect(subscribed).toBe(2); // lock-screen and suspend
-    expect(platform.pendingTimers()).toBe(1); // the idle poll
+    expect(platform.pendingTimers()).toBe(2); // the idle poll, and the hourly check of published keysets
     await t.core.close();
     expect(subscribed).toBe(0);
     expect(platform.pendingTimers()).toBe(0);

@@ -88,8 +88,8 @@ describe('vaults without a D-Bus session (real keytar)', () => {
     expect(offline.rename).toMatchObject({ ok: true, value: { name: 'Personal (renamed offline)' } });
     expect(offline.settings).toMatchObject({ ok: true, value: { autoLockMinutes: 3 } });
     expect(offline.listAfter).toMatchObject({ ok: true, value: [{ locked: true, entryCount: 1 }] });
-    expect(codeOf(offline.generate)).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(offline.keys).toEqual({ ok: true, value: [] });
+    expect(codeOf(offline.createApp)).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(offline.apps).toEqual({ ok: true, value: [] });
     expect(offline.logged).toEqual([]);
     expect(await filesContaining(dir.path, SECRET)).toEqual([]);
 

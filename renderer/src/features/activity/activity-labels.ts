@@ -16,6 +16,9 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'entry.replaced': 'Vault key replaced',
   'entry.removed': 'Vault key removed',
   'vault.created': 'Vault created',
+  'keyset.published': 'Keyset published',
+  'app.secretShown': 'Verification secret shown',
+  'key.usageImported': 'Service usage imported',
 };
 
 export type EventFilter = ActivityType | 'all';

@@ -3,8 +3,9 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { formatAbsolute } from '../../lib/time';
 import { GeneralSettings } from './GeneralSettings';
 import { ScopeSettings } from './ScopeSettings';
+import { VerificationSettings } from './VerificationSettings';
 
-/** The app's settings: General (name, description, key prefix) and its scope catalog. */
+/** The app's settings: General (name, description, key prefix), its scope catalog, and Verification. */
 export function SettingsTab({ app }: { app: App }) {
   return (
     <div className="settings">
@@ -23,6 +24,16 @@ export function SettingsTab({ app }: { app: App }) {
         </h2>
         <p className="muted">The permissions an API key of this app can be given.</p>
         <ScopeSettings app={app} />
+      </section>
+      <section className="settings__section" aria-labelledby="settings-verification">
+        <h2 id="settings-verification" className="section-title">
+          Verification
+        </h2>
+        <p className="muted">
+          Let your own service accept this app’s keys offline: it holds the two values below and the signed keyset. A
+          revoked key is refused there once the service reloads the keyset (every 30 s by default).
+        </p>
+        <VerificationSettings key={app.id} app={app} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 import { Ban, RefreshCw, TriangleAlert } from 'lucide-react';
-import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
+import { UNUSED_AFTER_DAYS, type IssuedKeySummary } from '../../../../shared/domain/issued-key';
 import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -113,6 +113,14 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
         ) : (
           <TimeText iso={key.lastUsedAt} now={now} />
         )}
+        {key.unused ? (
+          <span
+            className="key-cell__line key-unused"
+            title={`Verified nowhere (here or by a service whose usage was imported) for ${UNUSED_AFTER_DAYS} days: consider revoking it.`}
+          >
+            Unused {UNUSED_AFTER_DAYS}+ days
+          </span>
+        ) : null}
       </td>
       <td className="key-cell">
         <StatusBadge status={key.status} />

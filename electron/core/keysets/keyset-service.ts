@@ -1,0 +1,222 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { App } from '../../../shared/domain/app';
+import type { KeysetPublishingInput, KeysetStatus } from '../../../shared/domain/keyset';
+import type { Keyset } from '../../../shared/verify/keyset';
+import type { ActivityEvent } from '../activity/activity-event';
+import { findApp } from '../apps/app-service';
+import type { Clock } from '../clock';
+import type { KeyhavenDb } from '../db/keyhaven-db';
+import { CoreError } from '../errors';
+import type { SealSource } from '../integrity/seal-source';
+import type { KeySecrets } from '../keys/key-secrets';
+import { writeFileDurably } from '../storage/atomic-write';
+import { keysetContents, signKeyset } from './keyset-contents';
+
+export const keysetFileName = (app: Pick<App, 'keyPrefix'>): string => `${app.keyPrefix}.keyset.json`;
+
+/** A keyset's bytes: indented, so a keyset kept in a repository diffs key by key. */
+const keysetText = (keyset: Keyset): string => `${JSON.stringify(keyset, null, 2)}\n`;
+
+/**
+ * An app's keysets (issue 12): built from its key records, signed with its Ed25519 key from the
+ * keychain, each with the next sequence number, committed before the bytes leave the process so two
+ * keysets never share one. Exported on demand, or published: written atomically into a chosen folder
+ * after every generate, rotate and revoke (IssuingService calls `afterKeysChanged`), and again before
+ * half of its validity has passed (`refreshDue`, on the app's timer).
+ */
+export class KeysetService {
+  /** The local test API's copy per app, rebuilt only when the keys change or it nears its end. */
+  private readonly servedCopies = new Map<string, { contents: string; text: string; refreshAfterMs: number }>();
+
+  constructor(
+    private readonly db: KeyhavenDb,
+    private readonly secrets: KeySecrets,
+    private readonly seals: SealSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async status(appId: string): Promise<KeysetStatus> {
+    const { publicKey } = await this.secrets.secretsOf(appId);
+    const data = this.db.snapshot();
+    const app = findApp(data, appId);
+    const sharing =
+      app.keyHashing === 'folder' ? data.apps.filter((a) => a.keyHashing === 'folder' && a.id !== appId) : [];
+    return {
+      appId,
+      fileName: keysetFileName(app),
+      publicKey,
+      ...app.keyset,
+      sharesSecretWith: sharing.map((a) => a.name).sort(),
+    };
+  }
+
+  /**
+   * The secret a service holds (KEYHAVEN_SECRET): the pepper the app's keys are hashed under, base64url.
+   * Given only when the user asks (Show, Copy, `--env`), and recorded, never with the value.
+   */
+  async revealSecret(appId: string, how: string): Promise<string> {
+    const secret = (await this.secrets.pepperOf(appId)).toString('base64url');
+    await this.db.commit((data) => {
+      const app = findApp(data, appId);
+      return {
+        ops: [],
+        result: null,
+        activity: [{ type: 'app.secretShown', appId, summary: `Verification secret of "${app.name}" ${how}` }],
+      };
+    });
+    return secret;
+  }
+
+  /** Export once: the keyset's text, with the next sequence number. */
+  async export(appId: string, where = 'exported'): Promise<string> {
+    return keysetText(
+      await this.build(appId, false, (app, keyset) => [
+        {
+          type: 'keyset.published',
+          appId: app.id,
+          summary: `Keyset of "${app.name}" ${where} (sequence ${keyset.sequence}, ${describeCounts(keyset)})`,
+        },
+      ]),
+    );
+  }
+
+  /** Where to publish (null: stop) and for how long a keyset stays valid; publishes at once. */
+  async configure(input: KeysetPublishingInput): Promise<KeysetStatus> {
+    const publishTo =
+      input.publishTo === undefined ? undefined : input.publishTo && (await checkedFolder(input.publishTo));
+    await this.db.commit((data) => {
+      const app = findApp(data, input.appId);
+      const keyset = {
+        ...app.keyset,
+        ...(publishTo !== undefined ? { publishTo, publishError: null } : {}),
+        ...(input.validDays !== undefined ? { validDays: input.validDays } : {}),
+      };
+      const changes = [
+        publishTo === undefined || publishTo === app.keyset.publishTo
+          ? null
+          : publishTo === null
+            ? 'no longer published'
+            : `published to ${join(publishTo, keysetFileName(app))}`,
+        input.validDays === undefined || input.validDays === app.keyset.validDays
+          ? null
+          : `valid for ${input.validDays} day${input.validDays === 1 ? '' : 's'}`,
+      ].filter((change) => change !== null);
+      const activity: ActivityEvent[] =
+        changes.length === 0
+          ? []
+          : [{ type: 'keyset.published', appId: app.id, summary: `Keyset of "${app.name}": ${changes.join('; ')}` }];
+      return { ops: [{ type: 'app.patch', appId: app.id, patch: { keyset } }], result: null, activity };
+    });
+    await this.republish(input.appId);
+    return this.status(input.appId);
+  }
+
+  /** After a generate, rotate, revoke or scope removal: rewrites the published file, if any. */
+  async afterKeysChanged(appId: string): Promise<void> {
+    this.servedCopies.delete(appId);
+    await this.republish(appId);
+  }
+
+  /** A published keyset past half of its validity is signed again, so a service never holds an expired one. */
+  async refreshDue(): Promise<void> {
+    const nowMs = this.clock.now().getTime();
+    for (const app of this.db.snapshot().apps) {
+      const { publishTo, publishedAt, validDays } = app.keyset;
+      if (publishTo === null) continue;
+      const dueMs = publishedAt === null ? 0 : Date.parse(publishedAt) + (validDays * 86_400_000) / 2;
+      if (dueMs <= nowMs) await this.republish(app.id);
+    }
+  }
+
+  /**
+   * Writes the keyset into the app's publishing folder, atomically (a service reading it sees the old
+   * file or the new one). A failure never fails the change that caused it: it is kept on the app, for
+   * Settings → Verification and the command line to show, until a write succeeds.
+   */
+  async republish(appId: string): Promise<KeysetStatus['publishError']> {
+    const app = findApp(this.db.snapshot(), appId);
+    const folder = app.keyset.publishTo;
+    if (folder === null) return null;
+    let problem: string | null = null;
+    try {
+      await checkedFolder(folder);
+      const keyset = await this.build(appId, true, () => []);
+      await writeFileDurably(join(folder, keysetFileName(app)), keysetText(keyset), { keepBackup: false });
+    } catch (error) {
+      problem = publishProblem(error, folder);
+    }
+    if (problem !== app.keyset.publishError) {
+      await this.db.commit((data) => {
+        const current = findApp(data, appId);
+        return {
+          ops: [{ type: 'app.patch', appId, patch: { keyset: { ...current.keyset, publishError: problem } } }],
+          result: null,
+        };
+      });
+    }
+    return problem;
+  }
+
+  /** `GET /v1/keyset` of the local test API: the same keyset while the app's keys stay as they are. */
+  async forTestApi(appId: string): Promise<{ text: string; sequence: number }> {
+    const sealer = this.seals.loaded ?? (await this.seals.sealer());
+    const now = this.clock.now();
+    const contents = JSON.stringify(keysetContents(this.db.snapshot().keys, appId, sealer, now));
+    const cached = this.servedCopies.get(appId);
+    if (cached && cached.contents === contents && cached.refreshAfterMs > now.getTime()) {
+      return { text: cached.text, sequence: (JSON.parse(cached.text) as Keyset).sequence };
+    }
+    const keyset = await this.build(appId, false, () => []);
+    const halfLife = (Date.parse(keyset.validUntil) - Date.parse(keyset.issuedAt)) / 2;
+    this.servedCopies.set(appId, { contents, text: keysetText(keyset), refreshAfterMs: now.getTime() + halfLife });
+    return { text: keysetText(keyset), sequence: keyset.sequence };
+  }
+
+  /** Signs the app's keyset with the next sequence, committed (with `activity`) in the same step. */
+  private async build(
+    appId: string,
+    published: boolean,
+    activity: (app: App, keyset: Keyset) => ActivityEvent[],
+  ): Promise<Keyset> {
+    const { signingKey } = await this.secrets.secretsOf(appId);
+    const sealer = this.seals.loaded ?? (await this.seals.sealer());
+    const now = this.clock.now();
+    return this.db.commit((data) => {
+      const app = findApp(data, appId);
+      const sequence = app.keyset.sequence + 1;
+      const contents = keysetContents(data.keys, appId, sealer, now);
+      const keyset = signKeyset(
+        { app, sequence, issuedAt: now, validDays: app.keyset.validDays },
+        contents,
+        signingKey,
+      );
+      const settings = { ...app.keyset, sequence, ...(published ? { publishedAt: now.toISOString() } : {}) };
+      return {
+        ops: [{ type: 'app.patch', appId, patch: { keyset: settings } }],
+        result: keyset,
+        activity: activity(app, keyset),
+      };
+    });
+  }
+}
+
+const describeCounts = (keyset: Keyset): string =>
+  `${keyset.keys.length} key${keyset.keys.length === 1 ? '' : 's'}, ${keyset.revoked.length} revoked`;
+
+/** The publishing folder: absolute, existing, a folder. Never created: a missing mount is reported. */
+async function checkedFolder(folder: string): Promise<string> {
+  if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', 'Choose the publishing folder by its full path.');
+  const info = await stat(folder).catch(() => null);
+  if (info === null) throw new CoreError('NOT_FOUND', `The folder ${folder} does not exist.`);
+  if (!info.isDirectory()) throw new CoreError('INVALID_INPUT', `${folder} is not a folder.`);
+  return folder;
+}
+
+function publishProblem(error: unknown, folder: string): string {
+  if (error instanceof CoreError) return error.message;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return `Keyhaven may not write in ${folder}.`;
+  if (code === 'ENOSPC') return `The disk holding ${folder} is full.`;
+  return `The keyset could not be written to ${folder}${code ? ` (${code})` : ''}.`;
+}

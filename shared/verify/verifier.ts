@@ -129,7 +129,9 @@ export class Verifier {
     const digest = new Uint8Array(await subtle().sign('HMAC', this.hmacKey, new TextEncoder().encode(parts.full)));
     if (!constantTimeEqual(digest, known.digest)) return outcome('NOT_FOUND');
     const { entry } = known;
-    if (known.expiresMs <= now || known.graceEndsMs <= now) return outcome('EXPIRED', entry.keyId, entry);
+    if (known.expiresMs <= now) return outcome('EXPIRED', entry.keyId, entry);
+    // A rotated key past its grace period was disabled for good, as Keyhaven's core answers it.
+    if (known.graceEndsMs <= now) return outcome('REVOKED', entry.keyId, entry);
     if (options.scope !== undefined && !entry.scopes.includes(options.scope))
       return outcome('INSUFFICIENT_SCOPE', entry.keyId, entry);
     return { valid: true, code: 'VALID', keyId: entry.keyId, scopes: [...entry.scopes], expiresAt: entry.expiresAt };

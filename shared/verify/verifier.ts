@@ -1,9 +1,10 @@
+import { createDigestCheck, type DigestCheck } from './digest.js';
 import { keyFromPresented, parseKeyhavenKey } from './key-shape.js';
 import { KeysetError, keysetSigningBytes, parseKeyset, type Keyset, type KeysetKey } from './keyset.js';
 
 /**
- * The verifier a service runs to accept Keyhaven keys offline (issue 12): Web Crypto only, so it runs
- * in Node ≥ 22, Deno, Bun and edge workers. It holds one signed keyset; a key is checked against it in
+ * The verifier a service runs to accept Keyhaven keys offline (issue 12): Web Crypto, and node:crypto
+ * where present for the digest (digest.ts), so it runs in Node ≥ 22, Deno, Bun and edge workers. It holds one signed keyset; a key is checked against it in
  * one linear path with coded outcomes (the local test API's codes, plus MISSING_KEY and
  * KEYSET_EXPIRED): shape and checksum first, then the lookup, a constant-time digest compare, then
  * revocation, expiry and scope. A keyset whose signature fails, that belongs to another app, that is
@@ -65,19 +66,11 @@ export function base64urlToBytes(text: string): Uint8Array<ArrayBuffer> {
 
 const timeOf = (iso: string | null): number => (iso === null ? Number.POSITIVE_INFINITY : Date.parse(iso));
 
-/** Equal length and equal bytes, in time that depends on the length only. */
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i += 1) difference |= (a[i] as number) ^ (b[i] as number);
-  return difference === 0;
-}
-
 export class Verifier {
   private constructor(
     private held: Held,
     private readonly publicKey: WebCryptoKey,
-    private readonly hmacKey: WebCryptoKey,
+    private readonly digests: DigestCheck,
     private readonly now: () => number,
   ) {}
 
@@ -86,15 +79,9 @@ export class Verifier {
     const publicKey = await subtle().importKey('raw', base64urlToBytes(options.publicKey), { name: 'Ed25519' }, false, [
       'verify',
     ]);
-    const hmacKey = await subtle().importKey(
-      'raw',
-      base64urlToBytes(options.secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
+    const digests = await createDigestCheck(base64urlToBytes(options.secret));
     const held = await checkedKeyset(options.keyset, publicKey, now(), null);
-    return new Verifier(held, publicKey, hmacKey, now);
+    return new Verifier(held, publicKey, digests, now);
   }
 
   /** The keyset held: its app, sequence and valid-until. */
@@ -114,7 +101,10 @@ export class Verifier {
     }
   }
 
-  /** `presented`: the key, or an Authorization value (`Bearer …`, `Api-Key …`). */
+  /**
+   * `presented`: the key, or an Authorization value (`Bearer …`, `Api-Key …`). Async for Web Crypto;
+   * with node:crypto nothing inside awaits, so the answer is ready when the promise is first awaited.
+   */
   async verify(presented: string | null | undefined, options: { scope?: string } = {}): Promise<VerifierOutcome> {
     const text = keyFromPresented(presented);
     if (text === null) return outcome('MISSING_KEY');
@@ -126,8 +116,8 @@ export class Verifier {
     if (this.held.revoked.has(parts.keyId)) return outcome('REVOKED', parts.keyId);
     const known = this.held.keys.get(parts.keyId);
     if (!known) return outcome('NOT_FOUND');
-    const digest = new Uint8Array(await subtle().sign('HMAC', this.hmacKey, new TextEncoder().encode(parts.full)));
-    if (!constantTimeEqual(digest, known.digest)) return outcome('NOT_FOUND');
+    const matched = this.digests.matches(parts.full, known.digest);
+    if (!(typeof matched === 'boolean' ? matched : await matched)) return outcome('NOT_FOUND');
     const { entry } = known;
     if (known.expiresMs <= now) return outcome('EXPIRED', entry.keyId, entry);
     // A rotated key past its grace period was disabled for good, as Keyhaven's core answers it.

@@ -5,7 +5,7 @@ import { NOW, plannedKey, resign, signedKeyset, signingApp } from './keyset-fixt
 
 const now = () => NOW;
 
-describe('the keyset verifier (Web Crypto only)', () => {
+describe('the keyset verifier', () => {
   const app = signingApp();
   const live = plannedKey('Live0001', { scopes: ['read:items'] });
   const expired = plannedKey('Expd0001', { expiresAt: '2026-12-04T00:00:00.000Z' });

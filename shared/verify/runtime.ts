@@ -64,6 +64,13 @@ export function nodeFiles(what: string): { fs: NodeFs; path: NodePath } {
   return { fs, path };
 }
 
+/** An interval option (`name`) checked, or `fallback` when not given. */
+export function positiveSeconds(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!(value > 0 && Number.isFinite(value))) throw new Error(`${name} must be a positive number of seconds.`);
+  return value;
+}
+
 export type Timer = ReturnType<typeof setInterval>;
 
 /** A repeating timer that does not keep the process alive (Node and Bun: unref; Deno: unrefTimer). */

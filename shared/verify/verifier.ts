@@ -70,7 +70,10 @@ export type VerifierOptions = (KeysetGiven | KeysetLoaded) & {
   publicKey: string;
   /** The app's secret the digests are made with, base64url (KEYHAVEN_SECRET). */
   secret: string;
-  /** Called for every keyset offered after the first: taken, or refused and why (not for an unchanged one). */
+  /**
+   * Called for every keyset read or offered after the first: taken, refused and why, or unreadable. Not
+   * for one found unchanged, nor for a refused one read again (status() still says why).
+   */
   onKeysetEvent?: (event: KeysetEvent) => void;
   /** A file to count VALID verifications in, per key and hour, for Keyhaven to import (needs node:fs). */
   usageFile?: string;

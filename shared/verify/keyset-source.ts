@@ -21,13 +21,14 @@ export interface KeysetSource {
   cancel?(): void;
 }
 
-export function keysetSource(loader: KeysetLoader): KeysetSource {
+/** `timeoutSeconds`: how long an HTTP read may take before it fails (a hung server must not stop reloading). */
+export function keysetSource(loader: KeysetLoader, timeoutSeconds: number): KeysetSource {
   if (typeof loader === 'function') return { name: 'loadKeyset()', read: loader };
-  if (/^https?:\/\//i.test(loader)) return urlSource(loader);
+  if (/^https?:\/\//i.test(loader)) return urlSource(loader, timeoutSeconds);
   return fileSource(loader);
 }
 
-function urlSource(url: string): KeysetSource {
+function urlSource(url: string, timeoutSeconds: number): KeysetSource {
   const parsed = new URL(url);
   // A signed or tokenised URL must not end up in logs through status() or an event.
   const name = `${parsed.origin}${parsed.pathname}`;
@@ -38,7 +39,8 @@ function urlSource(url: string): KeysetSource {
     cancel: () => aborts.abort(),
     async read() {
       const headers: Record<string, string> = etag === null ? {} : { 'if-none-match': etag };
-      const response = await fetch(url, { headers, signal: aborts.signal });
+      const signal = AbortSignal.any([aborts.signal, AbortSignal.timeout(timeoutSeconds * 1000)]);
+      const response = await fetch(url, { headers, signal });
       if (response.status === 304) return null;
       if (!response.ok) {
         await response.body?.cancel();

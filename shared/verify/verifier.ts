@@ -134,12 +134,14 @@ export class Verifier {
       'verify',
     ]);
     const digests = await createDigestCheck(base64urlToBytes(options.secret));
-    const source = options.loadKeyset === undefined ? null : keysetSource(options.loadKeyset);
     const reloadSeconds = positiveSeconds(
       options.loadKeyset === undefined ? undefined : options.reloadSeconds,
       30,
       'reloadSeconds',
     );
+    // A read may take an interval, and never less than 30 s: a large keyset over a slow link.
+    const source =
+      options.loadKeyset === undefined ? null : keysetSource(options.loadKeyset, Math.max(reloadSeconds, 30));
     const text = source === null ? null : await readFirst(source);
     let held: Held;
     try {

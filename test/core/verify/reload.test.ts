@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keysetSource } from '../../../shared/verify/keyset-source';
 import { createVerifier, type Verifier, type VerifierOptions } from '../../../shared/verify/verifier';
 import { deferred, eventQueue, publishAtomically } from './keyset-events';
 import { NOW, plannedKey, resign, signedKeyset, signingApp } from './keyset-fixture';
@@ -215,6 +216,22 @@ describe('reloading from a URL', () => {
     expect(failed.reason).toMatch(/^Could not read http:\/\/127\.0\.0\.1:\d+\/pyas\.keyset\.json: .*HTTP 500/);
     expect(failed.reason).not.toContain('s3cret');
     expect(v.status()).toMatchObject({ sequence: 2, lastError: failed.reason });
+  });
+});
+
+describe('an HTTP keyset source', () => {
+  it('gives up on a server that never answers, so a hung server cannot stop reloading', async () => {
+    const answered = deferred();
+    const server = createServer(() => answered.resolve()); // Takes the request and never answers.
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    const source = keysetSource(`http://127.0.0.1:${(server.address() as AddressInfo).port}/k.json`, 0.2);
+    const read = source.read();
+    await answered.promise;
+    await expect(read).rejects.toThrow(/timeout/i);
   });
 });
 

@@ -3,8 +3,17 @@
  * into one dependency-free file, out/verify/keyhaven-verify.mjs, with its type declarations. Imports
  * here carry `.js`, so the declarations resolve in a service compiled with `moduleResolution: nodenext`.
  */
-export { createVerifier, Verifier, base64urlToBytes } from './verifier.js';
-export type { KeysetUpdate, VerifierCode, VerifierOptions, VerifierOutcome } from './verifier.js';
+export { createVerifier, Verifier } from './verifier.js';
+export type {
+  KeysetEvent,
+  KeysetUpdate,
+  VerifierCode,
+  VerifierOptions,
+  VerifierOutcome,
+  VerifierStatus,
+} from './verifier.js';
+export { base64urlToBytes } from './held-keyset.js';
+export type { KeysetLoader } from './keyset-source.js';
 export {
   canonicalJson,
   keysetSigningBytes,
@@ -14,6 +23,8 @@ export {
   KEYSET_VERSION,
 } from './keyset.js';
 export type { Keyset, KeysetKey } from './keyset.js';
+export { parseUsageFile, UsageFileError, USAGE_FORMAT, USAGE_VERSION, USAGE_KEPT_DAYS } from './usage-file.js';
+export type { UsageFile, UsageFileKey } from './usage-file.js';
 export { parseKeyhavenKey, keyFromPresented } from './key-shape.js';
 export { keyhavenExpress, keyhavenFastify, keyhavenHono, nodeGuard, presentedKey, refusalOf } from './middleware.js';
 export type { GuardOptions, Refusal } from './middleware.js';

@@ -6,31 +6,45 @@
  */
 const KEY_PATTERN = /^([a-z][a-z0-9]{0,15})_([0-9A-Za-z]{8})\.[0-9A-Za-z]{38}$/;
 const CHECKSUM_LENGTH = 6;
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+// Signed 32-bit entries and running value: optimised code keeps them plain 32-bit integers, where
+// unsigned values above 2³¹ would have to be doubles.
 const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
+  const table = new Int32Array(256);
   for (let n = 0; n < 256; n += 1) {
     let c = n;
     for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    table[n] = c;
   }
   return table;
 })();
 
-/** CRC-32 (IEEE) of a string's UTF-8 bytes; a key is ASCII, so its characters are its bytes. */
+/**
+ * CRC-32 (IEEE) of a string's UTF-8 bytes. A key is ASCII, so its characters are its bytes and are
+ * read in place: encoding to bytes first took about a third of a whole verification (measured).
+ */
 export function crc32(text: string): number {
-  let crc = 0xffffffff;
-  for (const byte of new TextEncoder().encode(text)) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  let crc = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return crc32Bytes(new TextEncoder().encode(text));
+    crc = (CRC_TABLE[(crc ^ code) & 0xff] as number) ^ (crc >>> 8);
+  }
+  return ~crc >>> 0;
 }
 
-function decodeBase62(text: string): number {
+function crc32Bytes(bytes: Uint8Array): number {
+  let crc = -1;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+/** The checksum digits of a key, whose shape the pattern has already checked (base62 only). */
+function decodeBase62(text: string, from: number): number {
   let value = 0;
-  for (const char of text) {
-    const digit = BASE62.indexOf(char);
-    if (digit < 0) return -1;
-    value = value * 62 + digit;
+  for (let i = from; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    value = value * 62 + (code <= 57 ? code - 48 : code <= 90 ? code - 55 : code - 61);
   }
   return value;
 }
@@ -48,7 +62,7 @@ export function parseKeyhavenKey(candidate: string): KeyParts | null {
   const match = KEY_PATTERN.exec(candidate);
   if (!match) return null;
   const at = candidate.length - CHECKSUM_LENGTH;
-  if (decodeBase62(candidate.slice(at)) !== crc32(candidate.slice(0, at))) return null;
+  if (decodeBase62(candidate, at) !== crc32(candidate.slice(0, at))) return null;
   return { prefix: match[1] as string, keyId: match[2] as string, full: candidate };
 }
 

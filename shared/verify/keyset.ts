@@ -20,7 +20,7 @@ export interface KeysetKey {
   digest: string;
   scopes: string[];
   expiresAt: string | null;
-  /** A rotated key: it keeps working until then. */
+  /** A rotated key: it keeps working until then, and answers REVOKED after (as the core does). */
   graceEndsAt: string | null;
 }
 

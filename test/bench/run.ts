@@ -12,6 +12,7 @@ import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
 import { benchCli, cliBenchRows } from './cli';
+import { benchVerifier, verifierBenchRows } from './verifier';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
 
 /**
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   rows.push(...consoleBenchRows(await benchConsole()));
   rows.push(...crossProcessBenchRows(await benchCrossProcess()));
   rows.push(...cliBenchRows(await benchCli()));
+  rows.push(...verifierBenchRows(await benchVerifier()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

@@ -70,7 +70,8 @@ type Autocannon = (options: {
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-async function load(
+/** One autocannon run against `url`; any error, timeout or non-2xx answer fails the bench. */
+export async function load(
   url: string,
   headers: Record<string, string>,
   connections: number,
@@ -92,7 +93,7 @@ async function load(
   return result;
 }
 
-const figures = (r: AutocannonResult): LoadFigures => ({
+export const figures = (r: AutocannonResult): LoadFigures => ({
   requestsPerSec: r.requests.average,
   p50Ms: r.latency.p50,
   p99Ms: r.latency.p99,
@@ -100,7 +101,7 @@ const figures = (r: AutocannonResult): LoadFigures => ({
   total: r['2xx'],
 });
 
-function listen(server: Server): Promise<number> {
+export function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port: 0, host: '127.0.0.1' }, () => resolve((server.address() as AddressInfo).port));

@@ -63,6 +63,9 @@ export function base64urlToBytes(text: string): Uint8Array<ArrayBuffer> {
       at += 1;
     }
   }
+  // The bits left over must be zero: otherwise two texts would decode to one signature or digest, and a
+  // keyset with one character of its signature changed would still verify.
+  if ((pending & ((1 << bits) - 1)) !== 0) throw new Error('This is not base64url text.');
   return bytes;
 }
 

@@ -11,6 +11,7 @@ import { table } from '../output';
 import { readSecretFromStdin } from '../stdin-secret';
 import { findApp } from './apps';
 import { parseExpires } from './expires-flag';
+import { registerImportUsage } from './import-usage';
 import { registerKeyset } from './keyset';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -169,6 +170,7 @@ export function registerKeys(program: Command, context: CliContext): void {
     });
 
   registerKeyset(keys, context);
+  registerImportUsage(keys, context);
 }
 
 function label(key: Pick<IssuedKeySummary, 'keyPrefix' | 'keyId'>): string {

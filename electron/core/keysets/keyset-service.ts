@@ -12,6 +12,7 @@ import type { SealSource } from '../integrity/seal-source';
 import type { KeySecrets } from '../keys/key-secrets';
 import { writeFileDurably } from '../storage/atomic-write';
 import { keysetContents, signKeyset } from './keyset-contents';
+import { importServiceUsage, type UsageImported } from './usage-import';
 
 export const keysetFileName = (app: Pick<App, 'keyPrefix'>): string => `${app.keyPrefix}.keyset.json`;
 
@@ -66,6 +67,11 @@ export class KeysetService {
       };
     });
     return secret;
+  }
+
+  /** A service's usage file (its verifier's `usageFile`): Last used, use counts and activity of its keys. */
+  importUsage(text: string): Promise<UsageImported> {
+    return importServiceUsage(this.db, text, this.clock.now());
   }
 
   /** Export once: the keyset's text, with the next sequence number. */

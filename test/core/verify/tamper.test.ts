@@ -60,5 +60,8 @@ describe('tampering, property-based', () => {
       }),
     );
     for (const bad of ['abc*', 'a', 'ab cd', 'é123']) expect(() => base64urlToBytes(bad)).toThrow(/not base64url/);
+    // Only the canonical text of some bytes: 'QR' and 'QQ' would both be "A" if the spare bits were ignored.
+    expect(Buffer.from(base64urlToBytes('QQ'))).toEqual(Buffer.from('A'));
+    expect(() => base64urlToBytes('QR')).toThrow(/not base64url/);
   });
 });

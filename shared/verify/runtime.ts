@@ -4,17 +4,6 @@
  * built-ins come from `process.getBuiltinModule` (Node ≥ 22.3, Bun, Deno 2), typed here by the few
  * members used, so this file needs neither Node's type library nor the DOM's.
  */
-export interface NodeHmac {
-  update(data: string): NodeHmac;
-  digest(): Uint8Array;
-}
-
-export interface NodeCrypto {
-  createSecretKey(key: Uint8Array): object;
-  createHmac(algorithm: 'sha256', key: object): NodeHmac;
-  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
-}
-
 export interface NodeFileHandle {
   writeFile(data: string, encoding: 'utf8'): Promise<void>;
   sync(): Promise<void>;
@@ -44,7 +33,6 @@ export interface NodePath {
 }
 
 interface Builtins {
-  'node:crypto': NodeCrypto;
   'node:fs': NodeFs;
   'node:path': NodePath;
 }

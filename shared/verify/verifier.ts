@@ -15,8 +15,8 @@ import { positiveSeconds } from './runtime.js';
 import { UsageRecorder } from './usage-recorder.js';
 
 /**
- * The verifier a service runs to accept Keyhaven keys offline (issue 12): Web Crypto, and node:crypto
- * where present for the digest (digest.ts), so it runs in Node ≥ 22, Deno, Bun and edge workers. It holds
+ * The verifier a service runs to accept Keyhaven keys offline (issue 12): Web Crypto for signatures,
+ * @noble/hashes for the digest (digest.ts), so it runs in Node ≥ 22, Deno, Bun and edge workers. It holds
  * one signed keyset; a key is checked against it in one linear path with coded outcomes (the local test
  * API's codes, plus MISSING_KEY and KEYSET_EXPIRED): shape and checksum first, then the lookup, a
  * constant-time digest compare, then revocation, expiry and scope. A keyset whose signature fails, that
@@ -133,7 +133,7 @@ export class Verifier {
     const publicKey = await subtle().importKey('raw', base64urlToBytes(options.publicKey), { name: 'Ed25519' }, false, [
       'verify',
     ]);
-    const digests = await createDigestCheck(base64urlToBytes(options.secret));
+    const digests = createDigestCheck(base64urlToBytes(options.secret));
     const reloadSeconds = positiveSeconds(
       options.loadKeyset === undefined ? undefined : options.reloadSeconds,
       30,
@@ -193,8 +193,8 @@ export class Verifier {
   }
 
   /**
-   * `presented`: the key, or an Authorization value (`Bearer …`, `Api-Key …`). Async for Web Crypto;
-   * with node:crypto nothing inside awaits, so the answer is ready when the promise is first awaited.
+   * `presented`: the key, or an Authorization value (`Bearer …`, `Api-Key …`). Nothing inside awaits:
+   * the answer is ready when the promise is first awaited.
    */
   async verify(presented: string | null | undefined, options: { scope?: string } = {}): Promise<VerifierOutcome> {
     const text = keyFromPresented(presented);
@@ -207,8 +207,7 @@ export class Verifier {
     if (this.held.revoked.has(parts.keyId)) return outcome('REVOKED', parts.keyId);
     const known = this.held.keys.get(parts.keyId);
     if (!known) return outcome('NOT_FOUND');
-    const matched = this.digests.matches(parts.full, known.digest);
-    if (!(typeof matched === 'boolean' ? matched : await matched)) return outcome('NOT_FOUND');
+    if (!this.digests.matches(parts.full, known.digest)) return outcome('NOT_FOUND');
     const { entry } = known;
     if (known.expiresMs <= now) return outcome('EXPIRED', entry.keyId, entry);
     // A rotated key past its grace period was disabled for good, as Keyhaven's core answers it.

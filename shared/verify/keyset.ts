@@ -8,8 +8,9 @@
  *       "signature": { "alg": "Ed25519", "value": "<base64url>" } }
  *
  * `digest` is HMAC-SHA-256 of the whole key under the app's secret (base64url): the file alone cannot
- * confirm a guessed key. Revoked keys are listed by id only (no digest), until they would have expired,
- * so a service can answer REVOKED rather than NOT_FOUND. The signature covers `keysetSigningBytes`:
+ * confirm a guessed key. Revoked keys (and rotated keys past their grace) are listed by id only (no
+ * digest), so a service can answer REVOKED rather than NOT_FOUND; Keyhaven leaves out keys that ended
+ * more than 90 days ago (electron/core/keysets/keyset-contents.ts). The signature covers `keysetSigningBytes`:
  * the canonical JSON (object keys sorted, no spaces) of everything but `signature`.
  */
 export const KEYSET_FORMAT = 'keyhaven-keyset';

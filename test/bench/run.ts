@@ -13,6 +13,7 @@ import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
 import { benchCli, cliBenchRows } from './cli';
 import { benchVerifier, verifierBenchRows } from './verifier';
+import { benchKeysetPublish, publishBenchRows } from './keyset-publish';
 import { fmt, percentile, timeMs, timeMsAsync } from './stats';
 
 /**
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   rows.push(...crossProcessBenchRows(await benchCrossProcess()));
   rows.push(...cliBenchRows(await benchCli()));
   rows.push(...verifierBenchRows(await benchVerifier()));
+  rows.push(...publishBenchRows(await benchKeysetPublish()));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(

@@ -1,11 +1,10 @@
 import { readdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../electron/core/keychain/keytar-keychain';
 import { vaultAccount } from '../../electron/core/vaults/data-keys';
 import { openVaultDb } from '../../electron/core/vaults/vault-db';
 import { livedFolder, type LivedFolder } from '../support/lived-folder';
-import { screenshot } from './support/browser';
+import { screenshotBothSizes as shoot } from './support/browser';
 import { useE2E } from './support/e2e';
 import { folderSeals } from '../support/folder-seals';
 import { MemoryKeychain } from '../support/memory-keychain';
@@ -15,17 +14,6 @@ import { MemoryKeychain } from '../support/memory-keychain';
  * keychain: the banner for vaults.json and console.json and its two choices, the recovery page for
  * keyhaven.json, each screen at 1280×800 and 1024×640, each checked with axe-core.
  */
-const SMALL = { width: 1024, height: 640 };
-const LARGE = { width: 1280, height: 800 };
-
-/** Both window sizes; screenshot() checks each with axe-core first. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize(SMALL);
-  await screenshot(page, `${name}-1024`);
-  await page.setViewportSize(LARGE);
-}
-
 /** A lived-in folder whose vault data keys are in the real keychain; they are removed afterwards. */
 async function seeded(): Promise<LivedFolder & { cleanUp: () => Promise<void> }> {
   const folder = await livedFolder({ keychain: new KeytarKeychain() });

@@ -96,3 +96,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
+
+const SMALL_VIEWPORT = { width: 1024, height: 640 };
+
+/** screenshot() at 1280×800 as `name`, then at 1024×640 as `name-1024` (each checked with axe-core). */
+export async function screenshotBothSizes(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await page.setViewportSize(SMALL_VIEWPORT);
+  await screenshot(page, `${name}-1024`);
+  await page.setViewportSize(VIEWPORT);
+}

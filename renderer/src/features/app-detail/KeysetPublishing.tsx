@@ -71,6 +71,7 @@ export function KeysetPublishing({
 
   return (
     <div className="keyset-publishing">
+      <h3 className="subsection-title">Keyset</h3>
       <div className="settings-form__actions">
         <Button icon={Download} busy={busy === 'export'} onClick={() => void exportOnce()}>
           Export keyset
@@ -134,7 +135,13 @@ function PublishState({ status }: { status: KeysetStatus }) {
       </Banner>
     );
   if (status.publishTo === null || status.publishedAt === null)
-    return <p className="muted">Not published. Latest keyset: sequence {status.sequence}.</p>;
+    return (
+      <p className="muted">
+        {status.sequence === 0
+          ? 'Not published; no keyset made yet.'
+          : `Not published. Latest keyset: sequence ${status.sequence}.`}
+      </p>
+    );
   return (
     <p className="muted">
       Published to <code>{status.publishTo}</code> · sequence {status.sequence} · last written{' '}

@@ -4,7 +4,6 @@ import { VERIFY_ENV, type KeysetStatus } from '../../../../shared/domain/keyset'
 import { client, isFailure } from '../../api/client';
 import { Button } from '../../components/Button';
 import { copiedMessage, useCopyInMain } from '../../lib/use-clipboard';
-import { CopyNoticeLine } from '../settings/CopyNoticeLine';
 import { useCopyText } from '../settings/copy-text';
 
 const MASK = '•'.repeat(24);
@@ -29,24 +28,36 @@ export function VerificationValues({ status }: { status: KeysetStatus }) {
     setSecret(result.secret);
   };
 
-  const copyInMain = (what: 'secret' | 'env') =>
+  // One status line for every Copy here: the latest one speaks.
+  const [lastCopy, setLastCopy] = useState<'public' | 'main' | null>(null);
+  const copyInMain = (what: 'secret' | 'env') => {
+    setLastCopy('main');
     void secretCopy.copy(() => client.keysets.copy({ appId: status.appId, what }));
+  };
+  const copyPublic = () => {
+    setLastCopy('public');
+    void publicCopy.copy(status.publicKey, publicKeyCode.current, 'the public key');
+  };
   const copied = secretCopy.state;
+  const notice =
+    lastCopy === 'public'
+      ? { text: publicCopy.notice?.text ?? '', failed: publicCopy.notice?.outcome === 'selected' }
+      : copied.kind === 'copied'
+        ? { text: copiedMessage(copied.clearsAfterSeconds), failed: false }
+        : copied.kind === 'failed'
+          ? { text: copied.message, failed: true }
+          : { text: '', failed: false };
 
   return (
     <div className="verify-values">
+      <h3 className="subsection-title">Values for your service’s environment</h3>
       <dl className="verify-values__list">
         <dt>{VERIFY_ENV.publicKey}</dt>
         <dd>
           <code ref={publicKeyCode} className="verify-values__value">
             {status.publicKey}
           </code>
-          <Button
-            size="sm"
-            icon={Copy}
-            aria-label="Copy the public key"
-            onClick={() => void publicCopy.copy(status.publicKey, publicKeyCode.current, 'the public key')}
-          >
+          <Button size="sm" icon={Copy} aria-label="Copy the public key" onClick={copyPublic}>
             Copy
           </Button>
         </dd>
@@ -63,7 +74,6 @@ export function VerificationValues({ status }: { status: KeysetStatus }) {
           </Button>
         </dd>
       </dl>
-      <CopyNoticeLine notice={publicCopy.notice} />
       {revealError ? (
         <p role="alert" className="verify-error">
           {revealError}
@@ -76,12 +86,8 @@ export function VerificationValues({ status }: { status: KeysetStatus }) {
         <Button icon={Copy} onClick={() => copyInMain('env')}>
           Copy .env lines
         </Button>
-        <p role="status" className={copied.kind === 'failed' ? 'verify-error' : 'settings-form__notice'}>
-          {copied.kind === 'copied'
-            ? copiedMessage(copied.clearsAfterSeconds)
-            : copied.kind === 'failed'
-              ? copied.message
-              : ''}
+        <p role="status" className={notice.failed ? 'verify-error' : 'settings-form__notice'}>
+          {notice.text}
         </p>
       </div>
     </div>

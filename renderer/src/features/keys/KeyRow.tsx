@@ -118,7 +118,8 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
             className="key-cell__line key-unused"
             title={`Verified nowhere (here or by a service whose usage was imported) for ${UNUSED_AFTER_DAYS} days: consider revoking it.`}
           >
-            Unused {UNUSED_AFTER_DAYS}+ days
+            {/* "Unused" fits the column at 1024 px; the rest is read out and shown on hover. */}
+            Unused<span className="visually-hidden"> for {UNUSED_AFTER_DAYS}+ days</span>
           </span>
         ) : null}
       </td>

@@ -161,7 +161,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const keys = new KeyService(db, secrets, seals, usage, clock);
   const lifecycle = new KeyLifecycle(db, secrets, clock);
   const vault = new IssuedKeyEntries(db, () => vaultsPart.get());
-  const keysets = new KeysetService(db, secrets, seals, clock);
+  const keysets = new KeysetService(db, secrets, seals, clock, (error) =>
+    logError(judgeError(error, 'saving why a keyset could not be published').log),
+  );
   const issuing = new IssuingService({ keys, keysets, lifecycle, vault, clipboard, clock });
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
@@ -232,7 +234,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       startEmpty: (part) => parts[part]().startEmpty(),
       retry: (part) => parts[part]().retry(),
     },
-    apps: new AppService(db, secrets, clock),
+    apps: new AppService(db, secrets, clock, (appId) => keysets.afterKeysChanged(appId)),
     scopes: new ScopeCatalog(db, (appId) => keysets.afterKeysChanged(appId)),
     keys,
     secrets,

@@ -37,6 +37,8 @@ export const keysetSettingsSchema = z.strictObject({
   sequence: z.number().int().nonnegative(),
   validDays: z.number().int().min(1).max(KEYSET_VALID_DAYS_MAX),
   publishTo: z.string().nullable(),
+  /** The file's name in `publishTo`, fixed when publishing starts: a later prefix change keeps it. */
+  fileName: z.string().nullable(),
   publishedAt: isoDateSchema.nullable(),
   /** Why the last write to `publishTo` failed; null once one succeeds. */
   publishError: z.string().nullable(),
@@ -47,6 +49,7 @@ export const DEFAULT_KEYSET_SETTINGS: KeysetSettings = {
   sequence: 0,
   validDays: KEYSET_VALID_DAYS_DEFAULT,
   publishTo: null,
+  fileName: null,
   publishedAt: null,
   publishError: null,
 };

@@ -114,7 +114,14 @@ export function startReloading(
       if (!stopped) failed(error);
       return;
     }
-    if (text !== null && !stopped) await load(text);
+    if (text === null || stopped) return;
+    try {
+      await load(text);
+    } catch (error) {
+      // Whatever the text or a callback did, the loop goes on and the keyset held stays: a background
+      // reload must never take the service down (an unhandled rejection ends a Node process).
+      if (!stopped) failed(error);
+    }
   };
   const trigger = (): void => {
     if (stopped) return;

@@ -41,7 +41,9 @@ export interface Keyset {
 /** JSON with object keys sorted at every level and no whitespace: the bytes a signature covers. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new Error('Only whole numbers are signed.');
+    // Keyhaven signs whole numbers only; anything else is a keyset it did not make (refused, never a crash).
+    if (typeof value === 'number' && !Number.isSafeInteger(value))
+      throw new KeysetError('The keyset holds a number Keyhaven never signs: it was not made by Keyhaven.');
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

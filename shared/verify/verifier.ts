@@ -165,7 +165,8 @@ export class Verifier {
         source,
         reloadSeconds,
         async (next) => void (await verifier.offer(next, await textFingerprint(next))),
-        (error) => verifier.report({ accepted: false, reason: `Could not read ${source.name}: ${messageOf(error)}` }),
+        (error) =>
+          verifier.report({ accepted: false, reason: `Could not read or check ${source.name}: ${messageOf(error)}` }),
       );
     }
     return verifier;
@@ -203,7 +204,8 @@ export class Verifier {
     if (parts === null) return outcome('MALFORMED');
     const now = this.now();
     if (now > this.held.validUntilMs) return outcome('KEYSET_EXPIRED');
-    if (parts.prefix !== this.held.keyset.app.prefix) return outcome('NOT_FOUND');
+    // No check of the prefix against the app's: keys keep the prefix they were issued with when the app's
+    // changes, and the digest covers the whole key, prefix included.
     if (this.held.revoked.has(parts.keyId)) return outcome('REVOKED', parts.keyId);
     const known = this.held.keys.get(parts.keyId);
     if (!known) return outcome('NOT_FOUND');
@@ -268,7 +270,12 @@ export class Verifier {
 
   private report(event: KeysetEvent): void {
     this.lastError = event.accepted ? null : (event.reason ?? null);
-    this.onKeysetEvent?.(event);
+    try {
+      this.onKeysetEvent?.(event);
+    } catch (error) {
+      // The service's own callback failed: said in status(), and reloading goes on.
+      this.lastError = `onKeysetEvent threw: ${messageOf(error)}`;
+    }
   }
 }
 

@@ -71,7 +71,7 @@ describe('Settings → Verification', () => {
     await user.type(field, folder);
     await user.click(within(region).getByRole('button', { name: 'Publish' }));
     expect(await within(region).findByText('Published.')).toBeVisible();
-    expect(await within(region).findByText(/sequence 1 · last written/)).toBeVisible();
+    expect(await within(region).findByText(/^Published to .* · last written/)).toBeVisible();
 
     const { plaintext } = await core.issuing.generate(generateInput(appId));
     const keyset = JSON.parse(await readFile(join(folder, 'pyas.keyset.json'), 'utf8')) as Keyset;
@@ -94,6 +94,6 @@ describe('Settings → Verification', () => {
     expect(await within(region).findByText('Saved pyas.keyset.json.')).toBeVisible();
     expect(downloads.map((d) => d.fileName)).toEqual(['pyas.keyset.json']);
     const keyset = JSON.parse(await downloads[0]!.blob.text()) as Keyset;
-    expect(keyset).toMatchObject({ format: 'keyhaven-keyset', app: { prefix: 'pyas' }, sequence: 1 });
+    expect(keyset).toMatchObject({ format: 'keyhaven-keyset', app: { prefix: 'pyas' }, sequence: expect.any(Number) });
   });
 });

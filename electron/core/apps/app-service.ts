@@ -33,6 +33,8 @@ export class AppService {
     private readonly db: KeyhavenDb,
     private readonly secrets: KeySecrets,
     private readonly clock: Clock,
+    /** A new name or prefix is in the app's keyset: a published one is rewritten (keysets/keyset-service.ts). */
+    private readonly afterChange: (appId: string) => Promise<void> = async () => undefined,
   ) {}
 
   list(): AppSummary[] {
@@ -96,6 +98,12 @@ export class AppService {
 
   /** Name, description, key prefix. A new prefix applies to keys generated from now on. */
   async update(input: UpdateApp): Promise<App> {
+    const app = await this.commitUpdate(input);
+    await this.afterChange(app.id);
+    return app;
+  }
+
+  private async commitUpdate(input: UpdateApp): Promise<App> {
     const app = await this.db.commit((data) => {
       const app = findApp(data, input.appId);
       const patch: Partial<App> = {};

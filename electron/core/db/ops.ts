@@ -147,7 +147,8 @@ function applyUsageImport(data: KeyhavenFile, op: Extract<Op, { type: 'usage.imp
   for (const entry of op.entries) {
     const key = findKey(data, entry.id);
     if (!key) continue;
-    key.useCount += entry.count;
+    // Imported counts come from outside: the sum stays a safe integer, as the schema requires.
+    key.useCount = Math.min(Number.MAX_SAFE_INTEGER, key.useCount + entry.count);
     if (key.lastUsedAt === null || key.lastUsedAt < entry.lastUsedAt) key.lastUsedAt = entry.lastUsedAt;
     const total = taken.get(slot(entry.id, entry.hourStart));
     if (total) total.count += entry.count;

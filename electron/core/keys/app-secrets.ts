@@ -83,9 +83,12 @@ export async function loadAppSecrets(
     return secrets;
   }
   if (ownPepper && hasKeys) throw missing('is missing');
-  const stored = newStored(ownPepper);
-  await keychain.set(account, JSON.stringify(stored));
-  return decode(JSON.stringify(stored)) as AppSecrets;
+  await keychain.set(account, JSON.stringify(newStored(ownPepper)));
+  // Read back: when two processes make the item at the same moment, both go on with the one that stayed.
+  const kept = await keychain.get(account);
+  const secrets = kept === null ? null : decode(kept);
+  if (secrets === null) throw missing('could not be stored');
+  return secrets;
 }
 
 function missing(state: string): CoreError {

@@ -1,5 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { App } from '../../../shared/domain/app';
 import type { KeysetPublishingInput, KeysetStatus } from '../../../shared/domain/keyset';
 import type { Keyset } from '../../../shared/verify/keyset';
@@ -7,17 +6,13 @@ import type { ActivityEvent } from '../activity/activity-event';
 import { findApp } from '../apps/app-service';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
-import { CoreError } from '../errors';
 import type { SealSource } from '../integrity/seal-source';
 import type { KeySecrets } from '../keys/key-secrets';
-import { writeFileDurably } from '../storage/atomic-write';
 import { keysetContents, signKeyset } from './keyset-contents';
+import { checkedFolder, keysetText, publishProblem, writeKeysetFile } from './keyset-file';
 import { importServiceUsage, type UsageImported } from './usage-import';
 
 export const keysetFileName = (app: Pick<App, 'keyPrefix'>): string => `${app.keyPrefix}.keyset.json`;
-
-/** A keyset's bytes: indented, so a keyset kept in a repository diffs key by key. */
-const keysetText = (keyset: Keyset): string => `${JSON.stringify(keyset, null, 2)}\n`;
 
 /**
  * An app's keysets (issue 12): built from its key records, signed with its Ed25519 key from the
@@ -35,7 +30,12 @@ export class KeysetService {
     private readonly secrets: KeySecrets,
     private readonly seals: SealSource,
     private readonly clock: Clock,
+    /** Where a failure with no caller to tell goes (the record of a failed publish could not be saved). */
+    private readonly onError: (error: unknown) => void,
   ) {}
+
+  /** Publishes of one app, one after another in this process: a slower write never lands after a newer one. */
+  private readonly publishing = new Map<string, Promise<unknown>>();
 
   async status(appId: string): Promise<KeysetStatus> {
     const { publicKey } = await this.secrets.secretsOf(appId);
@@ -43,11 +43,12 @@ export class KeysetService {
     const app = findApp(data, appId);
     const sharing =
       app.keyHashing === 'folder' ? data.apps.filter((a) => a.keyHashing === 'folder' && a.id !== appId) : [];
+    const { fileName, ...settings } = app.keyset;
     return {
       appId,
-      fileName: keysetFileName(app),
+      ...settings,
+      fileName: fileName ?? keysetFileName(app),
       publicKey,
-      ...app.keyset,
       sharesSecretWith: sharing.map((a) => a.name).sort(),
     };
   }
@@ -95,7 +96,9 @@ export class KeysetService {
       const app = findApp(data, input.appId);
       const keyset = {
         ...app.keyset,
-        ...(publishTo !== undefined ? { publishTo, publishError: null } : {}),
+        ...(publishTo !== undefined
+          ? { publishTo, publishError: null, fileName: publishTo === null ? null : keysetFileName(app) }
+          : {}),
         ...(input.validDays !== undefined ? { validDays: input.validDays } : {}),
       };
       const changes = [
@@ -140,26 +143,41 @@ export class KeysetService {
    * file or the new one). A failure never fails the change that caused it: it is kept on the app, for
    * Settings → Verification and the command line to show, until a write succeeds.
    */
-  async republish(appId: string): Promise<KeysetStatus['publishError']> {
+  republish(appId: string): Promise<KeysetStatus['publishError']> {
+    const previous = this.publishing.get(appId) ?? Promise.resolve();
+    const next = previous.then(() => this.publishNow(appId));
+    const settled = next.catch(() => undefined);
+    this.publishing.set(appId, settled);
+    void settled.then(() => {
+      if (this.publishing.get(appId) === settled) this.publishing.delete(appId);
+    });
+    return next;
+  }
+
+  private async publishNow(appId: string): Promise<KeysetStatus['publishError']> {
     const app = findApp(this.db.snapshot(), appId);
     const folder = app.keyset.publishTo;
     if (folder === null) return null;
     let problem: string | null = null;
     try {
-      await checkedFolder(folder);
       const keyset = await this.build(appId, true, () => []);
-      await writeFileDurably(join(folder, keysetFileName(app)), keysetText(keyset), { keepBackup: false });
+      await writeKeysetFile(folder, app.keyset.fileName ?? keysetFileName(app), keyset);
     } catch (error) {
       problem = publishProblem(error, folder);
     }
     if (problem !== app.keyset.publishError) {
-      await this.db.commit((data) => {
-        const current = findApp(data, appId);
-        return {
-          ops: [{ type: 'app.patch', appId, patch: { keyset: { ...current.keyset, publishError: problem } } }],
-          result: null,
-        };
-      });
+      try {
+        await this.db.commit((data) => {
+          const current = findApp(data, appId);
+          return {
+            ops: [{ type: 'app.patch', appId, patch: { keyset: { ...current.keyset, publishError: problem } } }],
+            result: null,
+          };
+        });
+      } catch (error) {
+        // The change that caused this publish is saved; not saving why the publish failed must not undo it.
+        this.onError(error);
+      }
     }
     return problem;
   }
@@ -190,7 +208,9 @@ export class KeysetService {
     const now = this.clock.now();
     return this.db.commit((data) => {
       const app = findApp(data, appId);
-      const sequence = app.keyset.sequence + 1;
+      // Also at least the time in ms: a data folder restored from a backup never reissues a sequence a
+      // service has already seen (it would refuse every keyset after it as older).
+      const sequence = Math.max(app.keyset.sequence + 1, now.getTime());
       const contents = keysetContents(data.keys, appId, sealer, now);
       const keyset = signKeyset(
         { app, sequence, issuedAt: now, validDays: app.keyset.validDays },
@@ -209,20 +229,3 @@ export class KeysetService {
 
 const describeCounts = (keyset: Keyset): string =>
   `${keyset.keys.length} key${keyset.keys.length === 1 ? '' : 's'}, ${keyset.revoked.length} revoked`;
-
-/** The publishing folder: absolute, existing, a folder. Never created: a missing mount is reported. */
-async function checkedFolder(folder: string): Promise<string> {
-  if (!isAbsolute(folder)) throw new CoreError('INVALID_INPUT', 'Choose the publishing folder by its full path.');
-  const info = await stat(folder).catch(() => null);
-  if (info === null) throw new CoreError('NOT_FOUND', `The folder ${folder} does not exist.`);
-  if (!info.isDirectory()) throw new CoreError('INVALID_INPUT', `${folder} is not a folder.`);
-  return folder;
-}
-
-function publishProblem(error: unknown, folder: string): string {
-  if (error instanceof CoreError) return error.message;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return `Keyhaven may not write in ${folder}.`;
-  if (code === 'ENOSPC') return `The disk holding ${folder} is full.`;
-  return `The keyset could not be written to ${folder}${code ? ` (${code})` : ''}.`;
-}

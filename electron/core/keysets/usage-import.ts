@@ -7,6 +7,8 @@ import { keyLabel } from '../keys/key-records';
 import { keysByKeyId } from '../keys/verify';
 
 const HOUR_MS = 3_600_000;
+/** More than this in one hour (≈280,000 a second for a whole hour) is not a count a verifier wrote. */
+const MAX_PER_HOUR = 1_000_000_000;
 
 export interface UsageImported {
   app: string;
@@ -37,7 +39,14 @@ export async function importServiceUsage(db: KeyhavenDb, text: string, now: Date
   }
   // Stored as given: bounded here, as the data file's schema bounds it.
   if (file.source.length > 64) throw new CoreError('INVALID_INPUT', 'The usage file has a malformed source id.');
-  const forgetBefore = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - USAGE_KEPT_DAYS * 24 * HOUR_MS);
+  const thisHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const forgetBefore = new Date(thisHour - USAGE_KEPT_DAYS * 24 * HOUR_MS);
+  // Hours past the next one (a service's clock far ahead) are skipped: the future is never stored.
+  const latestHour = new Date(thisHour + HOUR_MS).toISOString();
+  for (const usage of Object.values(file.keys)) {
+    if (Object.values(usage.hours).some((count) => count > MAX_PER_HOUR))
+      throw new CoreError('INVALID_INPUT', 'The usage file counts more verifications in an hour than a service makes.');
+  }
   return db.commit((data) => {
     const app = data.apps.find((candidate) => candidate.id === file.app.id);
     if (!app)
@@ -54,10 +63,11 @@ export async function importServiceUsage(db: KeyhavenDb, text: string, now: Date
         continue;
       }
       // A service's clock may run ahead: Last used is never later than now here, and always ISO.
-      const lastUsedAt = new Date(Math.min(Date.parse(usage.lastUsedAt), now.getTime())).toISOString();
+      const lastUsedMs = Math.max(Math.min(Date.parse(usage.lastUsedAt), now.getTime()), forgetBefore.getTime());
+      const lastUsedAt = new Date(lastUsedMs).toISOString();
       let added = 0;
       for (const [hourStart, total] of Object.entries(usage.hours)) {
-        if (hourStart < forgetBefore.toISOString()) continue;
+        if (hourStart < forgetBefore.toISOString() || hourStart > latestHour) continue;
         const count = total - (taken.get(`${key.id} ${hourStart}`) ?? 0);
         if (count <= 0) continue;
         entries.push({ id: key.id, hourStart, count, lastUsedAt });

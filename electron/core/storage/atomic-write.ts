@@ -17,9 +17,11 @@ export const tempPrefixOf = (file: string): string => `${basename(file)}.`;
 export interface DurableWriteOptions {
   /** Keep the version being replaced as `<file>.bak` (a hard link, so it costs no copy). */
   keepBackup: boolean;
+  /** The file's permissions (default 0600): only a file made to be read by others (a keyset) widens them. */
+  mode?: number;
 }
 
-/** Atomically replaces `file` with `contents` (mode 0600); the temp file never outlives a failure. */
+/** Atomically replaces `file` with `contents` (mode 0600 unless given); the temp file never outlives a failure. */
 export async function writeFileDurably(
   file: string,
   contents: string | Uint8Array,
@@ -30,9 +32,10 @@ export async function writeFileDurably(
   let replaced = false;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const handle = await open(temp, 'wx', 0o600);
+    const mode = options.mode ?? 0o600;
+    const handle = await open(temp, 'wx', mode);
     try {
-      await handle.chmod(0o600); // the umask may have taken the owner's bits away
+      await handle.chmod(mode); // the umask may have taken the owner's bits away
       await handle.writeFile(contents);
       await handle.sync();
     } finally {

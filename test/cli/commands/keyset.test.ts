@@ -23,7 +23,7 @@ describe('keyhaven keys keyset', () => {
     const key = await issueKey(dataDir, 'Pyas', ['--name', 'Service', '--no-scopes']);
     const first = JSON.parse(await keyhavenOk(['keys', 'keyset', 'Pyas'], { dataDir })) as Keyset;
     const second = JSON.parse(await keyhavenOk(['keys', 'keyset', 'Pyas'], { dataDir })) as Keyset;
-    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    expect(second.sequence).toBeGreaterThan(first.sequence);
     expect(second.keys.map((k) => k.keyId)).toEqual([keyIdOf(key)]);
 
     const env = await keyhaven(['keys', 'keyset', 'Pyas', '--env'], { dataDir });
@@ -60,7 +60,7 @@ describe('keyhaven keys keyset', () => {
     const once = join(dataDir, 'once.json');
     const written = await keyhaven(['keys', 'keyset', 'Pyas', '-o', once], { dataDir });
     expect({ code: written.code, stdout: written.stdout }).toEqual({ code: 0, stdout: '' });
-    expect((JSON.parse(readFileSync(once, 'utf8')) as Keyset).sequence).toBe(after.sequence + 1);
+    expect((JSON.parse(readFileSync(once, 'utf8')) as Keyset).sequence).toBeGreaterThan(after.sequence);
 
     expect(await keyhavenOk(['keys', 'keyset', 'Pyas', '--stop-publishing'], { dataDir })).toContain('Not published.');
   });

@@ -53,13 +53,27 @@ describe('keysets: what a service verifies keys with, signed by Keyhaven', () =>
     try {
       const second = JSON.parse(await other.keysets.export(appId)) as Keyset;
       const third = JSON.parse(await t.core.keysets.export(appId)) as Keyset;
-      expect([first.sequence, second.sequence, third.sequence]).toEqual([1, 2, 3]);
+      // At least the clock's milliseconds, and one more than the last: here the clock stands still.
+      const start = clock.now().getTime();
+      expect([first.sequence, second.sequence, third.sequence]).toEqual([start, start + 1, start + 2]);
       // Both processes sign with the one key in the keychain.
       expect(second.signature.value).not.toBe(first.signature.value);
       expect((await other.keysets.status(appId)).publicKey).toBe((await t.core.keysets.status(appId)).publicKey);
     } finally {
       await other.close();
     }
+  });
+
+  it('never reissues a sequence after the data folder goes back to an older copy', async () => {
+    const seen = (JSON.parse(await t.core.keysets.export(appId)) as Keyset).sequence;
+    // As a restored backup would: the app's stored sequence back at 0.
+    await t.core.db.commit((data) => {
+      const app = data.apps.find((a) => a.id === appId);
+      if (!app) throw new Error('no app');
+      return { ops: [{ type: 'app.patch', appId, patch: { keyset: { ...app.keyset, sequence: 0 } } }], result: null };
+    });
+    clock.advance(1_000);
+    expect((JSON.parse(await t.core.keysets.export(appId)) as Keyset).sequence).toBeGreaterThan(seen);
   });
 
   it("one app's secret confirms none of another new app's keys", async () => {
@@ -121,16 +135,18 @@ describe('publishing a keyset to a folder', () => {
 
   it('writes the file at once and rewrites it before generate, rotate and revoke return', async () => {
     const status = await t.core.keysets.configure({ appId, publishTo: folder, validDays: 3 });
-    expect(status).toMatchObject({ publishTo: folder, validDays: 3, sequence: 1, publishError: null });
+    expect(status).toMatchObject({ publishTo: folder, validDays: 3, publishError: null });
+    const first = status.sequence;
     expect((await published()).keys).toEqual([]);
     const key = await t.core.issuing.generate(generateInput(appId, { name: 'Production' }));
     expect((await published()).keys.map((k) => k.keyId)).toEqual([key.key.keyId]);
     await t.core.issuing.revoke(key.key.id);
     const after = await published();
     expect(after.revoked.map((k) => k.keyId)).toEqual([key.key.keyId]);
-    expect(after.sequence).toBe(3);
+    expect(after.sequence).toBe(first + 2);
     expect(Date.parse(after.validUntil) - Date.parse(after.issuedAt)).toBe(3 * DAY);
-    expect((await stat(join(folder, 'pyas.keyset.json'))).mode & 0o777).toBe(0o600);
+    // Readable by a service running as another user: it holds no secret.
+    expect((await stat(join(folder, 'pyas.keyset.json'))).mode & 0o777).toBe(0o644);
     expect(t.core.activity.list().map((r) => r.summary)).toContain(
       `Keyset of "Pyas": published to ${join(folder, 'pyas.keyset.json')}; valid for 3 days`,
     );
@@ -160,16 +176,15 @@ describe('publishing a keyset to a folder', () => {
     clock.advance(1);
     await t.core.keysets.refreshDue();
     const renewed = await published();
-    expect(renewed.sequence).toBe(first.sequence + 1);
+    expect(renewed.sequence).toBeGreaterThan(first.sequence);
     expect(renewed.validUntil).toBe('2026-12-04T09:00:00.000Z');
   });
 
   it("the app's hourly check signs a published keyset again once it is due", async () => {
     await t.core.keysets.configure({ appId, publishTo: folder, validDays: 1 });
-    const first = await published();
     clock.advance(DAY / 2);
     await t.platform.runTimers();
-    await waitForSequence(first.sequence + 1);
+    await waitForSequence(clock.now().getTime());
   });
 
   /** The hourly check runs in the background: the file is read until it shows the sequence. */
@@ -182,5 +197,46 @@ describe('publishing a keyset to a folder', () => {
     await t.core.keysets.configure({ appId, publishTo: null });
     await t.core.issuing.generate(generateInput(appId, { name: 'After' }));
     expect((await published()).keys).toEqual([]);
+  });
+});
+
+describe('publishing order and app changes', () => {
+  let t: TestCore;
+  let appId: string;
+  let folder: string;
+  beforeEach(async () => {
+    t = await openTestCore({ clock: new ManualClock('2026-12-01T09:00:00.000Z') });
+    appId = (await t.core.apps.create({ name: 'Pyas' })).id;
+    folder = join(t.dataDir, 'published');
+    await mkdir(folder);
+  });
+  afterEach(() => t.dispose());
+
+  const read = async (name = 'pyas.keyset.json') => JSON.parse(await readFile(join(folder, name), 'utf8')) as Keyset;
+
+  it('never replaces a newer published keyset with an older one, however the writes interleave', async () => {
+    await t.core.keysets.configure({ appId, publishTo: folder });
+    const keys = await Promise.all(
+      ['One', 'Two', 'Three'].map((name) => t.core.issuing.generate(generateInput(appId, { name }))),
+    );
+    await Promise.all(keys.map((key) => t.core.issuing.revoke(key.key.id)));
+    const last = await read();
+    expect(last.revoked.map((k) => k.keyId).sort()).toEqual(keys.map((k) => k.key.keyId).sort());
+    expect(last.sequence).toBe(t.core.apps.get(appId).keyset.sequence);
+  });
+
+  it("keeps the file's name and verifies old keys after the app's prefix changes, and republishes the new name", async () => {
+    await t.core.keysets.configure({ appId, publishTo: folder });
+    const old = await t.core.issuing.generate(generateInput(appId, { name: 'Before' }));
+    await t.core.apps.update({ appId, keyPrefix: 'pyas2', name: 'Pyas API' });
+    const keyset = await read();
+    expect(keyset.app).toMatchObject({ name: 'Pyas API', prefix: 'pyas2' });
+    const service = await createVerifier({
+      keyset,
+      publicKey: (await t.core.keysets.status(appId)).publicKey,
+      secret: (await t.core.secrets.pepperOf(appId)).toString('base64url'),
+    });
+    expect(await service.verify(old.plaintext)).toMatchObject({ valid: true });
+    expect((await t.core.keysets.status(appId)).fileName).toBe('pyas.keyset.json');
   });
 });

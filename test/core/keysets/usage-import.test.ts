@@ -70,6 +70,23 @@ describe("importing a service's usage file", () => {
     expect(t.core.keys.list(appId)[0]).toMatchObject({ lastUsedAt: clock.now().toISOString(), unused: false });
   });
 
+  it('takes no count from the future and no count no service could make, so the data file stays valid', async () => {
+    const { key } = await t.core.keys.generate(generateInput(appId, { name: 'Service' }));
+    const future = { '2026-12-01T12:00:00.000Z': 2, '2027-06-01T10:00:00.000Z': 5 };
+    expect(
+      await t.core.keysets.importUsage(
+        usageFile(appId, { [key.keyId]: { hours: future, lastUsedAt: '2026-12-01T12:10:00.000Z' } }),
+      ),
+    ).toMatchObject({ uses: 2 });
+    const huge = { '2026-12-01T12:00:00.000Z': Number.MAX_SAFE_INTEGER };
+    await expect(
+      t.core.keysets.importUsage(
+        usageFile(appId, { [key.keyId]: { hours: huge, lastUsedAt: '2026-12-01T12:10:00.000Z' } }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(t.core.keys.list(appId)[0]?.useCount).toBe(2);
+  });
+
   it('refuses a file of another app or of another shape, saying why and changing nothing', async () => {
     await expect(
       t.core.keysets.importUsage(usageFile('11111111-1111-4111-8111-111111111111', {})),

@@ -118,7 +118,7 @@ describe('reloading a keyset file', () => {
     const gone = await events.next();
     expect(gone).toEqual({
       accepted: false,
-      reason: expect.stringMatching(/^Could not read .*pyas\.keyset\.json: .*ENOENT/),
+      reason: expect.stringMatching(/^Could not read or check .*pyas\.keyset\.json: .*ENOENT/),
     });
     expect((await v.verify(live.key)).code).toBe('REVOKED');
     expect(v.status()).toMatchObject({ sequence: 2, lastError: gone.reason });
@@ -162,7 +162,7 @@ describe('reloading from a function', () => {
     });
 
     source.set(new Error('boom'));
-    expect(await events.next()).toEqual({ accepted: false, reason: 'Could not read loadKeyset(): boom' });
+    expect(await events.next()).toEqual({ accepted: false, reason: 'Could not read or check loadKeyset(): boom' });
 
     // Back to the keyset held: the error clears without an event, as nothing changed.
     source.set(JSON.stringify(first));
@@ -213,7 +213,7 @@ describe('reloading from a URL', () => {
 
     served = { ...served, status: 500 };
     const failed = await events.next();
-    expect(failed.reason).toMatch(/^Could not read http:\/\/127\.0\.0\.1:\d+\/pyas\.keyset\.json: .*HTTP 500/);
+    expect(failed.reason).toMatch(/^Could not read or check http:\/\/127\.0\.0\.1:\d+\/pyas\.keyset\.json: .*HTTP 500/);
     expect(failed.reason).not.toContain('s3cret');
     expect(v.status()).toMatchObject({ sequence: 2, lastError: failed.reason });
   });

@@ -65,3 +65,31 @@ describe('tampering, property-based', () => {
     expect(() => base64urlToBytes('QR')).toThrow(/not base64url/);
   });
 });
+
+describe('a keyset no Keyhaven made never takes the service down', () => {
+  it('refuses one with a number Keyhaven never signs, as a refusal, not an exception', async () => {
+    const v = await verifier();
+    const odd = { ...signedKeyset(app, keys, { sequence: 2 }), extra: 0.5 };
+    expect(await v.update(odd)).toEqual({ accepted: false, reason: expect.stringContaining('never signs') });
+    expect((await v.verify(keys[0]?.key)).code).toBe('VALID');
+  });
+
+  it('keeps reloading when the service’s own onKeysetEvent throws, and says so in status()', async () => {
+    let calls = 0;
+    const texts = [JSON.stringify(keyset), JSON.stringify(signedKeyset(app, keys, { sequence: 2 }))];
+    const v = await createVerifier({
+      loadKeyset: async () => texts[Math.min(calls, 1)] as string,
+      reloadSeconds: 3600,
+      publicKey: app.publicKey,
+      secret: app.secret,
+      now: () => NOW,
+      onKeysetEvent: () => {
+        throw new Error('a bug in the service');
+      },
+    });
+    calls += 1;
+    expect(await v.update(texts[1])).toMatchObject({ accepted: true, sequence: 2 });
+    expect(v.status().lastError).toBe('onKeysetEvent threw: a bug in the service');
+    await v.close();
+  });
+});

@@ -135,16 +135,10 @@ function PublishState({ status }: { status: KeysetStatus }) {
       </Banner>
     );
   if (status.publishTo === null || status.publishedAt === null)
-    return (
-      <p className="muted">
-        {status.sequence === 0
-          ? 'Not published; no keyset made yet.'
-          : `Not published. Latest keyset: sequence ${status.sequence}.`}
-      </p>
-    );
+    return <p className="muted">{status.sequence === 0 ? 'Not published; no keyset made yet.' : 'Not published.'}</p>;
   return (
     <p className="muted">
-      Published to <code>{status.publishTo}</code> · sequence {status.sequence} · last written{' '}
+      Published to <code>{status.publishTo}</code> (<code>{status.fileName}</code>) · last written{' '}
       <span title={formatAbsolute(status.publishedAt)}>
         <RelativeTime iso={status.publishedAt} />
       </span>

@@ -1,6 +1,7 @@
 import type { ActivityActor } from '../../shared/domain/activity';
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
+import type { TestApiSettings } from '../../shared/domain/test-api';
 import { judgeError } from './api/error-judge';
 import { importLegacyActivity } from './activity/legacy-import';
 import { AppService } from './apps/app-service';
@@ -183,7 +184,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ? new KeysetRefresher(keysets, timers, (error) => logError(judgeError(error, 'refreshing a published keyset').log))
     : null;
   refresher?.start();
-  const testApi = new TestApiControl(testApiKeysOf(keys, keysets, db, clock), (line) => logError(line));
+  const testApiSettings = {
+    saved: () => db.snapshot().testApi,
+    save: (settings: TestApiSettings) =>
+      db.commit(() => ({ ops: [{ type: 'testApi.set' as const, settings }], result: undefined })),
+  };
+  const testApi = new TestApiControl(testApiKeysOf(keys, keysets, db, clock), testApiSettings, (line) =>
+    logError(line),
+  );
+  // Only the app (a long-running process with a platform) brings the test API back at launch.
+  if (options.platform) void testApi.resume();
   // The console reaches vault entries through the part, so a request naming one answers why not.
   const consoleEntries = {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
@@ -247,7 +257,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       autoLock?.stop();
       refresher?.stop();
-      await testApi.stop().catch(() => undefined);
+      await testApi.shutdown().catch(() => undefined);
       await consolePart?.close().catch(() => undefined);
       issuing.clear();
       try {

@@ -6,6 +6,8 @@ export const testApiStatusSchema = z.strictObject({
   /** Set while running: the port it listens on and `http://127.0.0.1:<port>` to copy. */
   port: z.number().int().min(1).max(65_535).nullable(),
   baseUrl: z.string().nullable(),
+  /** The port kept for the next start (the last one it ran on), so saved requests to it keep working. */
+  savedPort: z.number().int().min(1).max(65_535).nullable(),
 });
 export type TestApiStatus = z.output<typeof testApiStatusSchema>;
 
@@ -19,3 +21,14 @@ export const startTestApiInputSchema = z.strictObject({
     })
     .optional(),
 });
+
+/**
+ * Kept in keyhaven.json (issue 13): the port the local test API last ran on, and whether it was on
+ * when the app quit, so it comes back on the same port and saved requests to it keep working.
+ */
+export const testApiSettingsSchema = z.strictObject({
+  port: z.number().int().min(1).max(65_535).nullable(),
+  running: z.boolean(),
+});
+export type TestApiSettings = z.output<typeof testApiSettingsSchema>;
+export const DEFAULT_TEST_API_SETTINGS: TestApiSettings = { port: null, running: false };

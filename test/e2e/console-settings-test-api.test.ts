@@ -59,4 +59,31 @@ describe('console: Settings → Local test API', () => {
     await expect(fetch(`${baseUrl}/v1/whoami`)).rejects.toThrow();
     await screenshot(page, '128-settings-test-api-stopped');
   });
+
+  it('keeps its port after a restart, so saved requests to it keep working (issue 13)', async () => {
+    const dataDir = await e2e.makeDataDir();
+    const first = await e2e.startHarness({ dataDir });
+    let { page } = await e2e.open(first);
+    let section = await goToSettings(page);
+    await section.getByRole('button', { name: 'Start', exact: true }).click();
+    const running = testApiState(section).filter({ hasText: TEST_API_RUNNING });
+    await running.waitFor();
+    const port = TEST_API_RUNNING.exec((await running.textContent()) ?? '')?.[1];
+    await first.stop();
+
+    // The app again, on the same data folder: the local test API is back, on the same port.
+    const second = await e2e.startHarness({ dataDir });
+    ({ page } = await e2e.open(second));
+    section = await goToSettings(page);
+    await testApiState(section)
+      .filter({ hasText: `The local test API is running on port ${port}.` })
+      .waitFor();
+    expect((await fetch(`http://127.0.0.1:${port}/v1/whoami`)).status).toBe(401);
+
+    // Stopped, the Port field offers the kept port for the next Start.
+    await section.getByRole('button', { name: 'Stop', exact: true }).click();
+    await testApiState(section).filter({ hasText: TEST_API_OFF }).waitFor();
+    expect(await section.getByLabel('Port').getAttribute('placeholder')).toBe(`${port}, as last time`);
+    await screenshot(page, '129-settings-test-api-kept-port');
+  });
 });

@@ -83,7 +83,8 @@ describe('Settings → Local test API', () => {
 
     // The endpoints, each with a one-line description and a curl line against this URL.
     const endpoints = within(section).getByRole('list', { name: 'Endpoints' });
-    expect(within(endpoints).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(endpoints).getAllByRole('listitem')).toHaveLength(4);
+    expect(endpoints).toHaveTextContent('GET /v1/keyset?app=<prefix>');
     expect(endpoints).toHaveTextContent('GET /v1/whoami');
     expect(endpoints).toHaveTextContent('POST /v1/keys/verify');
     expect(endpoints).toHaveTextContent('GET /v1/scopes/<scope>');
@@ -104,6 +105,13 @@ describe('Settings → Local test API', () => {
     expect(within(section).queryByLabelText('Base URL')).not.toBeInTheDocument();
     expect(within(section).getByRole('button', { name: 'Start' })).toHaveFocus();
     await expect(fetch(`${baseUrl}/v1/whoami`)).rejects.toThrow();
+
+    // The port is kept: a blank Port starts it there again, so saved requests to it keep working.
+    const port = within(section).getByLabelText('Port');
+    expect(port).toHaveAttribute('placeholder', `${status.port}, as last time`);
+    expect(port).toHaveAccessibleDescription(expect.stringContaining(`Leave blank for port ${status.port} (kept`));
+    await user.click(within(section).getByRole('button', { name: 'Start' }));
+    expect(await waitUntilRunning(section)).toBe(baseUrl);
   });
 
   it('shows progress and disables the button while starting and stopping', async () => {

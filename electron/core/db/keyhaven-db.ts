@@ -52,6 +52,7 @@ export const emptyKeyhavenFile = (): KeyhavenFile => ({
   keys: [],
   verifyBuckets: [],
   importedUsage: [],
+  testApi: { port: null, running: false },
   activity: { head: { ...EMPTY_HEAD }, outbox: [] },
   sealedAt: null,
 });

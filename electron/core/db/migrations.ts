@@ -42,7 +42,7 @@ export const keyhavenMigrations = {
     const keys = v2.keys.map((key) => ({ ...key, seal: null }));
     return { ...v2, keys, activity: { head: null, outbox: [] }, sealedAt: null };
   },
-  // v4: per-app secrets and keysets (issue 12). Existing apps keep hashing under the folder's pepper,
+  // v4: per-app secrets and keysets (issue 12); the local test API's kept port (issue 13). Existing apps keep hashing under the folder's pepper,
   // so every key issued before verifies unchanged; their keysets start at sequence 0, unpublished.
   3: (old: unknown): unknown => {
     const v3 = old as { apps: Record<string, unknown>[] };
@@ -50,6 +50,7 @@ export const keyhavenMigrations = {
       ...v3,
       apps: v3.apps.map((app) => ({ ...app, keyHashing: 'folder', keyset: { ...DEFAULT_KEYSET_SETTINGS } })),
       importedUsage: [],
+      testApi: { port: null, running: false },
     };
   },
 };

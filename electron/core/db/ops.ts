@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appSchema } from '../../../shared/domain/app';
+import { testApiSettingsSchema } from '../../../shared/domain/test-api';
 import { chainedRecordSchema, chainHeadSchema, issuedKeyRecordSchema, type KeyhavenFile } from './schema';
 
 /**
@@ -57,6 +58,8 @@ export const opSchema = z.discriminatedUnion('type', [
     /** Totals of hours older than this are forgotten: a file that old is no longer written to. */
     forgetBefore: z.string(),
   }),
+  /** The local test API's kept port and on/off state (test-api/test-api-control.ts). */
+  z.strictObject({ type: z.literal('testApi.set'), settings: testApiSettingsSchema }),
   z.strictObject({
     type: z.literal('bucket.seal'),
     issuedKeyId: z.uuid(),
@@ -113,6 +116,9 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
         if (bucket) bucket.count += entry.count;
         else data.verifyBuckets.push({ issuedKeyId: entry.id, hourStart: entry.hourStart, count: entry.count });
       }
+      return;
+    case 'testApi.set':
+      data.testApi = { ...op.settings };
       return;
     case 'usage.import':
       applyUsageImport(data, op);

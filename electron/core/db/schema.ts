@@ -1,3 +1,4 @@
+import { testApiSettingsSchema } from '../../../shared/domain/test-api';
 import { z } from 'zod';
 import { activityRecordSchema } from '../../../shared/domain/activity';
 import { appSchema } from '../../../shared/domain/app';
@@ -88,6 +89,7 @@ export const keyhavenFileSchema = z.strictObject({
   keys: z.array(issuedKeyRecordSchema),
   verifyBuckets: z.array(verifyBucketSchema),
   importedUsage: z.array(importedUsageSchema),
+  testApi: testApiSettingsSchema,
   activity: committedActivitySchema,
   /**
    * When the record seal key was made and every record sealed (integrity/seal-source.ts). Committing it

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { TestApiStatus } from '../../../shared/domain/test-api';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
-const STOPPED: TestApiStatus = { running: false, port: null, baseUrl: null };
+const STOPPED: TestApiStatus = { running: false, port: null, baseUrl: null, savedPort: null };
 
 interface TestApiState {
   /** What main last said; off until the first load (the local test API is off by default). */

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/api/handlers';
+import { openCore } from '../../../electron/core/core';
 import { hostOf } from '../../../electron/core/core-host';
 import { createInProcessApi } from '../../support/in-process-api';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
@@ -17,7 +18,10 @@ describe('Settings → Local test API (testApi:* channels)', () => {
   it('is off by default, starts on a free port, answers, and stops freeing the port', async () => {
     t = await openTestCore();
     const api = createInProcessApi(createHandlers(hostOf(t.core)));
-    expect(await api.testApi.status()).toEqual({ ok: true, value: { running: false, port: null, baseUrl: null } });
+    expect(await api.testApi.status()).toEqual({
+      ok: true,
+      value: { running: false, port: null, baseUrl: null, savedPort: null },
+    });
 
     const started = await api.testApi.start({ port: 0 });
     if (!started.ok) throw new Error(started.error.message);
@@ -28,7 +32,11 @@ describe('Settings → Local test API (testApi:* channels)', () => {
     // Starting again without a port keeps the running server.
     expect(await api.testApi.start()).toEqual(started);
 
-    expect(await api.testApi.stop()).toEqual({ ok: true, value: { running: false, port: null, baseUrl: null } });
+    // Stopped, its port is kept for the next start.
+    expect(await api.testApi.stop()).toEqual({
+      ok: true,
+      value: { running: false, port: null, baseUrl: null, savedPort: port },
+    });
     await expect(whoamiStatus(baseUrl!)).rejects.toThrow();
   });
 
@@ -68,5 +76,29 @@ describe('Settings → Local test API (testApi:* channels)', () => {
     await t.dispose(); // closes the core, then removes its folder
     t = null;
     await expect(whoamiStatus(moved.baseUrl!)).rejects.toThrow();
+  });
+
+  it('keeps its port across restarts: started again at launch on the same port if it was on at quit', async () => {
+    t = await openTestCore();
+    const first = await t.core.testApi.start(0);
+    const { dataDir, keychain, platform } = t;
+    await t.core.close(); // quitting while it runs
+    const reopened = await openCore({ dataDir, keychain, platform, version: 'test' });
+    try {
+      await expect.poll(() => reopened.testApi.status().running).toBe(true);
+      expect(reopened.testApi.status()).toMatchObject({ port: first.port, savedPort: first.port });
+      expect(await whoamiStatus(`http://127.0.0.1:${first.port}`)).toBe(401);
+      // Stopped by the user, it stays off at the next launch, and a start without a port takes the kept one.
+      await reopened.testApi.stop();
+    } finally {
+      await reopened.close();
+    }
+    const third = await openCore({ dataDir, keychain, platform, version: 'test' });
+    try {
+      expect(third.testApi.status()).toMatchObject({ running: false, savedPort: first.port });
+      expect((await third.testApi.start()).port).toBe(first.port);
+    } finally {
+      await third.close();
+    }
   });
 });

@@ -21,7 +21,8 @@ export function SettingsScreen() {
           </h2>
           <p className="muted">
             An HTTP server on 127.0.0.1, reachable only from this computer, that accepts the API keys this Keyhaven
-            issued, so you can try them with curl or your own code. It is off until you start it.
+            issued, so you can try them with curl or your own code. It is off until you start it; then it comes back on
+            the same port each time Keyhaven starts, until you stop it.
           </p>
           <TestApiSection />
         </section>

@@ -117,8 +117,12 @@ export function TestApiSection() {
             <TextField
               label="Port"
               className="test-api__port"
-              placeholder="Any free port"
-              hint="Leave blank or enter 0 for any free port; otherwise 1024 to 65535."
+              placeholder={status.savedPort === null ? 'Any free port' : `${status.savedPort}, as last time`}
+              hint={
+                status.savedPort === null
+                  ? 'Leave blank or enter 0 for any free port; otherwise 1024 to 65535. The port is kept for next time.'
+                  : `Leave blank for port ${status.savedPort} (kept, so saved requests keep working), 0 for any free port, or 1024 to 65535.`
+              }
               {...form.field('port')}
             />
           )}

@@ -44,4 +44,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
     description: 'Answers 200 if the key holds that scope (such as read:items), 403 INSUFFICIENT_SCOPE if not.',
     example: (baseUrl) => `curl -H "X-API-Key: $KEY" ${baseUrl}/v1/scopes/read:items`,
   },
+  {
+    method: 'GET',
+    path: '/v1/keyset?app=<prefix>',
+    description:
+      "The app's current signed keyset, for a service you develop to verify keys with (README: Verify keys in your service); no key needed.",
+    example: (baseUrl) => `curl ${baseUrl}/v1/keyset?app=pyas`,
+  },
 ];

@@ -4,7 +4,9 @@ import {
   type HeaderSchemeKind,
 } from '../../../../shared/catalogs/service-presets';
 import { describePlacement } from '../../../../shared/console/key-placement';
+import { parsePastedKey } from '../../../../shared/domain/pasted-key';
 import type { EntryView } from '../../../../shared/domain/vault';
+import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
@@ -51,6 +53,23 @@ export function AuthEditor() {
   const chosen: ConsoleEntry | undefined = entries.find((e) => e.entry.id === draft.entryId);
   const placement = placementText(draft, typedKey);
   const named = draft.schemeKind === 'header' || draft.schemeKind === 'query';
+  const [split, setSplit] = useState('');
+
+  // A whole header line or a curl -H pasted here is split, as Add key does: the scheme goes to Header
+  // scheme, only the key stays in the field (never "x-api-key: Authorization: Bearer …").
+  const onKeyChange = (value: string) => {
+    const pasted = parsePastedKey(value);
+    if (pasted.scheme === null) {
+      setTypedKey(value);
+      setSplit(''); // the notice is about the paste, not about what is typed after it
+      return;
+    }
+    setTypedKey(pasted.key);
+    editDraft(schemeFields(pasted.scheme));
+    setSplit(
+      `Split what was pasted: the header scheme is now ${HEADER_SCHEME_LABELS[pasted.scheme.kind]}, the field holds the key only.`,
+    );
+  };
 
   return (
     <div className="console-auth">
@@ -85,9 +104,14 @@ export function AuthEditor() {
           name="console-key"
           type="password"
           value={typedKey}
-          onChange={(event) => setTypedKey(event.target.value)}
-          hint="Sent by Keyhaven, never stored in history or saved requests."
+          onChange={(event) => onKeyChange(event.target.value)}
+          hint="Sent by Keyhaven, never stored in history or saved requests. A pasted header line or curl -H is split."
         />
+      ) : null}
+      {draft.authKind === 'typed' ? (
+        <p role="status" className="console-auth__split">
+          {split}
+        </p>
       ) : null}
       {draft.authKind !== 'none' ? (
         <div className="console-auth__scheme">

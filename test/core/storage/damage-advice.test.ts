@@ -49,6 +49,9 @@ describe('the advice for a damaged data file, followed', () => {
     const restored = await openJournaledStore(jOptions(file));
     expect(restored.snapshot().items).toEqual(['a', 'b', 'c']);
     await restored.close();
+    // The "crashed" session's store still follows the folder: stopped, so the temp folder's removal
+    // does not race its reads (ENOTEMPTY seen once in CI). Its close may save; nothing is checked after.
+    await store.close().catch(() => undefined);
   });
 
   it('names .bak when it holds the most, and following it opens', async () => {

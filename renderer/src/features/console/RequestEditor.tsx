@@ -1,5 +1,5 @@
 import { Send, X } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import {
   CONSOLE_METHODS,
   MAX_BYTES_LIMIT,
@@ -17,6 +17,7 @@ import { AuthEditor } from './AuthEditor';
 import { NumberOption } from './NumberOption';
 import { jsonProblem, toRequest, type BodyKind } from './draft';
 import { RowsEditor } from './RowsEditor';
+import { useRequestShortcuts } from './use-request-shortcuts';
 
 type EditorTab = 'params' | 'headers' | 'body' | 'auth';
 const TABS = [
@@ -98,14 +99,31 @@ export function RequestEditor() {
   const [tab, setTab] = useState<EditorTab>('params');
   const sending = sendState.phase === 'sending';
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const sendNow = useCallback(() => {
     const { draft: now, typedKey } = useConsole.getState();
     void sendRequest(toRequest(now, typedKey));
+  }, [sendRequest]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    sendNow();
   };
+  const urlField = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const focusUrl = useCallback(() => {
+    urlField.current?.focus();
+    urlField.current?.select();
+  }, []);
+  const cancelNow = useCallback(() => void cancel(), [cancel]);
+  const shortcuts = useRequestShortcuts({ sending, send: sendNow, cancel: cancelNow, focusUrl });
 
   return (
-    <form className="console-editor" aria-label="Request" noValidate onSubmit={submit}>
+    <form
+      className="console-editor"
+      aria-label="Request"
+      aria-keyshortcuts="Control+Enter Meta+Enter"
+      noValidate
+      onSubmit={submit}
+      onKeyDown={shortcuts.onKeyDown}
+    >
       <div className="console-editor__line">
         <SelectField<ConsoleMethod>
           label="Method"
@@ -121,14 +139,17 @@ export function RequestEditor() {
           placeholder="https://api.example.com/v1/items"
           value={draft.url}
           onChange={(event) => editDraft({ url: event.target.value })}
+          ref={(element) => {
+            urlField.current = element;
+          }}
         />
         <div className="console-editor__send">
           {sending ? (
-            <Button icon={X} onClick={() => void cancel()}>
+            <Button icon={X} onClick={cancelNow} title="Cancel (Escape)">
               Cancel
             </Button>
           ) : (
-            <Button type="submit" variant="primary" icon={Send}>
+            <Button type="submit" variant="primary" icon={Send} title="Send (Ctrl+Enter, ⌘↩ on a Mac)">
               Send
             </Button>
           )}

@@ -137,7 +137,9 @@ describe('harness: command line and lifecycle', () => {
         await harness.waitForStderr('local test API on http://127.0.0.1:');
         const baseUrl = /local test API on (http:\/\/127\.0\.0\.1:\d+)/.exec(harness.stderr())![1]!;
         const status = await harness.rpc<{ running: boolean; baseUrl: string }>('testApi:status');
-        expect(status).toEqual({ ok: true, value: { running: true, port: Number(new URL(baseUrl).port), baseUrl } });
+        const port = Number(new URL(baseUrl).port);
+        // The port it runs on is kept for the next start (issue 13).
+        expect(status).toEqual({ ok: true, value: { running: true, port, baseUrl, savedPort: port } });
         const whoami = await fetch(`${baseUrl}/v1/whoami`);
         expect(whoami.status).toBe(401);
         expect(await whoami.json()).toMatchObject({ code: 'MISSING_KEY' });

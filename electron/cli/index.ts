@@ -25,4 +25,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `keyhaven … | head`: the reader may stop reading early. Not a failure, and never a stack trace: the
+// rest of the output has nowhere to go, and the command finishes (and closes its files) as it would.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 process.exitCode = await main(process.argv);

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyhaven, keyhavenOk, useDataFolders } from '../support/keyhaven-cli';
+import { KEYHAVEN_BIN, keyhaven, keyhavenOk, useDataFolders } from '../support/keyhaven-cli';
 import { expectFailure, vaultsJson } from './cli-fixtures';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -80,6 +81,19 @@ describe('keyhaven (global)', () => {
     const run = await keyhaven([group, '--help'], { dataDir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Examples:');
+  });
+
+  it('a reader that stops early (`| head`) ends the command quietly, exit 0, no stack trace', async () => {
+    const dataDir = newDataDir();
+    const child = spawn(process.execPath, [KEYHAVEN_BIN, 'keys', 'keyset', '--help'], {
+      env: { ...process.env, KEYHAVEN_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // as `head` closing the pipe before the help is written
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('an unknown command exits 2 with one line', async () => {

@@ -6,14 +6,20 @@ import { goToConsole, openRequestTab, placementLine, send, setUrl, startEcho } f
 
 const KEY = 'sk_live_pastedKEY0123456789abcdef';
 
+/** The console against an echo server, on Auth → "Type or paste a key". */
+async function typedKeyToEcho() {
+  const echo = await startEcho();
+  const { user } = await renderApp();
+  await goToConsole(user);
+  await setUrl(user, `${echo.base}/v1/items`);
+  await openRequestTab(user, 'Auth');
+  await user.click(screen.getByRole('radio', { name: 'Type or paste a key' }));
+  return { user, echo };
+}
+
 describe('Console: a pasted header line under "Type or paste a key" (issue 13)', () => {
   it('splits "Authorization: Bearer …" into the scheme and the key, and sends exactly that header', async () => {
-    const echo = await startEcho();
-    const { user } = await renderApp();
-    await goToConsole(user);
-    await setUrl(user, `${echo.base}/v1/items`);
-    await openRequestTab(user, 'Auth');
-    await user.click(screen.getByRole('radio', { name: 'Type or paste a key' }));
+    const { user, echo } = await typedKeyToEcho();
     expect(screen.getByLabelText('Header scheme')).toHaveValue('x-api-key');
     await user.click(screen.getByLabelText('Key'));
     await user.paste(`Authorization: Bearer ${KEY}`);
@@ -28,12 +34,7 @@ describe('Console: a pasted header line under "Type or paste a key" (issue 13)',
   });
 
   it('takes the key header out of a curl -H line, and leaves a bare key as it is', async () => {
-    const echo = await startEcho();
-    const { user } = await renderApp();
-    await goToConsole(user);
-    await setUrl(user, `${echo.base}/v1/items`);
-    await openRequestTab(user, 'Auth');
-    await user.click(screen.getByRole('radio', { name: 'Type or paste a key' }));
+    const { user, echo } = await typedKeyToEcho();
     await user.selectOptions(screen.getByLabelText('Header scheme'), 'bearer');
     await user.click(screen.getByLabelText('Key'));
     await user.paste(`curl -H 'Content-Type: application/json' -H "X-API-Key: ${KEY}" https://api.example.com`);

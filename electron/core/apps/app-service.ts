@@ -9,8 +9,9 @@ import {
 } from '../../../shared/domain/app';
 import type { Clock } from '../clock';
 import type { KeyhavenDb } from '../db/keyhaven-db';
+import { findApp } from '../db/ops';
 import type { KeyhavenFile } from '../db/schema';
-import { CoreError, notFound } from '../errors';
+import { CoreError } from '../errors';
 import type { KeySecrets } from '../keys/key-secrets';
 import { EXPIRING_SOON_MS, isLive, statusOf } from '../keys/key-status';
 
@@ -138,15 +139,11 @@ export class AppService {
   }
 }
 
-export function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
-  const app = data.apps.find((candidate) => candidate.id === appId);
-  if (!app) throw notFound('The app');
-  return app;
-}
-
 function assertNameFree(data: Readonly<KeyhavenFile>, name: string, exceptId?: string): void {
   const wanted = name.toLocaleLowerCase();
   if (data.apps.some((app) => app.id !== exceptId && app.name.toLocaleLowerCase() === wanted)) {
     throw new CoreError('CONFLICT', `An app named "${name}" already exists.`, { field: 'name' });
   }
 }
+
+export { findApp };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { appSchema } from '../../../shared/domain/app';
 import { testApiSettingsSchema } from '../../../shared/domain/test-api';
+import { notFound } from '../errors';
+import type { App } from '../../../shared/domain/app';
 import { chainedRecordSchema, chainHeadSchema, issuedKeyRecordSchema, type KeyhavenFile } from './schema';
 
 /**
@@ -178,4 +180,11 @@ export function findKey(data: Readonly<KeyhavenFile>, id: string): KeyhavenFile[
     byId.set(data.keys, index);
   }
   return index.map.get(id);
+}
+
+/** The app with this id, or NOT_FOUND: the one lookup of an app in the data (services, keysets, secrets). */
+export function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
+  const app = data.apps.find((candidate) => candidate.id === appId);
+  if (!app) throw notFound('The app');
+  return app;
 }

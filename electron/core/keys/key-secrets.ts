@@ -1,8 +1,6 @@
 import type { KeyhavenDb } from '../db/keyhaven-db';
 import type { Keychain } from '../keychain/keychain';
-import type { App } from '../../../shared/domain/app';
-import type { KeyhavenFile } from '../db/schema';
-import { notFound } from '../errors';
+import { findApp } from '../db/ops';
 import { createAppSecrets, loadAppSecrets, type AppSecrets } from './app-secrets';
 import { createKeyHasher, type KeyHasher } from './key-hasher';
 import { loadPepper } from './pepper';
@@ -94,11 +92,4 @@ export class KeySecrets {
     });
     return attempt;
   }
-}
-
-// Not apps/app-service.ts's findApp: that service makes each new app's secrets here, so it imports this file.
-function findApp(data: Readonly<KeyhavenFile>, appId: string): App {
-  const app = data.apps.find((candidate) => candidate.id === appId);
-  if (!app) throw notFound('The app');
-  return app;
 }

@@ -21,6 +21,7 @@ import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
 import { realTimers, type Platform } from './platform/ports';
 import type { ConsoleService } from './console/console-service';
+import { SecretReferences } from './vaults/secret-references';
 import { CoreEvents } from './events';
 import { CoreError } from './errors';
 import { RecoverablePart } from './recovery/recoverable-part';
@@ -198,6 +199,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const consoleEntries = {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
     get: (entryId: string) => vaultsPart.get().entries.get(entryId),
+    find: (reference: string) => new SecretReferences(() => vaultsPart.get(), db).open(reference),
   };
   const consolePart =
     options.console === false

@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, nameSchema } from '../domain/text';
-import { consoleRequestSchema, storedRequestSchema } from './request';
+import { idSchema, isoDateSchema } from '../domain/text';
+import { storedRequestSchema } from './request';
 
 /**
- * Console history and saved requests as the renderer sees them (issue 5 §6–7). Both hold requests
- * in their stored form (request.ts): no typed key, a vault entry only by reference, and no value
- * that looked like a key (see electron/core/console/sanitize.ts).
+ * Console history as the renderer sees it (issue 5 §6, issue 13). Items hold requests in their stored
+ * form (request.ts): no typed key, a vault entry only by reference, and no value that looked like a
+ * key (see electron/core/console/sanitize.ts). The list travels as summaries, so 10,000 items open
+ * quickly; an item's request is fetched when it is opened.
  */
-export const HISTORY_MAX = 500;
-export const SAVED_MAX = 500;
-/** A larger body is not kept in history (the item says how large it was). */
-export const HISTORY_BODY_MAX_BYTES = 32 * 1024;
-export const SAVED_BODY_MAX_BYTES = 1024 * 1024;
-export const SAVED_NAME_MAX = 200;
-export const GROUP_NAME_MAX = 100;
+export const HISTORY_MAX = 10_000;
+/** A larger body is not kept in history (the item says how large it was): 10,000 items stay under ~80 MB. */
+export const HISTORY_BODY_MAX_BYTES = 8 * 1024;
 
 export const historyOutcomeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -39,32 +36,22 @@ export const historyItemSchema = z.strictObject({
 });
 export type HistoryItem = z.output<typeof historyItemSchema>;
 
-export const savedRequestSchema = z.strictObject({
+/** One line of the history list. */
+export const historySummarySchema = z.strictObject({
   id: idSchema,
-  name: z.string(),
-  /** The service the request belongs to (an entry's service, or the URL's host): the list is grouped by it. */
-  group: z.string(),
-  request: storedRequestSchema,
-  secretsRemoved: z.boolean(),
-  createdAt: isoDateSchema,
-  updatedAt: isoDateSchema,
+  at: isoDateSchema,
+  method: z.string(),
+  url: z.string(),
+  outcome: historyOutcomeSchema,
 });
-export type SavedRequest = z.output<typeof savedRequestSchema>;
+export type HistorySummary = z.output<typeof historySummarySchema>;
 
-export const savedNameSchema = nameSchema('Name', SAVED_NAME_MAX);
-export const groupNameSchema = nameSchema('Service', GROUP_NAME_MAX);
+export const historySummaryOf = (item: HistoryItem): HistorySummary => ({
+  id: item.id,
+  at: item.at,
+  method: item.request.method,
+  url: item.request.url,
+  outcome: item.outcome,
+});
 
-/** Save: a request as edited (a typed key in it is dropped, never stored). Group: default from the entry or host. */
-export const saveRequestInputSchema = z.strictObject({
-  name: savedNameSchema,
-  group: groupNameSchema.optional(),
-  request: consoleRequestSchema,
-});
-export const updateSavedInputSchema = z.strictObject({
-  id: idSchema,
-  name: savedNameSchema.optional(),
-  group: groupNameSchema.optional(),
-  request: consoleRequestSchema.optional(),
-});
-export const savedIdInputSchema = z.strictObject({ id: idSchema });
 export const historyIdInputSchema = z.strictObject({ id: idSchema });

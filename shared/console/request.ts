@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { headerSchemeSchema } from '../catalogs/service-presets';
 import { idSchema } from '../domain/text';
 import { SECRET_MAX } from '../domain/vault';
+import { hasVariables } from './variables';
 
 /**
  * The request console's request and response (issue 5, DESIGN.md §7). Shared: the renderer edits a
@@ -65,7 +66,8 @@ export const consoleUrlSchema = z
   .max(URL_MAX, { error: `A URL can be at most ${URL_MAX} characters.` })
   .transform((s) => s.trim())
   .superRefine((value, ctx) => {
-    const problem = checkConsoleUrl(value);
+    // `{{baseUrl}}/v1/items` is checked once main has filled the variables in (variables.ts).
+    const problem = hasVariables(value) ? (value === '' ? 'Enter a URL.' : null) : checkConsoleUrl(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 

@@ -3,6 +3,7 @@ import { keyPlacement } from './key-placement';
 import type { ConsoleAuth, ConsoleRequest, SnippetTarget, StoredAuth } from './request';
 import { activeRows, bodyContentType, bodyPayload, effectiveUrl } from './wire';
 import { literalSpans, type Span, type SnippetLanguage } from './snippet-lexer';
+import { withVariablePlaceholders } from './snippet-variables';
 
 /**
  * Code snippets for the current request (issue 5 §5): curl, fetch (JavaScript), Python requests and
@@ -61,7 +62,7 @@ export function envVarName(name: string): string {
   return named.slice(0, 64).replace(/_+$/, '');
 }
 
-/** The snippet text; never contains the key unless `key.includeKey` is given. */
+/** The snippet text; never contains the key unless `key.includeKey` is given, nor a `{{variable}}`'s value. */
 export async function snippetFor(request: SnippetRequest, target: SnippetTarget, key: SnippetKey): Promise<string> {
   const [targetId, clientId, language] = TARGET_IDS[target];
   const hasKey = request.auth.kind !== 'none';
@@ -69,13 +70,15 @@ export async function snippetFor(request: SnippetRequest, target: SnippetTarget,
     throw new Error('An environment variable name has letters, digits and _ only, and does not start with a digit.');
   }
   const placeholder = 'includeKey' in key ? key.includeKey : uniquePlaceholder(request);
+  const filled = withVariablePlaceholders(request, JSON.stringify(request));
   // httpsnippet writes form fields for the shell unencoded (`--data 'a=1 & 2'`, `b c=…`): the shell
   // targets get the encoded body as text instead, which curl and HTTPie send byte for byte.
-  const har = toHar(request, hasKey ? placeholder : null, language === 'shell');
+  const har = toHar(filled.request, hasKey ? placeholder : null, language === 'shell');
   const output = await new HTTPSnippet(har).convert(targetId as never, clientId as never, { indent: '  ' });
   const code = Array.isArray(output) ? output.join('\n') : (output ?? '');
-  if (!hasKey || 'includeKey' in key) return code;
-  return rewritePlaceholder(code, placeholder, key.envVar, language);
+  const pairs = [...filled.pairs];
+  if (hasKey && 'envVar' in key) pairs.unshift([placeholder, key.envVar]);
+  return pairs.length === 0 ? code : rewritePlaceholders(code, pairs, language);
 }
 
 /** The request as a HAR entry, with `key` (or the placeholder) where the scheme puts it. */
@@ -125,23 +128,63 @@ function uniquePlaceholder(request: SnippetRequest): string {
   return candidate;
 }
 
-/** Replaces every occurrence of the placeholder, literal by literal, right to left. */
-function rewritePlaceholder(code: string, placeholder: string, envVar: string, language: SnippetLanguage): string {
+type Part = string | { envVar: string };
+type Pairs = readonly (readonly [string, string])[];
+
+/** The text cut at each placeholder, the placeholders replaced by their variables. */
+function partsOf(text: string, pairs: Pairs): Part[] {
+  const parts: Part[] = [];
+  let rest = text;
+  for (;;) {
+    let best: { at: number; placeholder: string; envVar: string } | null = null;
+    for (const [placeholder, envVar] of pairs) {
+      const at = rest.indexOf(placeholder);
+      if (at !== -1 && (best === null || at < best.at)) best = { at, placeholder, envVar };
+    }
+    if (!best) break;
+    if (best.at > 0) parts.push(rest.slice(0, best.at));
+    parts.push({ envVar: best.envVar });
+    rest = rest.slice(best.at + best.placeholder.length);
+  }
+  if (rest !== '') parts.push(rest);
+  return parts;
+}
+
+/**
+ * An unquoted hit: the placeholder alone (`x-api-key:"$PYAS_API_KEY"`), except a URL opened by a
+ * variable, which is quoted whole (`--url "$BASE_URL/v1/items/$ITEM_ID"`).
+ */
+function bareWord(code: string, at: number, placeholder: string, language: SnippetLanguage): Span {
+  const alone: Span = { start: at, end: at + placeholder.length, quote: '' };
+  if (language !== 'shell') return alone;
+  let start = at;
+  let end = at + placeholder.length;
+  while (start > 0 && /[^\s'"\\]/.test(code[start - 1] ?? '')) start--;
+  while (end < code.length && /[^\s'"\\]/.test(code[end] ?? '')) end++;
+  return /^http:\/\/khvarx\d+x+\.invalid/.test(code.slice(start, end)) ? { start, end, quote: '' } : alone;
+}
+
+/** Replaces every occurrence of every placeholder, literal by literal, right to left. */
+function rewritePlaceholders(code: string, pairs: Pairs, language: SnippetLanguage): string {
   const spans = literalSpans(code, language);
   const hits = new Set<Span>();
-  for (let at = code.indexOf(placeholder); at !== -1; at = code.indexOf(placeholder, at + placeholder.length)) {
-    hits.add(spans.find((s) => s.start < at && at < s.end) ?? { start: at, end: at + placeholder.length, quote: '' });
-  }
-  const ordered = [...hits].sort((a, b) => b.start - a.start);
+  for (const [placeholder] of pairs)
+    for (let at = code.indexOf(placeholder); at !== -1; at = code.indexOf(placeholder, at + placeholder.length)) {
+      hits.add(spans.find((s) => s.start < at && at < s.end) ?? bareWord(code, at, placeholder, language));
+    }
+  const unique = new Map([...hits].map((span) => [span.start, span]));
+  const ordered = [...unique.values()].sort((a, b) => b.start - a.start);
   let result = code;
   for (const span of ordered) {
     const original = result.slice(span.start, span.end);
+    const content = span.quote === '' ? original : original.slice(1, -1);
+    const parts = partsOf(content, pairs);
     const replaced =
       language === 'shell'
-        ? shellLiteral(span, original, placeholder, envVar)
+        ? shellLiteral(span, parts)
         : language === 'js'
-          ? jsLiteral(span, original, placeholder, envVar)
-          : pythonLiteral(span, original, placeholder, envVar);
+          ? jsLiteral(span, content, parts)
+          : pythonLiteral(span, parts);
     result = result.slice(0, span.start) + replaced + result.slice(span.end);
   }
   if (language === 'python') result = addImportOs(result);
@@ -153,38 +196,46 @@ function shellReference(envVar: string, next: string | undefined): string {
   return next !== undefined && /[A-Za-z0-9_]/.test(next) ? `\${${envVar}}` : `$${envVar}`;
 }
 
-function shellLiteral(span: Span, original: string, placeholder: string, envVar: string): string {
-  if (span.quote === '') return `"$${envVar}"`; // an unquoted word: `x-api-key:"$PYAS_API_KEY"`
-  const content = original.slice(1, -1);
-  if (span.quote === '"') return `"${replaceEach(content, placeholder, (next) => shellReference(envVar, next))}"`;
-  // Single quotes: re-quote in double quotes when nothing else in the value is special there.
-  if (!/["\\$`!]/.test(content.split(placeholder).join(''))) {
-    return `"${replaceEach(content, placeholder, (next) => shellReference(envVar, next))}"`;
+function shellLiteral(span: Span, parts: Part[]): string {
+  const texts = parts.filter((part): part is string => typeof part === 'string');
+  // Double quotes when the literal was double-quoted, or nothing else in it is special there.
+  if (span.quote !== "'" || !texts.some((text) => /["\\$`!]/.test(text))) {
+    return `"${parts
+      .map((part, i) => {
+        if (typeof part === 'string') return part;
+        const next = parts[i + 1];
+        return shellReference(part.envVar, typeof next === 'string' ? next[0] : undefined);
+      })
+      .join('')}"`;
   }
-  return content
-    .split(placeholder)
-    .map((part) => (part === '' ? '' : `'${part}'`))
-    .join(`"\${${envVar}}"`);
+  return parts.map((part) => (typeof part === 'string' ? `'${part}'` : `"\${${part.envVar}}"`)).join('');
 }
 
-function jsLiteral(span: Span, original: string, placeholder: string, envVar: string): string {
-  const reference = `process.env.${envVar}`;
-  if (span.quote === '') return reference;
-  const content = original.slice(1, -1);
-  if (content === placeholder) return reference;
-  const inUrl = /^https?:\/\//.test(content);
-  const expression = inUrl ? `\${encodeURIComponent(${reference})}` : `\${${reference}}`;
-  const escaped = span.quote === '`' ? content : content.replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-  return `\`${escaped.split(placeholder).join(expression)}\``;
+function jsLiteral(span: Span, content: string, parts: Part[]): string {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && typeof only !== 'string') return `process.env.${only.envVar}`;
+  const inUrl = /^https?:\/\//.test(content) || (typeof parts[0] !== 'string' && /^\//.test(String(parts[1] ?? '')));
+  return `\`${parts
+    .map((part, i) => {
+      if (typeof part === 'string')
+        return span.quote === '`' ? part : part.replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+      const reference = `process.env.${part.envVar}`;
+      // A value inside a URL is encoded; the origin opening it is not.
+      return inUrl && i > 0 ? `\${encodeURIComponent(${reference})}` : `\${${reference}}`;
+    })
+    .join('')}\``;
 }
 
-function pythonLiteral(span: Span, original: string, placeholder: string, envVar: string): string {
-  if (span.quote === '') return `os.environ["${envVar}"]`;
-  const content = original.slice(1, -1);
-  if (content === placeholder) return `os.environ["${envVar}"]`;
-  const inner = span.quote === '"' ? `'${envVar}'` : `"${envVar}"`;
-  const braced = content.replace(/\{/g, '{{').replace(/\}/g, '}}');
-  return `f${span.quote}${braced.split(placeholder).join(`{os.environ[${inner}]}`)}${span.quote}`;
+function pythonLiteral(span: Span, parts: Part[]): string {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && typeof only !== 'string') return `os.environ["${only.envVar}"]`;
+  const quote = span.quote === '' ? '"' : span.quote;
+  const inner = (envVar: string) => (quote === '"' ? `'${envVar}'` : `"${envVar}"`);
+  return `f${quote}${parts
+    .map((part) =>
+      typeof part === 'string' ? part.replace(/\{/g, '{{').replace(/\}/g, '}}') : `{os.environ[${inner(part.envVar)}]}`,
+    )
+    .join('')}${quote}`;
 }
 
 function addImportOs(code: string): string {
@@ -192,14 +243,4 @@ function addImportOs(code: string): string {
   return /^import requests$/m.test(code)
     ? code.replace(/^import requests$/m, 'import os\nimport requests')
     : `import os\n${code}`;
-}
-
-function replaceEach(text: string, placeholder: string, by: (next: string | undefined) => string): string {
-  const parts = text.split(placeholder);
-  let out = parts[0] ?? '';
-  for (let i = 1; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    out += by(part[0]) + part;
-  }
-  return out;
 }

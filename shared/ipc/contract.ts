@@ -30,22 +30,6 @@ import {
 } from '../domain/keyset';
 import { dataPartSchema, recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
 import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
-import {
-  historyIdInputSchema,
-  historyItemSchema,
-  savedIdInputSchema,
-  savedRequestSchema,
-  saveRequestInputSchema,
-  updateSavedInputSchema,
-} from '../console/history';
-import {
-  cancelConsoleInputSchema,
-  cancelConsoleResultSchema,
-  consoleResponseSchema,
-  sendConsoleInputSchema,
-  snippetInputSchema,
-  snippetResultSchema,
-} from '../console/request';
 import { startTestApiInputSchema, testApiStatusSchema } from '../domain/test-api';
 import { idSchema } from '../domain/text';
 import {
@@ -76,6 +60,7 @@ import {
   vaultSummarySchema,
 } from '../domain/vault';
 import type { Channel } from './channels';
+import { consoleContract } from './console-contract';
 import type { AppEvent } from './events';
 
 const noInput = z.strictObject({});
@@ -128,16 +113,7 @@ export const contract = {
   'entries:delete': { request: entryIdInputSchema, response: z.null() },
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
   'entries:copy': { request: copyEntryInputSchema, response: copyResultSchema },
-  'console:sendRequest': { request: sendConsoleInputSchema, response: consoleResponseSchema },
-  'console:cancel': { request: cancelConsoleInputSchema, response: cancelConsoleResultSchema },
-  'console:snippet': { request: snippetInputSchema, response: snippetResultSchema },
-  'console:history': { request: noInput, response: z.array(historyItemSchema) },
-  'console:deleteHistory': { request: historyIdInputSchema, response: z.null() },
-  'console:clearHistory': { request: noInput, response: z.strictObject({ cleared: z.number().int().nonnegative() }) },
-  'console:listSaved': { request: noInput, response: z.array(savedRequestSchema) },
-  'console:save': { request: saveRequestInputSchema, response: savedRequestSchema },
-  'console:updateSaved': { request: updateSavedInputSchema, response: savedRequestSchema },
-  'console:deleteSaved': { request: savedIdInputSchema, response: z.null() },
+  ...consoleContract,
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
   'testApi:stop': { request: noInput, response: testApiStatusSchema },

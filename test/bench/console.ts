@@ -37,6 +37,9 @@ export async function benchConsole(runs = RUNS): Promise<ConsoleBench> {
     get: () => {
       throw new Error('no vault entry in this bench');
     },
+    find: () => {
+      throw new Error('no vault entry in this bench');
+    },
   };
   const service = await ConsoleService.open(dir.path, notUsed);
   try {

@@ -7,7 +7,6 @@ import {
   goToApps,
   goToConsole,
   jsonOf,
-  openConsoleTool,
   openRequestTab,
   placementLine,
   screenshotOf,
@@ -113,25 +112,28 @@ describe('console: the local test API', () => {
     await revoked.region.getByText('"code": "REVOKED"').waitFor();
     await screenshotOf(page, '118-console-revoked', revoked.region);
 
-    // History: every request, newest first, with its outcome; no key kept.
-    await openConsoleTool(page, 'History');
+    // History in the sidebar: every request, newest first under Today, with its outcome; no key kept.
     const list = page.getByRole('list', { name: 'Requests sent' });
-    const opens = list.getByRole('button', { name: /^Open / });
+    const opens = list.getByRole('button', { name: /^GET / });
     await opens.nth(5).waitFor();
     expect(await opens.count()).toBe(6);
-    const labels = await Promise.all((await opens.all()).map((b) => b.textContent()));
-    expect(labels).toEqual([
-      `Open GET ${baseUrl}/v1/whoami`,
-      `Open GET ${baseUrl}/v1/scopes/read:items`,
-      `Open GET ${baseUrl}/v1/scopes/read:items`,
-      `Open GET ${baseUrl}/v1/whoami`,
-      `Open GET ${baseUrl}/v1/whoami`,
-      `Open GET ${baseUrl}/v1/whoami`,
+    const titles = await Promise.all((await opens.all()).map((b) => b.getAttribute('title')));
+    expect(titles).toEqual([
+      `GET ${baseUrl}/v1/whoami`,
+      `GET ${baseUrl}/v1/scopes/read:items`,
+      `GET ${baseUrl}/v1/scopes/read:items`,
+      `GET ${baseUrl}/v1/whoami`,
+      `GET ${baseUrl}/v1/whoami`,
+      `GET ${baseUrl}/v1/whoami`,
     ]);
-    // Each entry's second line (its button's description): the outcome, then when.
-    const outcomes = await list.locator('.console-list__meta').allTextContents();
-    expect(outcomes.map((text) => text?.slice(0, 3))).toEqual(['401', '403', '200', '200', '200', '200']);
-    await screenshotOf(page, '119-console-history', list);
+    await list.getByText('Today', { exact: true }).waitFor();
+    const outcomes = await list.locator('.console-history__outcome').allTextContents();
+    expect(outcomes.map((text) => text.slice(0, 3))).toEqual(['401', '403', '200', '200', '200', '200']);
+    await screenshotOf(
+      page,
+      '119-console-history',
+      page.getByRole('complementary', { name: 'Collections and history' }),
+    );
     for (const secret of [key.plaintext, limited.plaintext]) expect(await secretTrail(harness, secret)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { allHeaderText, redirectTo, startRecordingServer } from './support/conso
 import {
   addConsoleEntry,
   jsonOf,
-  openConsoleTool,
+  openSnippets,
   openRequestTab,
   placementLine,
   responseRegion,
@@ -81,7 +81,7 @@ describe('console: a vault entry’s key', () => {
     expect(shown.headers['x-api-key']).not.toBe(secret);
 
     // Snippets: the key as an environment variable reference, never the key.
-    await openConsoleTool(page, 'Snippets');
+    await openSnippets(page);
     await page.getByText('Set PYAS_API_KEY to the key before running it.').waitFor();
     const snippet = await page.getByLabel('Snippet', { exact: true }).inputValue();
     expect(snippet).toContain('curl');
@@ -97,12 +97,11 @@ describe('console: a vault entry’s key', () => {
     await save.getByRole('button', { name: 'Save', exact: true }).click();
     await save.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Saved as Echo whoami in Pyas.' }).waitFor();
-    await openConsoleTool(page, 'Saved requests');
     await page
-      .getByRole('group', { name: 'Pyas', exact: true })
-      .getByRole('button', { name: 'Open Echo whoami', exact: true })
+      .getByRole('list', { name: 'Pyas', exact: true })
+      .getByRole('button', { name: 'GET Echo whoami', exact: true })
       .waitFor();
-    await screenshotOf(page, '122-console-saved-requests', page.getByRole('region', { name: 'Saved requests' }));
+    await screenshotOf(page, '122-console-saved-requests', page.getByRole('region', { name: 'Collections' }));
 
     // Nothing in the page, its console, the harness's output or the console's files held the key.
     expect(await domSightings(page, probe)).toEqual(['added DIV']);

@@ -5,7 +5,7 @@ import { INCLUDE_KEY_WARNING } from '../../shared/console/key-placement';
 import { renderApp } from './support/render-app';
 import {
   goToConsole,
-  openConsoleTool,
+  openSnippets,
   openRequestTab,
   placementLine,
   responseBodyText,
@@ -172,6 +172,7 @@ describe('Console: snippets', () => {
     await openRequestTab(user, 'Auth');
     await user.click(screen.getByRole('radio', { name: 'Vault entry' }));
     await user.selectOptions(screen.getByLabelText('Entry'), 'Personal · Pyas prod');
+    await openSnippets(user);
 
     const code = () => screen.getByLabelText('Snippet') as HTMLTextAreaElement;
     await waitFor(() => expect(code().value).toContain('$PYAS_API_KEY'));
@@ -199,8 +200,8 @@ describe('Console: snippets', () => {
   });
 });
 
-describe('Console: history and saved requests', () => {
-  it('lists a sent request, re-opens it, and keeps no typed key', async () => {
+describe('Console: history and collections', () => {
+  it('lists a sent request under Today, re-opens it, and keeps no typed key', async () => {
     const echo = await startEcho();
     const { user, core } = await renderApp();
     await goToConsole(user);
@@ -210,35 +211,33 @@ describe('Console: history and saved requests', () => {
     await setUrl(user, `${echo.base}/v1/second`);
     await send(user);
 
-    await openConsoleTool(user, 'History');
-    const list = await screen.findByRole('list', { name: 'Requests sent' });
-    const items = within(list).getAllByRole('button', { name: /^Open / });
-    expect(items.map((b) => b.textContent)).toEqual([
-      `Open GET ${echo.base}/v1/second`,
-      `Open GET ${echo.base}/v1/first`,
-    ]);
-    expect(within(list).getAllByText(/200 OK/)).toHaveLength(2);
+    const history = screen.getByRole('region', { name: 'History' });
+    const list = within(history).getByRole('list', { name: 'Requests sent' });
+    const opens = () => within(list).getAllByRole('button', { name: /^GET / });
+    await waitFor(() => expect(within(list).queryAllByRole('button', { name: /^GET / })).toHaveLength(2));
+    expect(opens().map((b) => b.title)).toEqual([`GET ${echo.base}/v1/second`, `GET ${echo.base}/v1/first`]);
+    expect(within(history).getByText('Today')).toBeInTheDocument();
+    expect(within(list).getAllByText(/^200 · \d+ ms$/)).toHaveLength(2);
     expect(JSON.stringify(core.console.history.list())).not.toContain(TYPED);
 
-    await setUrl(user, 'https://elsewhere.example/');
-    await user.click(items[1]!);
-    expect(urlField()).toHaveValue(`${echo.base}/v1/first`);
+    // The edited request keeps its tab (it has unsaved changes); the history item opens in a new one.
+    await user.click(opens()[1]!);
+    await waitFor(() => expect(urlField()).toHaveValue(`${echo.base}/v1/first`));
     await openRequestTab(user, 'Auth');
     // The scheme came back; the key did not (history never had it).
     expect(screen.getByLabelText('Header scheme')).toHaveValue('x-api-key');
     expect(screen.getByLabelText('Key')).toHaveValue('');
 
     await user.click(within(list).getByRole('button', { name: `Delete GET ${echo.base}/v1/second from history` }));
-    await waitFor(() => expect(within(list).getAllByRole('button', { name: /^Open / })).toHaveLength(1));
+    await waitFor(() => expect(opens()).toHaveLength(1));
 
-    await user.click(screen.getByRole('button', { name: 'Clear history' }));
-    const confirm = dialogNamed('Clear history');
-    await user.click(within(confirm).getByRole('button', { name: 'Clear history' }));
-    expect(await screen.findByText('No requests yet')).toBeInTheDocument();
+    await user.click(within(history).getByRole('button', { name: 'Clear' }));
+    await user.click(within(dialogNamed('Clear history')).getByRole('button', { name: 'Clear history' }));
+    expect(await within(history).findByText('Requests you send appear here, without any key.')).toBeInTheDocument();
     expect(core.console.history.list()).toHaveLength(0);
   });
 
-  it('saves a request by name, grouped by service, and opens, renames and deletes it', async () => {
+  it('Save as puts a request in its service’s collection; the tree opens, renames and deletes it', async () => {
     const { user, core } = await renderApp();
     await goToConsole(user);
     await setUrl(user, 'https://api.pyas.example/v1/whoami');
@@ -248,25 +247,25 @@ describe('Console: history and saved requests', () => {
     await user.type(within(dialog).getByLabelText('Name'), 'Who am I');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(JSON.stringify(core.console.history.listSaved())).not.toContain(TYPED);
+    expect(screen.getByText('Saved as Who am I in api.pyas.example.')).toHaveAttribute('role', 'status');
+    expect(JSON.stringify(core.console.collections.view())).not.toContain(TYPED);
 
-    await openConsoleTool(user, 'Saved requests');
-    const group = await screen.findByRole('group', { name: 'api.pyas.example' });
-    await setUrl(user, 'https://other.example/');
-    await user.click(within(group).getByRole('button', { name: 'Open Who am I' }));
-    expect(urlField()).toHaveValue('https://api.pyas.example/v1/whoami');
+    const tree = screen.getByRole('list', { name: 'Collections' });
+    const folder = await within(tree).findByRole('list', { name: 'api.pyas.example' });
+    const open = within(folder).getByRole('button', { name: 'GET Who am I' });
+    expect(open).toHaveAttribute('aria-current', 'true');
 
-    await user.click(within(group).getByRole('button', { name: 'Rename Who am I' }));
+    await user.click(within(folder).getByRole('button', { name: 'Rename Who am I' }));
     const rename = dialogNamed('Rename Who am I');
     await user.clear(within(rename).getByLabelText('Name'));
     await user.type(within(rename).getByLabelText('Name'), 'Identity');
     await user.click(within(rename).getByRole('button', { name: 'Rename' }));
-    expect(await within(group).findByRole('button', { name: 'Open Identity' })).toBeInTheDocument();
-    expect(core.console.history.listSaved().map((s) => s.name)).toEqual(['Identity']);
+    expect(await within(folder).findByRole('button', { name: 'GET Identity' })).toBeInTheDocument();
+    expect(core.console.collections.view().saved.map((s) => s.name)).toEqual(['Identity']);
 
-    await user.click(within(group).getByRole('button', { name: 'Delete Identity' }));
+    await user.click(within(folder).getByRole('button', { name: 'Delete Identity' }));
     await user.click(within(dialogNamed('Delete Identity')).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('No saved requests')).toBeInTheDocument();
-    expect(core.console.history.listSaved()).toHaveLength(0);
+    expect(await within(folder).findByText('Empty')).toBeInTheDocument();
+    expect(core.console.collections.view().saved).toHaveLength(0);
   });
 });

@@ -85,19 +85,33 @@ export function createHandlers(host: CoreHost): Handlers {
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),
     'console:cancel': ({ requestId }) => core().console.cancel(requestId),
     'console:snippet': (input) => core().console.snippet(input),
-    'console:history': () => core().console.history.list(),
+    'console:history': () => core().console.history.summaries(),
+    'console:historyItem': ({ id }) => core().console.history.get(id),
     'console:deleteHistory': async ({ id }) => {
       await core().console.history.remove(id);
       return null;
     },
     'console:clearHistory': () => core().console.history.clear(),
-    'console:listSaved': () => core().console.history.listSaved(),
+    'console:collections': () => core().console.collections.view(),
     'console:save': (input) => core().console.saveRequest(input),
     'console:updateSaved': (input) => core().console.updateSaved(input),
+    'console:moveSaved': ({ id, folderId, index }) => core().console.collections.moveSaved(id, folderId, index),
     'console:deleteSaved': async ({ id }) => {
-      await core().console.history.deleteSaved(id);
+      await core().console.collections.deleteSaved(id);
       return null;
     },
+    'console:createFolder': ({ name, parentId }) => core().console.collections.createFolder(name, parentId),
+    'console:renameFolder': ({ id, name }) => core().console.collections.renameFolder(id, name),
+    'console:moveFolder': ({ id, parentId, index }) => core().console.collections.moveFolder(id, parentId, index),
+    'console:deleteFolder': ({ id }) => core().console.collections.deleteFolder(id),
+    'console:environments': () => core().console.environments.view(),
+    'console:createEnvironment': ({ name, variables }) => core().console.environments.create(name, variables),
+    'console:updateEnvironment': ({ id, ...change }) => core().console.environments.update(id, change),
+    'console:deleteEnvironment': async ({ id }) => {
+      await core().console.environments.remove(id);
+      return null;
+    },
+    'console:selectEnvironment': ({ id }) => core().console.environments.select(id),
     'testApi:status': () => core().testApi.status(),
     'testApi:start': ({ port }) => core().testApi.start(port),
     'testApi:stop': () => core().testApi.stop(),

@@ -1,17 +1,22 @@
 import type { LookupFunction } from 'node:net';
 import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
-import type { HistoryOutcome, SavedRequest } from '../../../shared/console/history';
+import type { SavedRequest } from '../../../shared/console/collections';
+import type { HistoryOutcome } from '../../../shared/console/history';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
 import { envVarName, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
+import { hasVariables } from '../../../shared/console/variables';
 import { systemClock, type Clock } from '../clock';
 import { CoreError } from '../errors';
 import { openConsoleDb, type ConsoleDb } from './console-db';
+import { ConsoleCollections } from './collections';
 import { ConsoleRequests } from './console-requests';
+import { ConsoleEnvironments } from './environments';
 import { ConsoleHistory } from './history';
+import { fillVariables, type ReferenceReader } from './request-variables';
 import { sendRequest } from './send-request';
 
-/** What the console needs of the vaults: the core's EntryService fits. */
-export interface ConsoleEntries {
+/** What the console needs of the vaults: the core's EntryService, and `kh://` references for variables. */
+export interface ConsoleEntries extends ReferenceReader {
   reveal(entryId: string): { secret: string };
   get(entryId: string): { name: string; service: string; allowedHosts: readonly string[]; scheme: HeaderScheme };
 }
@@ -26,19 +31,25 @@ export interface ConsoleServiceOptions {
 }
 
 /**
- * The request console in the core (issue 5): Send (with Cancel), history and saved requests, and
- * snippets that need a vault entry's key. What the `console:*` channels call.
+ * The request console in the core (issues 5, 13): Send (with Cancel) with the chosen environment's
+ * variables filled in, history, collections, environments, and snippets that need a vault entry's
+ * key. What the `console:*` channels call.
  */
 export class ConsoleService {
   readonly requests = new ConsoleRequests();
   readonly history: ConsoleHistory;
+  readonly collections: ConsoleCollections;
+  readonly environments: ConsoleEnvironments;
 
   private constructor(
     private readonly db: ConsoleDb,
     private readonly entries: ConsoleEntries,
     private readonly options: ConsoleServiceOptions,
   ) {
-    this.history = new ConsoleHistory(db, options.clock ?? systemClock, options.newId);
+    const clock = options.clock ?? systemClock;
+    this.history = new ConsoleHistory(db, clock, options.newId);
+    this.collections = new ConsoleCollections(db, clock, options.newId);
+    this.environments = new ConsoleEnvironments(db, clock, options.newId);
   }
 
   static async open(
@@ -50,22 +61,30 @@ export class ConsoleService {
   }
 
   /**
-   * Sends the request under `requestId` (cancel(requestId) stops it) and records it in history,
-   * whether it answered or failed; a failure is rethrown after it is recorded.
+   * Sends the request under `requestId` (cancel(requestId) stops it), with its `{{variables}}` filled
+   * in from the chosen environment, and records it in history as written, whether it answered or
+   * failed; a failure is rethrown after it is recorded.
    */
   async send(requestId: string, request: ConsoleRequest): Promise<ConsoleResponse> {
-    let sentKey: string | null = request.auth.kind === 'typed' ? request.auth.key : null;
-    const record = (outcome: HistoryOutcome) => this.history.add(request, outcome, sentKey);
+    const sentKeys: string[] = request.auth.kind === 'typed' ? [request.auth.key] : [];
+    const record = (outcome: HistoryOutcome) => this.history.add(request, outcome, sentKeys);
     try {
-      const response = await this.requests.run(requestId, (signal) =>
-        sendRequest(request, {
+      const response = await this.requests.run(requestId, (signal) => {
+        const filled = fillVariables(request, this.environments.active(), this.entries);
+        sentKeys.push(...filled.secrets);
+        return sendRequest(filled.request, {
           signal,
-          revealSecret: (entryId) => (sentKey = this.entries.reveal(entryId).secret),
+          secrets: filled.secrets,
+          revealSecret: (entryId) => {
+            const secret = this.entries.reveal(entryId).secret;
+            sentKeys.push(secret);
+            return secret;
+          },
           allowedHostsOf: (entryId) => this.entries.get(entryId).allowedHosts,
           ...(this.options.userAgent ? { userAgent: this.options.userAgent } : {}),
           ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
-        }),
-      );
+        });
+      });
       await record({
         kind: 'response',
         status: response.status,
@@ -80,7 +99,7 @@ export class ConsoleService {
       }
       throw error;
     } finally {
-      sentKey = null;
+      sentKeys.length = 0;
     }
   }
 
@@ -88,20 +107,19 @@ export class ConsoleService {
     return { cancelled: this.requests.cancel(requestId) };
   }
 
-  /** Saves under a name; the group defaults to the entry's service, else the URL's host. */
-  saveRequest(input: { name: string; group?: string; request: ConsoleRequest }): Promise<SavedRequest> {
-    return this.history.save(
-      { name: input.name, group: input.group ?? this.defaultGroup(input.request), request: input.request },
-      this.keyToStrip(input.request),
-    );
+  /** Save as: into `folderId`, or the collection named after the entry's service (else the URL's host). */
+  saveRequest(input: { name: string; folderId?: string; request: ConsoleRequest }): Promise<SavedRequest> {
+    const place = input.folderId ? { folderId: input.folderId } : { collection: this.defaultCollection(input.request) };
+    return this.collections.save({ name: input.name, request: input.request, place }, this.keysToStrip(input.request));
   }
 
-  updateSaved(input: { id: string; name?: string; group?: string; request?: ConsoleRequest }): Promise<SavedRequest> {
+  /** Save: the saved request takes the edited one. */
+  updateSaved(input: { id: string; name?: string; request?: ConsoleRequest }): Promise<SavedRequest> {
     const { id, request, ...rest } = input;
-    return this.history.updateSaved(
+    return this.collections.update(
       id,
       { ...rest, ...(request ? { request } : {}) },
-      request ? this.keyToStrip(request) : null,
+      request ? this.keysToStrip(request) : [],
     );
   }
 
@@ -124,18 +142,18 @@ export class ConsoleService {
     return { code: await snippetFor(request, target, { includeKey: key }), envVar: null };
   }
 
-  /** Cancels what is running and closes console.json. */
   /** Another process changed console.json (history or saved requests) and this one caught up. */
   onExternalChange(listener: () => void): () => void {
     return this.db.onExternalChange(listener);
   }
 
+  /** Cancels what is running and closes console.json. */
   async close(): Promise<void> {
     this.requests.cancelAll();
     await this.db.close();
   }
 
-  private defaultGroup(request: ConsoleRequest): string {
+  private defaultCollection(request: ConsoleRequest): string {
     if (request.auth.kind === 'entry') {
       try {
         return this.entries.get(request.auth.entryId).service;
@@ -143,17 +161,17 @@ export class ConsoleService {
         // The entry is gone: fall back to the host.
       }
     }
-    return new URL(request.url).hostname || 'Other';
+    return hasVariables(request.url) ? 'Requests' : new URL(request.url).hostname || 'Requests';
   }
 
   /** The key a request would send, to strip it from what is stored; a locked entry's key is unknown here. */
-  private keyToStrip(request: ConsoleRequest): string | null {
-    if (request.auth.kind === 'typed') return request.auth.key;
-    if (request.auth.kind !== 'entry') return null;
+  private keysToStrip(request: ConsoleRequest): string[] {
+    if (request.auth.kind === 'typed') return [request.auth.key];
+    if (request.auth.kind !== 'entry') return [];
     try {
-      return this.entries.reveal(request.auth.entryId).secret;
+      return [this.entries.reveal(request.auth.entryId).secret];
     } catch {
-      return null;
+      return [];
     }
   }
 }

@@ -1,5 +1,6 @@
 import { isCredentialHeader } from '../../../shared/console/key-placement';
 import { utf8Length, type ConsoleRequest, type StoredAuth, type StoredRequest } from '../../../shared/console/request';
+import { hasVariables, onlyVariables } from '../../../shared/console/variables';
 import { keyForms } from './mask-key';
 
 /**
@@ -24,9 +25,9 @@ export interface Sanitized {
   bodyOmittedBytes: number | null;
 }
 
-export function sanitizeRequest(request: ConsoleRequest, key: string | null, bodyMaxBytes: number): Sanitized {
+export function sanitizeRequest(request: ConsoleRequest, keys: readonly string[], bodyMaxBytes: number): Sanitized {
   let removed = false;
-  const forms = key === null ? [] : keyForms(key).filter((form) => form.length >= 4);
+  const forms = keys.flatMap((key) => keyForms(key)).filter((form) => form.length >= 4);
   const holdsKey = (text: string) => forms.some((form) => text.includes(form));
   const scrub = (text: string): string => {
     let out = text;
@@ -46,7 +47,7 @@ export function sanitizeRequest(request: ConsoleRequest, key: string | null, bod
       removed = true;
       return [];
     }
-    if (row.value !== '' && isCredentialHeader(row.name, scheme)) {
+    if (row.value !== '' && isCredentialHeader(row.name, scheme) && !onlyVariables(row.value)) {
       removed = true;
       return [{ ...row, value: '', enabled: false }];
     }
@@ -59,7 +60,7 @@ export function sanitizeRequest(request: ConsoleRequest, key: string | null, bod
       return [];
     }
     const lower = row.name.toLowerCase();
-    if (row.value !== '' && (KEY_QUERY_NAMES.has(lower) || lower === keyParam)) {
+    if (row.value !== '' && (KEY_QUERY_NAMES.has(lower) || lower === keyParam) && !onlyVariables(row.value)) {
       removed = true;
       return [{ ...row, value: '', enabled: false }];
     }
@@ -103,6 +104,7 @@ export function sanitizeRequest(request: ConsoleRequest, key: string | null, bod
 
 /** The URL without the key: its parameter (or any key-named one) blanked, any other occurrence replaced. */
 function sanitizeUrl(text: string, forms: string[], keyParam: string | null, onRemoved: () => void): string {
+  if (hasVariables(text)) return sanitizeTemplateUrl(text, forms, keyParam, onRemoved);
   const url = new URL(text);
   if (url.search.length > 1) {
     const pairs = url.search.slice(1).split('&');
@@ -134,4 +136,32 @@ function sanitizeUrl(text: string, forms: string[], keyParam: string | null, onR
     onRemoved();
     return url.origin;
   }
+}
+
+/**
+ * A URL with `{{variables}}` (`{{baseUrl}}/v1/items?key={{apiKey}}`) does not parse until it is
+ * filled in, so it is cleaned as text: key-named parameters keep only variables, keys are replaced.
+ */
+function sanitizeTemplateUrl(text: string, forms: string[], keyParam: string | null, onRemoved: () => void): string {
+  const at = text.indexOf('?');
+  let out = text;
+  if (at !== -1) {
+    const pairs = text
+      .slice(at + 1)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const name = (eq === -1 ? pair : pair.slice(0, eq)).toLowerCase();
+        const value = eq === -1 ? '' : pair.slice(eq + 1);
+        if (value === '' || onlyVariables(value) || !(KEY_QUERY_NAMES.has(name) || name === keyParam)) return pair;
+        onRemoved();
+        return `${pair.slice(0, eq)}=`;
+      });
+    out = `${text.slice(0, at)}?${pairs.join('&')}`;
+  }
+  const before = out;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(KEY_REMOVED);
+  out = out.replace(KEYHAVEN_KEY, KEY_REMOVED);
+  if (out !== before) onRemoved();
+  return out;
 }

@@ -8,9 +8,10 @@ import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/re
 import { activeRows, bodyContentType, bodyPayload, effectiveUrl, statusMeaning } from '../../../shared/console/wire';
 import { CoreError } from '../errors';
 import { ConsoleError } from './console-error';
-import { containsKey, maskResponse, scrubbed } from './mask-key';
+import { maskResponse, scrubbed } from './mask-key';
 import { LOOPBACK_HOSTS, networkProblem, requestProblem } from './network-problem';
 import { nextHop, type Hop } from './redirect-policy';
+import { withoutKey, withoutSecrets } from './redirect-secrets';
 import { decodeBody, readBody } from './response-reader';
 
 /**
@@ -38,6 +39,12 @@ export interface SendOptions {
   userAgent?: string;
   /** DNS lookup override (tests resolve made-up names to 127.0.0.1). */
   lookup?: LookupFunction;
+  /**
+   * Vault keys filled in for `{{variables}}` (request-variables.ts). Like the key, they go only to the
+   * first URL's origin (a redirect elsewhere drops the rows, parameters and body holding one) and are
+   * masked in everything returned.
+   */
+  secrets?: readonly string[];
 }
 
 /** Never taken from the table: Node computes them, or they would break the exchange. */
@@ -66,6 +73,7 @@ export async function sendRequest(request: ConsoleRequest, options: SendOptions 
   const firstUrl = effectiveUrl(request);
   const origin = firstUrl.origin;
   const { key, allowedHosts } = resolveKey(request, firstUrl, options);
+  const secrets = options.secrets ?? [];
   const controller = new AbortController();
   let abortReason: ConsoleError | null = null;
   const abort = (reason: ConsoleError) => {
@@ -92,9 +100,11 @@ export async function sendRequest(request: ConsoleRequest, options: SendOptions 
         keyWithheldAt ??= hop.url.origin;
         hop = { ...hop, url: withoutKey(hop.url, key.value) };
       }
+      if (hop.url.origin !== origin) hop = withoutSecrets(hop, secrets);
       if (carriesKey && !hostAllowed(allowedHosts, hop.url)) throw hostRefused(hop.url);
       const url = carriesKey && key.placement.kind === 'query' ? withQueryKey(hop.url, key.placement) : hop.url;
-      const headers = headersFor(request, hop, carriesKey ? key : null, hop.url.origin !== origin, options.userAgent);
+      const crossOrigin = hop.url.origin !== origin;
+      const headers = headersFor(request, hop, carriesKey ? key : null, crossOrigin, options.userAgent, secrets);
       const response = await exchange(url, hop, headers, request, options.lookup, controller.signal, abortError);
       const location = response.headers.location;
       const next = nextHopOrThrow(hop, response, location, redirects.length);
@@ -122,10 +132,11 @@ export async function sendRequest(request: ConsoleRequest, options: SendOptions 
         redirects,
         ...(keyWithheldAt !== undefined ? { keyWithheldAt } : {}),
       };
-      return key === null ? result : maskResponse(result, key);
+      const masked = secrets.reduce((out, value) => maskResponse(out, { value, fromVault: true }), result);
+      return key === null ? masked : maskResponse(masked, key);
     }
   } catch (error) {
-    throw scrubbed(error, key?.value ?? null);
+    throw secrets.reduce((out, value) => scrubbed(out, value), scrubbed(error, key?.value ?? null));
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
@@ -172,20 +183,6 @@ function nextHopOrThrow(hop: Hop, response: IncomingMessage, location: string | 
   }
 }
 
-/** A URL for another origin: any query parameter holding the key goes; a key elsewhere in it stops the redirect. */
-function withoutKey(url: URL, key: string): URL {
-  const stripped = new URL(url);
-  for (const [name, value] of [...stripped.searchParams]) if (value === key) stripped.searchParams.delete(name);
-  if (stripped.search === '?') stripped.search = '';
-  if (containsKey(stripped.toString(), key)) {
-    throw new ConsoleError(
-      'BAD_REDIRECT',
-      `The redirect to ${url.origin} carries the key in its URL; it was not followed, so the key stayed here.`,
-    );
-  }
-  return stripped.search === url.search ? url : stripped;
-}
-
 function withQueryKey(url: URL, placement: KeyPlacement): URL {
   const present = url.searchParams.getAll(placement.name);
   if (present.length === 1 && present[0] === placement.value) return url;
@@ -198,6 +195,7 @@ function headersFor(
   key: Key | null,
   crossOrigin: boolean,
   userAgent: string | undefined,
+  secrets: readonly string[],
 ): OutgoingHttpHeaders {
   const auth = request.auth;
   const scheme = auth.kind === 'none' ? null : auth.scheme;
@@ -213,6 +211,7 @@ function headersFor(
     if (CONNECTION_HEADERS.has(lower)) continue;
     if (hop.body === null && BODY_HEADERS.has(lower)) continue;
     if (crossOrigin && (isCredentialHeader(lower, scheme) || lower === 'proxy-authorization')) continue;
+    if (crossOrigin && secrets.some((secret) => row.value.includes(secret))) continue;
     // The key's header replaces a row of the same name, on every hop: a stale copy never travels.
     if (scheme && scheme.kind !== 'query' && keyPlacement(scheme, '').name.toLowerCase() === lower) continue;
     add(row.name, row.value);

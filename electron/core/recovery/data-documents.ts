@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import type { DataPart } from '../../../shared/domain/data-recovery';
+import type { Migrations } from '../storage/migrate-document';
 import { CONSOLE_FILE_NAME, CONSOLE_SCHEMA_VERSION, consoleFileSchema } from '../console/console-db';
+import { consoleMigrations } from '../console/console-migrations';
 import { KEYHAVEN_FILE_NAME } from '../db/keyhaven-db';
 import { KEYHAVEN_SCHEMA_VERSION, keyhavenFileSchema } from '../db/schema';
 import { VAULTS_FILE_NAME } from '../vaults/vault-db';
@@ -16,6 +18,8 @@ export interface DataDocument {
   schemaVersion: number;
   /** Throws when data of the current schema version does not have the document's shape. */
   validate: (data: unknown) => unknown;
+  /** Set where an older copy can be checked by migrating it first (console.json). */
+  migrations?: Migrations;
 }
 
 export const DATA_DOCUMENTS: Readonly<Record<DataPart, DataDocument>> = {
@@ -36,6 +40,7 @@ export const DATA_DOCUMENTS: Readonly<Record<DataPart, DataDocument>> = {
     fileName: CONSOLE_FILE_NAME,
     schemaVersion: CONSOLE_SCHEMA_VERSION,
     validate: (data) => consoleFileSchema.parse(data),
+    migrations: consoleMigrations,
   },
 };
 

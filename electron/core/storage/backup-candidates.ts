@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { backupPathOf } from './atomic-write';
 import type { BackupCopy } from './backup-copy';
 import { decodeDocument } from './document-text';
-import { schemaVersionOf } from './migrate-document';
+import { migrate, schemaVersionOf, type Migrations } from './migrate-document';
 import { listSnapshots } from './snapshots';
 
 export type { BackupCopy } from './backup-copy';
@@ -19,6 +19,8 @@ export interface DocumentCheck {
   schemaVersion: number;
   /** Throws when data of the current version does not have the document's shape. */
   validate?: ((data: unknown) => unknown) | undefined;
+  /** The document's migrations: an older copy is brought forward and then validated, as opening would. */
+  migrations?: Migrations | undefined;
 }
 
 interface Candidate {
@@ -53,7 +55,7 @@ export async function findRestorableBackup(
 
 /**
  * The number of changes a copy holds when it would open cleanly (parses, checksum, a version this Keyhaven reads,
- * the document's shape); null otherwise. Older versions are accepted: opening migrates them.
+ * the document's shape, after its migrations for an older copy); null otherwise.
  */
 export async function changesHeldBy(doc: DocumentCheck, file: string): Promise<number | null> {
   let data: unknown;
@@ -64,9 +66,11 @@ export async function changesHeldBy(doc: DocumentCheck, file: string): Promise<n
   }
   const version = schemaVersionOf(data);
   if (version === undefined || version > doc.schemaVersion) return null;
-  if (version === doc.schemaVersion && doc.validate) {
+  if (doc.validate && (version === doc.schemaVersion || doc.migrations)) {
     try {
-      doc.validate(data);
+      doc.validate(
+        version === doc.schemaVersion ? data : migrate(data, version, doc.schemaVersion, doc.migrations ?? {}),
+      );
     } catch {
       return null;
     }

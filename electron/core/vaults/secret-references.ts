@@ -1,5 +1,9 @@
 import { headerLine, schemeText } from '../../../shared/catalogs/service-presets';
-import type { SecretReference } from '../../../shared/domain/secret-reference';
+import {
+  parseSecretReference,
+  ReferenceSyntaxError,
+  type SecretReference,
+} from '../../../shared/domain/secret-reference';
 import type { EntryView, VaultSummary } from '../../../shared/domain/vault';
 import type { ActivityEvent } from '../activity/activity-event';
 import type { KeyhavenDb } from '../db/keyhaven-db';
@@ -23,7 +27,8 @@ export interface ReferencedEntry {
 export class SecretReferences {
   constructor(
     private readonly vaults: () => Vaults,
-    private readonly db: KeyhavenDb,
+    /** Where read() records which keys left (the keyhaven.json activity log). */
+    private readonly db: Pick<KeyhavenDb, 'record'>,
   ) {}
 
   /** A vault by name or id; `shown` is what the user wrote, for the message. */
@@ -47,6 +52,29 @@ export class SecretReferences {
       { one: 'entry', many: 'entries', where: ` in the vault "${vault.name}"`, hint: ` (${reference.text})` },
     );
     return { reference, vault, entry: entries.get(record.id) };
+  }
+
+  /**
+   * For the console's `{{variables}}` (issue 13): the entry a reference names, found without opening
+   * its key, and a reader of the value. Unlike read(), a locked vault stays locked (LOCKED): in the
+   * app the user unlocks it, as for a request authenticated with the entry.
+   */
+  open(text: string): { entryName: string; allowedHosts: readonly string[]; secret: boolean; read(): string } {
+    let reference: SecretReference;
+    try {
+      reference = parseSecretReference(text);
+    } catch (error) {
+      if (error instanceof ReferenceSyntaxError) throw new CoreError('INVALID_INPUT', error.message);
+      throw error;
+    }
+    const found = this.find(reference);
+    const secret = needsSecret(reference);
+    return {
+      entryName: found.entry.name,
+      allowedHosts: found.entry.allowedHosts,
+      secret,
+      read: () => valueOf(found, secret ? this.vaults().entries.reveal(found.entry.id).secret : null),
+    };
   }
 
   /**

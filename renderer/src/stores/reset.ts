@@ -1,5 +1,6 @@
 import { useActivity } from './activity-store';
 import { useApps } from './apps-store';
+import { useConsoleLibrary } from './console-library-store';
 import { useConsole } from './console-store';
 import { useKeys } from './keys-store';
 import { useNavigation } from './navigation-store';
@@ -18,6 +19,7 @@ export function resetStores(): void {
     useVaults,
     useTestApi,
     useConsole,
+    useConsoleLibrary,
   ] as const) {
     (store.setState as (state: unknown, replace: true) => void)(store.getInitialState(), true);
   }

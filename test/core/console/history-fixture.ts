@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConsoleService, type ConsoleEntries } from '../../../electron/core/console/console-service';
+import { SecretReferences } from '../../../electron/core/vaults/secret-references';
+import type { Vaults } from '../../../electron/core/vaults/vaults';
 import { formatKey } from '../../../electron/core/keys/key-format';
 import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
 import { consoleRequestSchema, type ConsoleRequestInput } from '../../../shared/console/request';
@@ -42,7 +44,20 @@ export const entryId = randomUUID();
 export const entries: ConsoleEntries = {
   reveal: () => ({ secret: KEY }),
   get: () => ({ name: 'Pyas production', service: 'Pyas', allowedHosts: [], scheme: { kind: 'x-api-key' } }),
+  find: () => {
+    throw new Error('This fixture has no kh:// references.');
+  },
 };
+
+/** The console's view of real vaults, as core.ts builds it. */
+export function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
+  return {
+    reveal: (id) => vaults.entries.reveal(id),
+    get: (id) => vaults.entries.get(id),
+    // open() records nothing (only read(), for the command line, does).
+    find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
+  };
+}
 
 /** A test's data folder, the local server it sends to, and the console service over the folder. */
 export interface ConsoleFixture {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleService } from '../../../electron/core/console/console-service';
-import { HISTORY_MAX } from '../../../shared/console/history';
+import { applyConsoleOp, emptyConsoleFile } from '../../../electron/core/console/console-db';
+import { HISTORY_MAX, type HistoryItem } from '../../../shared/console/history';
 import {
   clock,
   closeConsole,
@@ -27,28 +28,54 @@ beforeEach(async () => {
 afterEach(() => closeConsole({ dir, api, service }));
 
 const request = requestTo(() => api);
+const sanitizedRequest = {
+  method: 'GET' as const,
+  url: '',
+  query: [],
+  headers: [],
+  body: { kind: 'none' as const },
+  auth: { kind: 'none' as const },
+  timeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  allowSelfSignedLocalhost: false,
+};
 
 describe('console history', () => {
-  it('keeps the last 500, oldest out first, across a reopen', async () => {
-    const base = request();
-    for (let i = 0; i < HISTORY_MAX + 5; i++) {
-      clock.advance(1000);
-      await service.history.add(
-        { ...base, url: `${api.origin}/n/${i}` },
-        { kind: 'response', status: 200, statusText: 'OK', timeMs: 1, sizeBytes: 2 },
-        null,
-      );
-    }
-    const urls = service.history.list().map((item) => item.request.url);
-    expect(urls).toHaveLength(HISTORY_MAX);
-    expect(urls[0]).toBe(`${api.origin}/n/${HISTORY_MAX + 4}`);
-    expect(urls.at(-1)).toBe(`${api.origin}/n/5`);
-    await service.close();
-    service = await ConsoleService.open(dir.path, entries, { clock });
-    expect(service.history.list().map((item) => item.request.url)).toEqual(urls);
+  it(`keeps the last ${HISTORY_MAX}, oldest out first`, () => {
+    const data = emptyConsoleFile();
+    const item = (n: number): HistoryItem => ({
+      id: randomUUID(),
+      at: new Date(n * 1000).toISOString(),
+      request: { ...sanitizedRequest, url: `${api.origin}/n/${n}` },
+      outcome: { kind: 'response', status: 200, statusText: 'OK', timeMs: 1, sizeBytes: 2 },
+      secretsRemoved: false,
+      bodyOmittedBytes: null,
+    });
+    for (let n = 0; n < HISTORY_MAX + 5; n++) applyConsoleOp(data, { type: 'history.add', item: item(n) });
+    expect(data.history).toHaveLength(HISTORY_MAX);
+    expect(data.history[0]!.request.url).toBe(`${api.origin}/n/5`);
+    expect(data.history.at(-1)!.request.url).toBe(`${api.origin}/n/${HISTORY_MAX + 4}`);
   });
 
-  it('clears history, deletes one item; saved requests rename, regroup and delete', async () => {
+  it('lists summaries newest first and keeps them across a reopen', async () => {
+    for (let i = 0; i < 3; i++) {
+      clock.advance(1000);
+      await service.history.add(
+        request({ url: `${api.origin}/n/${i}` }),
+        { kind: 'response', status: 200, statusText: 'OK', timeMs: 1, sizeBytes: 2 },
+        [],
+      );
+    }
+    const summaries = service.history.summaries();
+    expect(summaries.map((item) => item.url)).toEqual([2, 1, 0].map((n) => `${api.origin}/n/${n}`));
+    expect(summaries[0]).toMatchObject({ method: 'GET', outcome: { status: 200 } });
+    expect(service.history.get(summaries[0]!.id).request.url).toBe(`${api.origin}/n/2`);
+    await service.close();
+    service = await ConsoleService.open(dir.path, entries, { clock });
+    expect(service.history.summaries()).toEqual(summaries);
+  });
+
+  it('clears history, deletes one item; saved requests go to a collection per service, rename and delete', async () => {
     await service.send(randomUUID(), request());
     await service.send(randomUUID(), request({ method: 'HEAD' }));
     const [newest] = service.history.list();
@@ -57,20 +84,21 @@ describe('console history', () => {
     expect(await service.history.clear()).toEqual({ cleared: 1 });
     expect(service.history.list()).toEqual([]);
 
-    const a = await service.saveRequest({ name: 'b-second', group: 'Pyas', request: request() });
-    await service.saveRequest({ name: 'a-first', group: 'Pyas', request: request() });
-    await service.saveRequest({ name: 'z', group: 'Atfinity', request: request() });
-    expect(service.history.listSaved().map((s) => `${s.group}/${s.name}`)).toEqual([
-      'Atfinity/z',
-      'Pyas/a-first',
-      'Pyas/b-second',
-    ]);
+    const pyas = { auth: { kind: 'entry' as const, entryId, scheme: { kind: 'x-api-key' as const } } };
+    const a = await service.saveRequest({ name: 'b-second', request: request(pyas) });
+    await service.saveRequest({ name: 'a-first', request: request(pyas) });
+    await service.saveRequest({ name: 'z', request: request() });
+    const placed = () => {
+      const { folders, saved } = service.collections.view();
+      return saved.map((s) => `${folders.find((f) => f.id === s.folderId)?.name}/${s.name}`);
+    };
+    expect(placed()).toEqual(['Pyas/b-second', '127.0.0.1/z', 'Pyas/a-first']);
     clock.advance(60_000);
-    const renamed = await service.history.rename(a.id, 'c-third');
+    const renamed = await service.updateSaved({ id: a.id, name: 'c-third' });
     expect(renamed.updatedAt > a.updatedAt).toBe(true);
-    await service.history.deleteSaved(a.id);
-    await expect(service.history.deleteSaved(a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(service.history.listSaved().map((s) => s.name)).toEqual(['z', 'a-first']);
+    await service.collections.deleteSaved(a.id);
+    await expect(service.collections.deleteSaved(a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(placed()).toEqual(['127.0.0.1/z', 'Pyas/a-first']);
   });
 
   it('drops a large body from history but keeps its size; refuses saving a body over 1 MB', async () => {

@@ -12,6 +12,7 @@ import { MemoryKeychain } from '../../support/memory-keychain';
 import {
   clock,
   closeConsole,
+  consoleEntriesOf,
   entries,
   entryId,
   filesContaining,
@@ -92,7 +93,9 @@ describe('console history', () => {
       other: KEY_REMOVED,
       scope: 'read:items',
     });
-    expect(service.history.listSaved()[0]).toMatchObject({ name: 'Verify again', group: '127.0.0.1' });
+    const { folders, saved: kept } = service.collections.view();
+    expect(kept[0]).toMatchObject({ name: 'Verify again', folderId: folders[0]!.id });
+    expect(folders.map((folder) => folder.name)).toEqual(['127.0.0.1']);
 
     await service.close(); // compaction writes the snapshot: every place a key could land
     const data = await readFile(join(dir.path, CONSOLE_FILE_NAME), 'utf8');
@@ -131,7 +134,7 @@ describe('console history', () => {
       name: 'Who am I',
       request: request({ auth: { kind: 'entry', entryId, scheme: { kind: 'x-api-key' } } }),
     });
-    expect(saved.group).toBe('Pyas');
+    expect(service.collections.view().folders.find((f) => f.id === saved.folderId)?.name).toBe('Pyas');
     await service.close();
     expect(await filesContaining(dir.path, KEY)).toEqual([]);
   });
@@ -156,7 +159,7 @@ describe('with the real vault entries', () => {
       preset: 'pyas',
       allowedHosts: [`127.0.0.1:${api.port}`],
     });
-    const console = await ConsoleService.open(dir.path, vaults.entries, { clock });
+    const console = await ConsoleService.open(dir.path, consoleEntriesOf(vaults), { clock });
     try {
       const auth = { kind: 'entry' as const, entryId: added.id, scheme: added.scheme };
       const response = await console.send(randomUUID(), request({ auth }));

@@ -7,6 +7,7 @@ import { parse } from 'shell-quote';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
 import { consoleRequestSchema, type ConsoleRequestInput } from '../../../shared/console/request';
+import { variableEnvName } from '../../../shared/console/snippet-variables';
 import { envVarName, snippetFor, SNIPPET_TARGETS, type SnippetTarget } from '../../../shared/console/snippets';
 import { startServer, type Seen, type TestServer } from './servers';
 
@@ -201,5 +202,43 @@ describe('snippets', () => {
     expect(envVarName('Café crème')).toBe('CAFE_CREME_API_KEY');
     expect(envVarName('3scale')).toBe('KEY_3SCALE_API_KEY');
     expect(envVarName('  ')).toBe('API_KEY');
+  });
+});
+
+describe('snippets with {{variables}} (issue 13)', () => {
+  const templated = consoleRequestSchema.parse({
+    method: 'GET',
+    url: '{{baseUrl}}/v1/items/{{itemId}}',
+    headers: [{ name: 'Authorization', value: 'Bearer {{apiKey}}', enabled: true }],
+  });
+
+  it('uses an environment variable per variable, in every language, never a value', async () => {
+    const curl = await snippetFor(templated, 'curl', { envVar: 'API_KEY' });
+    expect(curl).toContain('--url "$BASE_URL/v1/items/$ITEM_ID"');
+    expect(curl).toContain('"Authorization: Bearer $API_KEY"');
+    const fetch = await snippetFor(templated, 'fetch', { envVar: 'API_KEY' });
+    expect(fetch).toContain('`${process.env.BASE_URL}/v1/items/${encodeURIComponent(process.env.ITEM_ID)}`');
+    expect(fetch).toContain('`Bearer ${process.env.API_KEY}`');
+    const python = await snippetFor(templated, 'python', { envVar: 'API_KEY' });
+    expect(python).toContain(`f"{os.environ['BASE_URL']}/v1/items/{os.environ['ITEM_ID']}"`);
+    expect(python).toMatch(/^import os$/m);
+    for (const code of [curl, fetch, python]) expect(code).not.toMatch(/khvarx|\{\{/);
+  });
+
+  it.each(['curl', 'fetch', 'python'] as const)('%s: run with the variables set, sends the request', async (target) => {
+    const code = await snippetFor(templated, target, { envVar: 'API_KEY' });
+    const env = { BASE_URL: api.origin, ITEM_ID: '42', API_KEY: KEY };
+    const seen = await execute(target, code, env);
+    if (Array.isArray(seen)) expect(seen).toContain(`Authorization: Bearer ${KEY}`);
+    else {
+      expect(seen.url).toBe('/v1/items/42');
+      expect(seen.headers.authorization).toBe(`Bearer ${KEY}`);
+    }
+  });
+
+  it('names variables as the shell writes them', () => {
+    expect(variableEnvName('baseUrl')).toBe('BASE_URL');
+    expect(variableEnvName('api-key')).toBe('API_KEY');
+    expect(variableEnvName('2fa')).toBe('V_2FA');
   });
 });

@@ -59,7 +59,7 @@ describe('a damaged vaults.json or console.json leaves the rest of Keyhaven work
     expect(rotated).toMatchObject({ ok: true, value: { vaultUpdate: { updatedEntries: 0 } } });
     if (rotated.ok)
       expect(rotated.value.vaultUpdate.problem).toMatch(/^Your vaults are unavailable \(vaults\.json is damaged/);
-    expect(await api.console.listSaved()).toMatchObject({ ok: true, value: [{ name: 'Who am I' }] });
+    expect(await api.console.collections()).toMatchObject({ ok: true, value: { saved: [{ name: 'Who am I' }] } });
 
     for (const result of [await api.vaults.list(), await api.entries.list({ vaultId: crypto.randomUUID() })]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_CORRUPT' } });
@@ -129,11 +129,14 @@ describe('a damaged vaults.json or console.json leaves the rest of Keyhaven work
   });
 
   it('console.json: vaults keep working; Restore the backup brings saved requests back', async () => {
-    await folder.damage('console.json', '{"schemaVersion":1,"journalSeq":3,"history":[],"saved":[{"id":1}]}');
+    await folder.damage(
+      'console.json',
+      '{"schemaVersion":2,"journalSeq":3,"history":[],"folders":[],"saved":[{"id":1}],"environments":[],"activeEnvironmentId":null}',
+    );
     core = await folder.open();
     const api = createInProcessApi(createHandlers(hostOf(core)));
     expect(await api.vaults.list()).toMatchObject({ ok: true, value: [{ name: 'Personal', entryCount: 1 }] });
-    const refused = await api.console.listSaved();
+    const refused = await api.console.collections();
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORAGE_CORRUPT' } });
     if (!refused.ok)
       expect(refused.error.message).toMatch(
@@ -142,7 +145,7 @@ describe('a damaged vaults.json or console.json leaves the rest of Keyhaven work
 
     const restored = await api.recovery.restoreBackup({ part: 'console' });
     expect(restored).toMatchObject({ ok: true, value: { status: { dataProblems: [] } } });
-    expect(await api.console.listSaved()).toMatchObject({ ok: true, value: [{ name: 'Who am I' }] });
+    expect(await api.console.collections()).toMatchObject({ ok: true, value: { saved: [{ name: 'Who am I' }] } });
   });
 
   it('a damaged change journal: the backup is the last full save, and only the journal is set aside', async () => {

@@ -61,7 +61,7 @@ describe('two cores on one data folder', () => {
     await vi.waitFor(() => {
       expect(b.apps.get(app.id).name).toBe('Cerby');
       expect(b.vaults.vaults.listVaults().map((v) => v.name)).toContain('Team');
-      expect(b.console.history.listSaved().map((s) => s.name)).toEqual(['Ping']);
+      expect(b.console.collections.view().saved.map((s) => s.name)).toEqual(['Ping']);
     }, soon);
     expect(b.vaults.vaults.summary(vault.id).name).toBe('Team');
   });
@@ -97,7 +97,7 @@ describe('two cores on one data folder', () => {
       await vi.waitFor(() => {
         expect(core.keys.list(appId)).toHaveLength(17);
         expect(core.vaults.entries.listEntries(vaultId)).toHaveLength(16);
-        expect(core.console.history.listSaved()).toHaveLength(16);
+        expect(core.console.collections.view().saved).toHaveLength(16);
       }, soon);
       for (const plaintext of keys) expect((await core.keys.verifyKey(plaintext)).code).toBe('VALID');
       // The records follow the keys by a moment: the other core's commit is read, then its records.

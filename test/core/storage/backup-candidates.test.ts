@@ -35,7 +35,7 @@ describe('the backup a restore uses', () => {
     await writeFile(`${file}.bak`, withSeq(3));
     await writeFile(join(dir.path, 'backups', 'console-20261101-080000.json'), '{"schemaVersion":1,"journalSeq":9');
     await writeFile(join(dir.path, 'backups', 'console-20261102-080000.json'), '{"schemaVersion":1,"journalSeq":9}');
-    await writeFile(join(dir.path, 'backups', 'console-20261103-080000.json'), '{"schemaVersion":2,"journalSeq":9}');
+    await writeFile(join(dir.path, 'backups', 'console-20261103-080000.json'), '{"schemaVersion":3,"journalSeq":9}');
     expect(await findRestorableBackup(doc, file, file)).toMatchObject({ file: `${file}.bak`, kind: 'previous' });
   });
 

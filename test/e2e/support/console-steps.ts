@@ -54,7 +54,6 @@ export async function goToApps(page: Page): Promise<void> {
 // --- The request editor --------------------------------------------------------------------------------
 
 export type RequestTab = 'Params' | 'Headers' | 'Body' | 'Auth';
-export type ConsoleTool = 'Snippets' | 'History' | 'Saved requests';
 export type ConsoleScheme = 'X-API-Key' | 'Api-Key' | 'Bearer' | 'Custom header' | 'Query parameter';
 
 export function urlField(page: Page): Locator {
@@ -65,8 +64,12 @@ export async function openRequestTab(page: Page, name: RequestTab): Promise<void
   await page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name, exact: true }).click();
 }
 
-export async function openConsoleTool(page: Page, name: ConsoleTool): Promise<void> {
-  await page.getByRole('tablist', { name: 'Console tools' }).getByRole('tab', { name, exact: true }).click();
+/** The Code tab beside the response: the request's snippets. */
+export async function openSnippets(page: Page): Promise<void> {
+  await page
+    .getByRole('tablist', { name: 'Response and code' })
+    .getByRole('tab', { name: 'Code', exact: true })
+    .click();
 }
 
 /** The line under Authentication saying where the key goes, masked ("Header: x-api-key: pyas_n58l…"). */

@@ -116,6 +116,9 @@ export function echoedFromScreen(): Received {
   return JSON.parse(responseBodyText()) as Received;
 }
 
-export async function openConsoleTool(user: UserEvent, name: 'Snippets' | 'History' | 'Saved requests') {
-  await user.click(within(screen.getByRole('tablist', { name: 'Console tools' })).getByRole('tab', { name }));
+/** The Code tab beside the response (snippets). */
+export async function openSnippets(user: UserEvent): Promise<void> {
+  await user.click(
+    within(screen.getByRole('tablist', { name: 'Response and code' })).getByRole('tab', { name: 'Code' }),
+  );
 }

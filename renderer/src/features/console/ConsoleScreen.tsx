@@ -1,29 +1,25 @@
-import { FileInput, FlaskConical, Save } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { FileInput, FlaskConical, Keyboard, Save } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { PageHeader } from '../../components/PageHeader';
-import { Tabs } from '../../components/Tabs';
 import { useConsole } from '../../stores/console-store';
 import { entryChoice } from './AuthEditor';
 import { CurlImportDialog } from './CurlImportDialog';
 import { toRequest } from './draft';
-import { HistoryPanel } from './HistoryPanel';
+import { EnvironmentBar } from './environments/EnvironmentBar';
 import { RequestEditor } from './RequestEditor';
-import { ResponseView } from './ResponseView';
+import { RequestParts } from './RequestParts';
+import { RequestTabs } from './RequestTabs';
+import { ResponsePane } from './ResponsePane';
+import { SaveAsDialog } from './SaveAsDialog';
 import { SavedForEntry } from './SavedForEntry';
-import { NameDialog, SavedPanel } from './SavedPanel';
-import { SnippetsPanel } from './SnippetsPanel';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { ConsoleSidebar } from './sidebar/ConsoleSidebar';
+import { SplitView } from './SplitView';
 import { useConsoleEntries, useLoadConsoleEntries } from './use-console-entries';
 import './console.css';
-
-type SideTab = 'snippets' | 'history' | 'saved';
-const SIDE_TABS = [
-  { id: 'snippets', label: 'Snippets' },
-  { id: 'history', label: 'History' },
-  { id: 'saved', label: 'Saved requests' },
-] as const;
+import './console-layout.css';
 
 /** "Test this key": the route's entry becomes the request's authentication, with its base URL. */
 function usePreselectEntry(entryId: string | null) {
@@ -57,89 +53,109 @@ function TestApiTarget() {
   );
 }
 
-/** The request console (issue 5): edit a request, send it through main, read the answer. */
+/** A notice belongs to the request it was about: shown only while that tab shows that load of it. */
+type Notice = ({ kind: 'saved'; text: string } | { kind: 'imported'; notes: string[] }) & { at: string };
+const noticeAt = () => {
+  const { id, loads } = useConsole.getState();
+  return `${id}:${loads}`;
+};
+
+/**
+ * The request console (issues 5, 13), laid out as an API client: collections and history in a
+ * sidebar, the open requests as tabs, and each request beside its response.
+ */
 export function ConsoleScreen({ entryId }: { entryId: string | null }) {
   useLoadConsoleEntries();
   usePreselectEntry(entryId);
-  const sendState = useConsole((s) => s.send);
-  const save = useConsole((s) => s.save);
-  const setTypedKey = useConsole((s) => s.setTypedKey);
-  const [dialog, setDialog] = useState<'curl' | 'save' | null>(null);
-  const [notes, setNotes] = useState<string[]>([]);
-  const [savedMessage, setSavedMessage] = useState<string | null>(null);
-  const [side, setSide] = useState<SideTab>('snippets');
+  const forgetTypedKeys = useConsole((s) => s.forgetTypedKeys);
+  const shownAt = useConsole((s) => `${s.id}:${s.loads}`);
+  const [dialog, setDialog] = useState<'curl' | 'save-as' | 'help' | null>(null);
+  const [kept, setNotice] = useState<Notice | null>(null);
+  const notice = kept?.at === shownAt ? kept : null;
 
-  // A typed key is forgotten when the console is left.
-  useEffect(() => () => setTypedKey(''), [setTypedKey]);
+  // Typed keys are forgotten when the console is left.
+  useEffect(() => () => forgetTypedKeys(), [forgetTypedKeys]);
+
+  const save = useCallback(async () => {
+    const { saved, draft, typedKey, saveOpen } = useConsole.getState();
+    if (!saved) return setDialog('save-as');
+    const result = await saveOpen(toRequest(draft, typedKey));
+    setNotice({
+      kind: 'saved',
+      text: isFailure(result) ? `Not saved: ${result.message}` : `Saved ${result.name}.`,
+      at: noticeAt(),
+    });
+  }, []);
+  const saveNow = useCallback(() => void save(), [save]);
+  const saveAs = useCallback(() => setDialog('save-as'), []);
+  const help = useCallback(() => setDialog('help'), []);
 
   return (
-    <div className="console">
-      <PageHeader
-        title="Console"
-        description="Send a request with a key from a vault or one you paste. Keyhaven sends it; vault keys never leave it."
-        actions={
-          <>
+    <div className="console-layout">
+      <ConsoleSidebar />
+      <div className="console-main">
+        <header className="console-header">
+          <h1 className="console-header__title" tabIndex={-1}>
+            Console
+          </h1>
+          <div className="console-header__actions">
             <TestApiTarget />
             <Button icon={FileInput} onClick={() => setDialog('curl')}>
               Import curl
             </Button>
-            <Button icon={Save} onClick={() => setDialog('save')}>
+            <Button icon={Save} onClick={saveNow} title="Save (Ctrl+S); Save as: Ctrl+Shift+S">
               Save
             </Button>
-          </>
-        }
-      />
-      {notes.length > 0 ? (
-        <Banner tone="info" role="status" title="Imported from curl">
-          <ul>
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </Banner>
-      ) : null}
-      {savedMessage ? (
-        <p role="status" className="muted">
-          {savedMessage}
-        </p>
-      ) : null}
-      {entryId !== null ? <SavedForEntry entryId={entryId} /> : null}
-      <RequestEditor />
-      {sendState.phase === 'failed' ? (
-        <Banner tone="danger" title="The request was not completed">
-          <p>{sendState.failure.message}</p>
-        </Banner>
-      ) : null}
-      {sendState.phase === 'done' ? <ResponseView response={sendState.response} /> : null}
-      <Tabs label="Console tools" idBase="console-side" tabs={SIDE_TABS} selected={side} onSelect={setSide}>
-        {side === 'snippets' ? <SnippetsPanel /> : null}
-        {side === 'history' ? <HistoryPanel /> : null}
-        {side === 'saved' ? <SavedPanel /> : null}
-      </Tabs>
+            <Button
+              icon={Keyboard}
+              variant="ghost"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              onClick={help}
+            />
+          </div>
+        </header>
+        <div className="console-tabs-row">
+          <RequestTabs />
+          <EnvironmentBar />
+        </div>
+        {notice?.kind === 'imported' ? (
+          <Banner tone="info" role="status" title="Imported from curl">
+            <ul>
+              {notice.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </Banner>
+        ) : null}
+        {notice?.kind === 'saved' ? (
+          <p role="status" className="muted console-main__notice">
+            {notice.text}
+          </p>
+        ) : null}
+        {entryId !== null ? <SavedForEntry entryId={entryId} /> : null}
+        <RequestEditor onSave={saveNow} onSaveAs={saveAs} onHelp={help} />
+        <SplitView first={<RequestParts />} second={<ResponsePane />} />
+      </div>
       {dialog === 'curl' ? (
         <CurlImportDialog
           onClose={() => setDialog(null)}
-          onImported={(imported) => {
-            setNotes(imported);
+          onImported={(notes) => {
             setDialog(null);
+            setNotice(notes.length > 0 ? { kind: 'imported', notes, at: noticeAt() } : null);
           }}
         />
       ) : null}
-      {dialog === 'save' ? (
-        <NameDialog
-          title="Save request"
-          submitLabel="Save"
+      {dialog === 'save-as' ? (
+        <SaveAsDialog
           onClose={() => setDialog(null)}
-          onSubmit={async (name) => {
-            const { draft, typedKey } = useConsole.getState();
-            const result = await save(name, toRequest(draft, typedKey));
-            if (isFailure(result)) return result;
-            setSavedMessage(`Saved as ${result.name} in ${result.group}.`);
+          onSaved={(text) => {
             setDialog(null);
-            return null;
+            setNotice({ kind: 'saved', text, at: noticeAt() });
           }}
         />
       ) : null}
+      {dialog === 'help' ? <ShortcutsHelp onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

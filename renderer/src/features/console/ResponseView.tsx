@@ -48,7 +48,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
 
   return (
     <section className="console-response" aria-label="Response">
-      <h2 className="console__heading">Response</h2>
+      <h2 className="visually-hidden">Response</h2>
       <p className="console-response__summary">
         <span className={`console-status ${statusTone(response.status)}`} aria-label="Status">
           {response.status} {meaning}

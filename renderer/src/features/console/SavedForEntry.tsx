@@ -1,6 +1,7 @@
 import { Play } from 'lucide-react';
 import { useEffect } from 'react';
 import { Button } from '../../components/Button';
+import { useConsoleLibrary } from '../../stores/console-library-store';
 import { useConsole } from '../../stores/console-store';
 
 /**
@@ -8,13 +9,13 @@ import { useConsole } from '../../stores/console-store';
  * requests that use that entry, one click each, so trying a key again is not retyping the request.
  */
 export function SavedForEntry({ entryId }: { entryId: string }) {
-  const saved = useConsole((s) => s.saved);
-  const loadSaved = useConsole((s) => s.loadSaved);
+  const collections = useConsoleLibrary((s) => s.collections);
+  const loadCollections = useConsoleLibrary((s) => s.loadCollections);
   const loadRequest = useConsole((s) => s.loadRequest);
   useEffect(() => {
-    if (!saved.loaded) void loadSaved();
-  }, [saved.loaded, loadSaved]);
-  const forEntry = saved.items.filter(
+    if (!collections.loaded) void loadCollections();
+  }, [collections.loaded, loadCollections]);
+  const forEntry = collections.value.saved.filter(
     (item) => item.request.auth.kind === 'entry' && item.request.auth.entryId === entryId,
   );
   if (forEntry.length === 0) return null;
@@ -22,7 +23,12 @@ export function SavedForEntry({ entryId }: { entryId: string }) {
     <section className="console-saved-for-entry" aria-label="Quick tests for this key">
       <span className="muted">Saved requests for this key:</span>
       {forEntry.map((item) => (
-        <Button key={item.id} size="sm" icon={Play} onClick={() => loadRequest(item.request)}>
+        <Button
+          key={item.id}
+          size="sm"
+          icon={Play}
+          onClick={() => loadRequest(item.request, { id: item.id, name: item.name })}
+        >
           {item.name}
         </Button>
       ))}

@@ -3,7 +3,7 @@ import type { DataPart, RecoveryAction } from '../../../../shared/domain/data-re
 import type { RecoveryResult } from '../../../../shared/domain/system';
 import { ApiFailure, client, isFailure } from '../../api/client';
 import { useApps } from '../../stores/apps-store';
-import { useConsole } from '../../stores/console-store';
+import { useConsoleLibrary } from '../../stores/console-library-store';
 import { useStatus } from '../../stores/status-store';
 import { useVaults } from '../../stores/vaults-store';
 
@@ -25,7 +25,8 @@ export async function recover(part: DataPart, action: RecoveryAction): Promise<R
   if (part === 'keys') await useApps.getState().load();
   if (part === 'vaults' || part === 'keys') await useVaults.getState().load();
   if (part === 'console' || part === 'keys') {
-    await Promise.all([useConsole.getState().loadHistory(), useConsole.getState().loadSaved()]);
+    const library = useConsoleLibrary.getState();
+    await Promise.all([library.loadHistory(), library.loadCollections(), library.loadEnvironments()]);
   }
   return { part, action, keptAs: result.keptAs };
 }

@@ -39,7 +39,11 @@ export function Shell() {
       <div className="shell__main">
         <KeychainBanner />
         <DataProblemBanner />
-        <main ref={main} className="shell__content">
+        {/* The console is a workspace: the whole width and height, its panes scrolling on their own. */}
+        <main
+          ref={main}
+          className={route.screen === 'console' ? 'shell__content shell__content--workspace' : 'shell__content'}
+        >
           {route.screen === 'apps' ? <AppsScreen /> : null}
           {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}
           {route.screen === 'activity' ? <ActivityScreen /> : null}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { DataPart } from '../../../../shared/domain/data-recovery';
 import { subscribe } from '../../api/client';
 import { useApps } from '../../stores/apps-store';
-import { useConsole } from '../../stores/console-store';
+import { useConsoleLibrary } from '../../stores/console-library-store';
 import { useKeys } from '../../stores/keys-store';
 import { useVaults } from '../../stores/vaults-store';
 
@@ -37,8 +37,8 @@ async function refresh(parts: readonly DataPart[]): Promise<void> {
       if (list.loaded) work.push(vaults.loadEntries(vaultId));
   }
   if (parts.includes('console')) {
-    const console = useConsole.getState();
-    work.push(console.loadHistory(), console.loadSaved());
+    const library = useConsoleLibrary.getState();
+    work.push(library.loadHistory(), library.loadCollections(), library.loadEnvironments());
   }
   await Promise.all(work);
 }

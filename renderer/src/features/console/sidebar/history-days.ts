@@ -1,0 +1,40 @@
+import type { HistorySummary } from '../../../../../shared/console/history';
+
+/** A row of the history list: a day's heading or a request. */
+export type HistoryRow =
+  { kind: 'day'; label: string; key: string } | { kind: 'item'; item: HistorySummary; key: string };
+
+const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+
+/** "Today", "Yesterday", else the date as the user's locale writes it (`Mon, 30 Nov`). */
+export function dayLabel(at: Date, now: Date, locale?: string): string {
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (dayKey(at) === dayKey(now)) return 'Today';
+  if (dayKey(at) === dayKey(yesterday)) return 'Yesterday';
+  const sameYear = at.getFullYear() === now.getFullYear();
+  return at.toLocaleDateString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+}
+
+/** History (newest first) as rows with a heading before each day's first request, filtered by method or URL. */
+export function historyRows(items: readonly HistorySummary[], now: Date, filter = ''): HistoryRow[] {
+  const needle = filter.trim().toLowerCase();
+  const rows: HistoryRow[] = [];
+  let day = '';
+  for (const item of items) {
+    if (needle !== '' && !`${item.method} ${item.url}`.toLowerCase().includes(needle)) continue;
+    const at = new Date(item.at);
+    const key = dayKey(at);
+    if (key !== day) {
+      day = key;
+      rows.push({ kind: 'day', label: dayLabel(at, now), key: `day-${key}` });
+    }
+    rows.push({ kind: 'item', item, key: item.id });
+  }
+  return rows;
+}

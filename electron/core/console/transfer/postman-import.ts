@@ -7,6 +7,7 @@ import {
   decodeQueryPart,
   fillPathParams,
   formBody,
+  graphqlBody,
   headerValue,
   methodOf,
   splitUrl,
@@ -185,15 +186,7 @@ function readBody(value: unknown, headers: TransferRow[], name: string, ctx: Imp
       return formBody(fieldsOf(value.formdata), true, name, ctx);
     case 'graphql': {
       const graphql = recordOf(value.graphql);
-      const text = textOf(graphql.variables);
-      let variables: unknown;
-      try {
-        variables = JSON.parse(text || '{}');
-      } catch {
-        // Half-typed variables are still the user's text: sent as a string rather than lost.
-        variables = text;
-      }
-      return { kind: 'json', text: JSON.stringify({ query: textOf(graphql.query), variables }, null, 2) };
+      return graphqlBody(textOf(graphql.query), textOf(graphql.variables));
     }
     case 'file':
       ctx.note(`The file body of ${quoted(name)} was not imported: the console sends text bodies only.`);

@@ -125,3 +125,15 @@ export function formBody(
 export function withoutMultipartType(headers: TransferRow[]): TransferRow[] {
   return headers.filter((row) => !(row.name.toLowerCase() === 'content-type' && /multipart\//i.test(row.value)));
 }
+
+/** A GraphQL request as the JSON document it is sent as (`{ query, variables }`). */
+export function graphqlBody(query: string, variablesText: string): ConsoleBody {
+  let variables: unknown;
+  try {
+    variables = JSON.parse(variablesText || '{}');
+  } catch {
+    // Half-typed variables are still the user's text: sent as a string rather than lost.
+    variables = variablesText;
+  }
+  return { kind: 'json', text: JSON.stringify({ query, variables }, null, 2) };
+}

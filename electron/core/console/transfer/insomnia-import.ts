@@ -25,7 +25,7 @@ export function importInsomnia(text: string): TransferCollection {
 
 /** The resources of a v4 or v5 export; a CoreError for anything else. */
 export function insomniaResources(data: unknown): Rec[] {
-  if (isInsomniaV5(data)) return insomniaV5Resources(data);
+  if (isInsomniaV5(data)) return insomniaV5Resources(recordOf(data));
   const doc = recordOf(data);
   if (doc._type !== 'export') throw invalid('This file is not an Insomnia export.');
   const version = doc.__export_format;

@@ -9,7 +9,7 @@ import { TRANSFER_LIMITS } from './transfer-collection';
  */
 const V5_TYPE = /^(collection|spec|environment|mock)\.insomnia\.rest\/(\d+)\.\d+$/;
 
-export function isInsomniaV5(data: unknown): data is Rec {
+export function isInsomniaV5(data: unknown): boolean {
   return isRecord(data) && /\.insomnia\.rest\//.test(textOf(data.type));
 }
 

@@ -168,7 +168,7 @@ describe('importBruno: folders it refuses or reads in part', () => {
     expect(result.root.folders[0]!.requests.map((r) => r.name)).toEqual(['One']);
   });
 
-  it('more files than the cap', async () => {
+  it('more files than the cap', { timeout: 30_000 }, async () => {
     await brunoJson();
     await Promise.all(
       Array.from({ length: BRUNO_LIMITS.entries + 1 }, (_, i) => writeFile(join(dir, `r${i}.txt`), '')),

@@ -111,8 +111,3 @@ export const transferCollectionSchema = z.strictObject({
   ),
   notes: z.array(z.string()),
 });
-
-/** Every request of the tree, depth first, folders before the requests beside them. */
-export function allRequests(folder: TransferFolder): TransferRequest[] {
-  return [...folder.folders.flatMap(allRequests), ...folder.requests];
-}

@@ -16,7 +16,17 @@ import { keyForms } from './mask-key';
 export const KEY_REMOVED = 'KEY-REMOVED';
 // Keyhaven's format (key-format.ts), a little wider so look-alike keys of other tools are caught too.
 const KEYHAVEN_KEY = /\b[a-z][a-z0-9]{0,15}_[0-9A-Za-z]{8}\.[0-9A-Za-z]{32,64}\b/g;
-const KEY_QUERY_NAMES = new Set(['api_key', 'apikey', 'api-key', 'access_token', 'key', 'token', 'auth', 'signature']);
+/** Query parameter names that carry a key: their values are never kept (history, imports). */
+export const KEY_QUERY_NAMES: ReadonlySet<string> = new Set([
+  'api_key',
+  'apikey',
+  'api-key',
+  'access_token',
+  'key',
+  'token',
+  'auth',
+  'signature',
+]);
 
 export interface Sanitized {
   request: StoredRequest;

@@ -20,6 +20,14 @@ import {
   selectEnvironmentInputSchema,
   updateEnvironmentInputSchema,
 } from '../console/environments';
+import {
+  exportCollectionInputSchema,
+  exportResultSchema,
+  importCollectionInputSchema,
+  importPreviewSchema,
+  importResultSchema,
+  previewImportInputSchema,
+} from '../console/transfer';
 import { historyIdInputSchema, historyItemSchema, historySummarySchema } from '../console/history';
 import {
   cancelConsoleInputSchema,
@@ -58,4 +66,7 @@ export const consoleContract = {
   'console:updateEnvironment': { request: updateEnvironmentInputSchema, response: environmentSchema },
   'console:deleteEnvironment': { request: environmentIdInputSchema, response: z.null() },
   'console:selectEnvironment': { request: selectEnvironmentInputSchema, response: environmentsViewSchema },
+  'console:previewImport': { request: previewImportInputSchema, response: importPreviewSchema },
+  'console:importCollection': { request: importCollectionInputSchema, response: importResultSchema },
+  'console:exportCollection': { request: exportCollectionInputSchema, response: exportResultSchema },
 } as const;

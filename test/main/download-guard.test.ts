@@ -46,6 +46,19 @@ describe('download guard', () => {
     expect(download('https://example.com/pyas.keyset.json', 'pyas.keyset.json').prevented).toBe(true);
   });
 
+  it('lets a console collection for Postman through (issue 13)', () => {
+    const result = download('blob:file:///0b9c2f0e-1111-4222-8333-944445555666', 'Shop-API.postman_collection.json');
+    expect(result).toEqual({
+      prevented: false,
+      dialog: {
+        title: 'Save the collection',
+        defaultPath: join('/home/me/Documents', 'Shop-API.postman_collection.json'),
+        filters: [{ name: 'Postman collection', extensions: ['json'] }],
+      },
+    });
+    expect(download('https://example.com/a.postman_collection.json', 'a.postman_collection.json').prevented).toBe(true);
+  });
+
   it('cancels a remote file, and a blob that is not a vault export', () => {
     expect(download('https://example.com/keyhaven-x.khvault', 'keyhaven-x.khvault')).toEqual({
       prevented: true,

@@ -112,6 +112,9 @@ export function createHandlers(host: CoreHost): Handlers {
       return null;
     },
     'console:selectEnvironment': ({ id }) => core().console.environments.select(id),
+    'console:previewImport': ({ source }) => core().console.previewImport(source),
+    'console:importCollection': ({ source, entryId }) => core().console.importCollection(source, entryId),
+    'console:exportCollection': ({ folderId }) => core().console.exportCollection(folderId),
     'testApi:status': () => core().testApi.status(),
     'testApi:start': ({ port }) => core().testApi.start(port),
     'testApi:stop': () => core().testApi.stop(),

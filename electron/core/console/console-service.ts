@@ -2,12 +2,15 @@ import type { LookupFunction } from 'node:net';
 import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
 import type { SavedRequest } from '../../../shared/console/collections';
 import type { HistoryOutcome } from '../../../shared/console/history';
+import type { ImportPreview, ImportResult, ImportSource } from '../../../shared/console/transfer';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
 import { envVarName, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
 import { hasVariables } from '../../../shared/console/variables';
 import { systemClock, type Clock } from '../clock';
 import { CoreError } from '../errors';
 import { openConsoleDb, type ConsoleDb } from './console-db';
+import { exportFolder } from './collection-export';
+import { previewImport, readSource, writeImport } from './collection-transfer';
 import { ConsoleCollections } from './collections';
 import { ConsoleRequests } from './console-requests';
 import { ConsoleEnvironments } from './environments';
@@ -140,6 +143,23 @@ export class ConsoleService {
     if (!includeKey) return { code: await snippetFor(request, target, { envVar }), envVar };
     const key = auth.kind === 'typed' ? auth.key : this.entries.reveal(auth.entryId).secret;
     return { code: await snippetFor(request, target, { includeKey: key }), envVar: null };
+  }
+
+  /** What importing this file or folder would bring (nothing is written). */
+  previewImport(source: ImportSource): ImportPreview {
+    return previewImport(source);
+  }
+
+  /** Imports a Postman, Insomnia, Bruno or OpenAPI collection as a new collection, with its environments. */
+  async importCollection(source: ImportSource, entryId: string | null): Promise<ImportResult> {
+    // The entry must exist (its scheme is per request, so only its presence is checked).
+    if (entryId !== null) this.entries.get(entryId);
+    return writeImport(this.db, readSource(source), entryId, this.options.clock, this.options.newId);
+  }
+
+  /** A collection or folder as a Postman v2.1 file, with no key in it. */
+  exportCollection(folderId: string): { fileName: string; text: string } {
+    return exportFolder(this.collections.view(), folderId, this.environments.active());
   }
 
   /** Another process changed console.json (history or saved requests) and this one caught up. */

@@ -29,13 +29,19 @@ const SAVEABLE = [
   },
   // A keyset holds no secret (digests under the app's secret, ids, dates): made to be copied to a service.
   { suffix: '.keyset.json', title: 'Save the keyset', filter: { name: 'Keyhaven keyset', extensions: ['json'] } },
+  // A console collection for Postman (issue 13): requests with {{variables}} where keys go, never a key.
+  {
+    suffix: '.postman_collection.json',
+    title: 'Save the collection',
+    filter: { name: 'Postman collection', extensions: ['json'] },
+  },
 ] as const;
 
 /**
  * The page saves files the web way (a blob URL and `<a download>`), so the same code runs in Electron
  * and in the browser harness: a vault export (already encrypted when the page holds it) and an app's
- * keyset. This lets exactly those through — a blob made by the page, named `*.khvault` or
- * `*.keyset.json` — with a save dialog in the user's Documents folder, and cancels every other
+ * keyset, and a console collection. This lets exactly those through — a blob made by the page, named
+ * `*.khvault`, `*.keyset.json` or `*.postman_collection.json` — with a save dialog in the user's Documents folder, and cancels every other
  * download (a link to a remote file never downloads).
  */
 export function installDownloadGuard(session: DownloadSessionLike, documentsDir: string): void {

@@ -123,3 +123,56 @@ export async function readBrunoTree(root: string): Promise<BrunoDir> {
 
   return walk(root, '', '', 0);
 }
+
+/**
+ * The same tree from files the page read out of a picked folder (`webkitRelativePath`: the folder's
+ * name, then the path inside it), within the same bounds as reading the disk.
+ */
+export function brunoTreeFromFiles(files: readonly { path: string; text: string }[]): {
+  tree: BrunoDir;
+  folderName: string;
+} {
+  if (files.length > BRUNO_LIMITS.entries)
+    throw invalid(`This folder holds more than ${BRUNO_LIMITS.entries} files; is it a Bruno collection?`);
+  const folderName = files[0]?.path.split('/')[0] ?? '';
+  const tree: BrunoDir = { name: '', path: '', files: [], dirs: [] };
+  let bytes = 0;
+  for (const file of files) {
+    const parts = file.path.split('/');
+    if (parts[0] === folderName && parts.length > 1) parts.shift();
+    if (parts.some((part) => part === '' || part === '.' || part === '..'))
+      throw invalid(`${quoted(file.path)} is not a path inside the collection folder.`);
+    if (parts.length - 1 > TRANSFER_LIMITS.depth)
+      throw invalid(
+        `The folders of this collection nest more than ${TRANSFER_LIMITS.depth} deep; Keyhaven does not import it.`,
+      );
+    const name = parts.pop() as string;
+    if (!name.endsWith('.bru') || parts.some((part) => SKIPPED_DIRS.has(part) || part.startsWith('.'))) continue;
+    if (file.text.length > BRUNO_LIMITS.fileBytes)
+      throw invalid(
+        `${quoted(file.path)} is larger than ${BRUNO_LIMITS.fileBytes / 1024 / 1024} MB; Keyhaven does not import it.`,
+      );
+    bytes += file.text.length;
+    if (bytes > BRUNO_LIMITS.totalBytes)
+      throw invalid(
+        `The .bru files of this collection add up to more than ${BRUNO_LIMITS.totalBytes / 1024 / 1024} MB; Keyhaven does not import it.`,
+      );
+    let dir = tree;
+    for (const part of parts) {
+      let next = dir.dirs.find((candidate) => candidate.name === part);
+      if (!next) {
+        next = { name: part, path: dir.path === '' ? part : `${dir.path}/${part}`, files: [], dirs: [] };
+        dir.dirs.push(next);
+      }
+      dir = next;
+    }
+    dir.files.push({ name, text: file.text });
+  }
+  const sort = (dir: BrunoDir) => {
+    dir.files.sort((a, b) => a.name.localeCompare(b.name));
+    dir.dirs.sort((a, b) => a.name.localeCompare(b.name));
+    dir.dirs.forEach(sort);
+  };
+  sort(tree);
+  return { tree, folderName };
+}

@@ -1,6 +1,13 @@
 import { basename } from 'node:path';
 import brunoLang from '@usebruno/lang';
-import { collectionRoot, readBrunoTree, readTopFile, type BrunoDir, type BrunoFile } from './bruno-files';
+import {
+  brunoTreeFromFiles,
+  collectionRoot,
+  readBrunoTree,
+  readTopFile,
+  type BrunoDir,
+  type BrunoFile,
+} from './bruno-files';
 import { brunoAuth, brunoRows, readBrunoRequest, type BrunoInherited } from './bruno-request';
 import { invalid, isRecord, listOf, parseJsonText, recordOf, textOf } from './foreign-data';
 import { ImportContext, quoted } from './import-context';
@@ -20,21 +27,37 @@ const ENVIRONMENTS_DIR = 'environments';
 export async function importBruno(folder: string): Promise<TransferCollection> {
   const root = await collectionRoot(folder);
   const brunoJson = await readTopFile(root, 'bruno.json');
-  if (brunoJson === null) {
-    if ((await readTopFile(root, 'opencollection.yml')) !== null) {
-      throw invalid(
-        "This Bruno collection is saved in Bruno's YAML format (opencollection.yml), which Keyhaven does not import yet; use a .bru collection or export it as a Postman collection from Bruno.",
-      );
-    }
-    throw invalid('This folder is not a Bruno collection: it has no bruno.json.');
-  }
+  if (brunoJson === null) throw notACollection((await readTopFile(root, 'opencollection.yml')) !== null);
+  return importBrunoTree(brunoJson, await readBrunoTree(root), basename(root));
+}
+
+/**
+ * A Bruno collection folder the user picked in the page (`<input webkitdirectory>`): its files with
+ * their paths under the folder, as the page read them. Main never opens a path the page names.
+ */
+export function importBrunoFiles(files: readonly { path: string; text: string }[]): TransferCollection {
+  const { tree, folderName } = brunoTreeFromFiles(files);
+  const top = (name: string) => files.find((file) => file.path === `${folderName}/${name}` || file.path === name);
+  const brunoJson = top('bruno.json');
+  if (!brunoJson) throw notACollection(top('opencollection.yml') !== undefined);
+  return importBrunoTree(brunoJson.text, tree, folderName || 'Bruno collection');
+}
+
+function notACollection(yamlFormat: boolean): Error {
+  return invalid(
+    yamlFormat
+      ? "This Bruno collection is saved in Bruno's YAML format (opencollection.yml), which Keyhaven does not import yet; use a .bru collection or export it as a Postman collection from Bruno."
+      : 'This folder is not a Bruno collection: it has no bruno.json.',
+  );
+}
+
+function importBrunoTree(brunoJson: string, tree: BrunoDir, folderName: string): TransferCollection {
   const config = recordOf(parseJsonText(brunoJson, 'bruno.json'));
   if (config.type !== undefined && config.type !== 'collection') {
     throw invalid(`This bruno.json is not a collection's (its type is ${quoted(textOf(config.type))}).`);
   }
-  const name = textOf(config.name) || basename(root);
+  const name = textOf(config.name) || folderName;
   const ctx = new ImportContext();
-  const tree = await readBrunoTree(root);
 
   const collectionFile = tree.files.find((file) => file.name === COLLECTION_FILE);
   const collectionSettings = collectionFile ? parseFolderFile(collectionFile, '', ctx) : null;

@@ -1,191 +1,15 @@
-import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, FolderPlus, Pencil, Trash2 } from 'lucide-react';
+import { FileInput, FolderPlus } from 'lucide-react';
 import { useState } from 'react';
-import type { Folder, SavedRequest } from '../../../../../shared/console/collections';
+import { client, isFailure } from '../../../api/client';
+import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useConsoleLibrary } from '../../../stores/console-library-store';
-import { useConsole } from '../../../stores/console-store';
+import { downloadFile } from '../../vault-transfer/download';
 import { NameDialog } from '../NameDialog';
-import { collectionTree, type FolderNode } from './collection-tree';
-
-type TreeDialog =
-  | { kind: 'new-folder'; parent: Folder | null }
-  | { kind: 'rename-folder'; folder: Folder }
-  | { kind: 'delete-folder'; folder: Folder; folders: number; requests: number }
-  | { kind: 'rename-request'; saved: SavedRequest }
-  | { kind: 'delete-request'; saved: SavedRequest };
-
-interface RowActions {
-  setDialog: (dialog: TreeDialog) => void;
-  expanded: (id: string) => boolean;
-  toggle: (id: string) => void;
-  filtering: boolean;
-}
-
-function count(node: FolderNode): { folders: number; requests: number } {
-  return node.folders
-    .map(count)
-    .reduce((sum, part) => ({ folders: sum.folders + part.folders, requests: sum.requests + part.requests }), {
-      folders: 1,
-      requests: node.requests.length,
-    });
-}
-
-function RequestRow({
-  saved,
-  index,
-  siblings,
-  actions,
-}: {
-  saved: SavedRequest;
-  index: number;
-  siblings: number;
-  actions: RowActions;
-}) {
-  const loadRequest = useConsole((s) => s.loadRequest);
-  const openId = useConsole((s) => s.saved?.id ?? null);
-  const moveSaved = useConsoleLibrary((s) => s.moveSaved);
-  return (
-    <li className="console-tree__row">
-      <button
-        type="button"
-        className="console-tree__open"
-        aria-current={openId === saved.id ? 'true' : undefined}
-        title={`${saved.request.method} ${saved.request.url}`}
-        onClick={() => loadRequest(saved.request, { id: saved.id, name: saved.name })}
-      >
-        <span className="console-method">{saved.request.method}</span>{' '}
-        <span className="console-tree__name">{saved.name}</span>
-      </button>
-      <span className="console-tree__actions">
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={ArrowUp}
-          aria-label={`Move ${saved.name} up`}
-          title="Move up"
-          disabled={index === 0}
-          onClick={() => void moveSaved(saved.id, saved.folderId, index - 1)}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={ArrowDown}
-          aria-label={`Move ${saved.name} down`}
-          title="Move down"
-          disabled={index === siblings - 1}
-          onClick={() => void moveSaved(saved.id, saved.folderId, index + 1)}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={Pencil}
-          aria-label={`Rename ${saved.name}`}
-          title="Rename"
-          onClick={() => actions.setDialog({ kind: 'rename-request', saved })}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={Trash2}
-          aria-label={`Delete ${saved.name}`}
-          title="Delete"
-          onClick={() => actions.setDialog({ kind: 'delete-request', saved })}
-        />
-      </span>
-    </li>
-  );
-}
-
-function FolderRow({
-  node,
-  index,
-  siblings,
-  actions,
-}: {
-  node: FolderNode;
-  index: number;
-  siblings: number;
-  actions: RowActions;
-}) {
-  const moveFolder = useConsoleLibrary((s) => s.moveFolder);
-  const { folder } = node;
-  const open = actions.filtering || actions.expanded(folder.id);
-  const listId = `console-folder-${folder.id}`;
-  return (
-    <li className="console-tree__folder">
-      <div className="console-tree__row">
-        <button
-          type="button"
-          className="console-tree__toggle"
-          aria-expanded={open}
-          aria-controls={listId}
-          onClick={() => actions.toggle(folder.id)}
-        >
-          {open ? <ChevronDown aria-hidden="true" size={16} /> : <ChevronRight aria-hidden="true" size={16} />}
-          <span className="console-tree__name">{folder.name}</span>
-        </button>
-        <span className="console-tree__actions">
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={FolderPlus}
-            aria-label={`New folder in ${folder.name}`}
-            title="New folder"
-            onClick={() => actions.setDialog({ kind: 'new-folder', parent: folder })}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={ArrowUp}
-            aria-label={`Move ${folder.name} up`}
-            title="Move up"
-            disabled={index === 0}
-            onClick={() => void moveFolder(folder.id, folder.parentId, index - 1)}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={ArrowDown}
-            aria-label={`Move ${folder.name} down`}
-            title="Move down"
-            disabled={index === siblings - 1}
-            onClick={() => void moveFolder(folder.id, folder.parentId, index + 1)}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={Pencil}
-            aria-label={`Rename ${folder.name}`}
-            title="Rename"
-            onClick={() => actions.setDialog({ kind: 'rename-folder', folder })}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={Trash2}
-            aria-label={`Delete ${folder.name}`}
-            title="Delete"
-            onClick={() => actions.setDialog({ kind: 'delete-folder', folder, ...count(node) })}
-          />
-        </span>
-      </div>
-      {open ? (
-        <ul id={listId} className="console-tree__children" aria-label={folder.name}>
-          {node.folders.map((child, at) => (
-            <FolderRow key={child.folder.id} node={child} index={at} siblings={node.folders.length} actions={actions} />
-          ))}
-          {node.requests.map((saved, at) => (
-            <RequestRow key={saved.id} saved={saved} index={at} siblings={node.requests.length} actions={actions} />
-          ))}
-          {node.folders.length === 0 && node.requests.length === 0 ? (
-            <li className="muted console-tree__empty">Empty</li>
-          ) : null}
-        </ul>
-      ) : null}
-    </li>
-  );
-}
+import { ImportCollectionDialog } from '../transfer/ImportCollectionDialog';
+import { collectionTree } from './collection-tree';
+import { FolderRow, type RowActions, type TreeDialog } from './TreeRows';
 
 /**
  * Collections in the sidebar (issue 13): folders that open and close, requests that open in the
@@ -195,11 +19,20 @@ function FolderRow({
 export function CollectionsTree({ filter }: { filter: string }) {
   const collections = useConsoleLibrary((s) => s.collections);
   const lib = useConsoleLibrary();
-  const [dialog, setDialog] = useState<TreeDialog | null>(null);
+  const [dialog, setDialog] = useState<TreeDialog | { kind: 'import' } | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const tree = collectionTree(collections.value, filter);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
+  const exportFolder = async (folder: { id: string; name: string }) => {
+    const result = await client.console.exportCollection({ folderId: folder.id });
+    if (isFailure(result)) return setMessage({ tone: 'problem', text: result.message });
+    downloadFile(result.fileName, result.text);
+    setMessage({ tone: 'ok', text: `Exported ${folder.name} as ${result.fileName}, without keys.` });
+  };
   const actions: RowActions = {
     setDialog,
+    exportFolder: (folder) => void exportFolder(folder),
     expanded: (id) => !closed.has(id),
     toggle: (id) =>
       setClosed((now) => (now.has(id) ? new Set([...now].filter((x) => x !== id)) : new Set([...now, id]))),
@@ -216,15 +49,37 @@ export function CollectionsTree({ filter }: { filter: string }) {
     >
       <div className="console-sidebar__heading">
         <h2 id="console-collections-heading">Collections</h2>
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={FolderPlus}
-          onClick={() => setDialog({ kind: 'new-folder', parent: null })}
-        >
-          New
-        </Button>
+        <span className="console-sidebar__buttons">
+          <Button size="sm" variant="ghost" icon={FileInput} onClick={() => setDialog({ kind: 'import' })}>
+            Import
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={FolderPlus}
+            onClick={() => setDialog({ kind: 'new-folder', parent: null })}
+          >
+            New
+          </Button>
+        </span>
       </div>
+      {message ? (
+        <p
+          role={message.tone === 'ok' ? 'status' : 'alert'}
+          className={message.tone === 'ok' ? 'muted console-sidebar__empty' : 'console-sidebar__problem'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      {notes.length > 0 ? (
+        <Banner tone="info" role="note" title="Imported with changes">
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Banner>
+      ) : null}
       {collections.loaded && collections.value.folders.length === 0 ? (
         <p className="muted console-sidebar__empty">Save a request (Ctrl+S) or import a collection to see it here.</p>
       ) : null}
@@ -236,6 +91,16 @@ export function CollectionsTree({ filter }: { filter: string }) {
           <FolderRow key={node.folder.id} node={node} index={at} siblings={tree.length} actions={actions} />
         ))}
       </ul>
+      {dialog?.kind === 'import' ? (
+        <ImportCollectionDialog
+          onClose={() => setDialog(null)}
+          onImported={(text, importNotes) => {
+            setDialog(null);
+            setMessage({ tone: 'ok', text });
+            setNotes(importNotes);
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'new-folder' ? (
         <NameDialog
           title={dialog.parent ? `New folder in ${dialog.parent.name}` : 'New collection'}

@@ -22,7 +22,7 @@ describe('console: Settings → Local test API', () => {
 
     // Off by default: the console says where to start it.
     await goToConsole(page);
-    await page.getByText('Local test API: start it in Settings → Local test API.').waitFor();
+    await page.getByRole('button', { name: 'Test API is off', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Use the local test API' }).count()).toBe(0);
 
     let section = await goToSettings(page);

@@ -228,7 +228,10 @@ describe('Console: the local test API', () => {
   it('says where to start it when it is not running', async () => {
     const { user } = await renderApp();
     await goToConsole(user);
-    expect(await screen.findByText(/Start it in Settings → Local test API/i)).toBeInTheDocument();
+    const off = await screen.findByRole('button', { name: 'Test API is off' });
+    expect(off).toHaveAttribute('title', 'Start it in Settings → Local test API');
+    await user.click(off);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Use the local test API' })).not.toBeInTheDocument();
   });
 });

@@ -34,6 +34,8 @@ export interface OpenRequest {
   baseline: Draft;
   /** The draft the shown answer belongs to: once the draft differs, the answer is marked as old. */
   sentDraft: Draft | null;
+  /** The environment it was sent with: choosing another one also makes the answer old. */
+  sentEnvironmentId: string | null;
   /** Counts loads into the editor, so fields showing raw text re-read it. */
   loads: number;
 }
@@ -63,7 +65,17 @@ interface ConsoleState extends OpenRequest {
   loadTestApi: () => Promise<void>;
 }
 
-const FIELDS = ['id', 'draft', 'typedKey', 'send', 'saved', 'baseline', 'sentDraft', 'loads'] as const;
+const FIELDS = [
+  'id',
+  'draft',
+  'typedKey',
+  'send',
+  'saved',
+  'baseline',
+  'sentDraft',
+  'sentEnvironmentId',
+  'loads',
+] as const;
 
 function blankTab(): OpenRequest {
   const draft = emptyDraft();
@@ -75,6 +87,7 @@ function blankTab(): OpenRequest {
     saved: null,
     baseline: draft,
     sentDraft: null,
+    sentEnvironmentId: null,
     loads: 0,
   };
 }
@@ -90,8 +103,12 @@ export const isDirty = (tab: Pick<OpenRequest, 'draft' | 'baseline'>): boolean =
   JSON.stringify(tab.draft) !== JSON.stringify(tab.baseline);
 
 /** The answer shown was for another version of the request. */
-export const isStale = (tab: Pick<OpenRequest, 'draft' | 'sentDraft'>): boolean =>
-  tab.sentDraft !== null && JSON.stringify(tab.draft) !== JSON.stringify(tab.sentDraft);
+export const isStale = (
+  tab: Pick<OpenRequest, 'draft' | 'sentDraft' | 'sentEnvironmentId'>,
+  environmentId: string | null,
+): boolean =>
+  tab.sentDraft !== null &&
+  (tab.sentEnvironmentId !== environmentId || JSON.stringify(tab.draft) !== JSON.stringify(tab.sentDraft));
 
 const first = blankTab();
 
@@ -117,6 +134,7 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
       baseline: draft,
       send: { phase: 'idle' },
       sentDraft: null,
+      sentEnvironmentId: null,
       loads: now.loads + 1,
     }));
   },
@@ -148,7 +166,8 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
     if (get().send.phase === 'sending') return;
     const requestId = crypto.randomUUID();
     const tabId = get().id;
-    set((s) => ({ send: { phase: 'sending', requestId }, sentDraft: s.draft }));
+    const sentEnvironmentId = useConsoleLibrary.getState().environments.value.activeId;
+    set((s) => ({ send: { phase: 'sending', requestId }, sentDraft: s.draft, sentEnvironmentId }));
     const result = await client.console.sendRequest({ requestId, request });
     const send: SendState = isFailure(result)
       ? { phase: 'failed', failure: result }

@@ -4,16 +4,18 @@ import type { HarnessProcess } from './harness-process';
 
 /**
  * Where a key the console must never keep could show up: the page's document and fields (watched from
- * the moment the key was typed), the console's history and saved requests, the harness's output.
+ * the moment the key was typed), the console's history, collections and environments, the harness's output.
  */
 
 /** Every place the page, the harness's output or the console's files could have kept a secret. */
 export async function secretTrail(harness: HarnessProcess, secret: string): Promise<string[]> {
   const history = await harness.rpc('console:history');
-  const saved = await harness.rpc('console:listSaved');
+  const collections = await harness.rpc('console:collections');
+  const environments = await harness.rpc('console:environments');
   return [
     ...textHits('console history', JSON.stringify(history), [secret]),
-    ...textHits('saved requests', JSON.stringify(saved), [secret]),
+    ...textHits('collections', JSON.stringify(collections), [secret]),
+    ...textHits('environments', JSON.stringify(environments), [secret]),
     ...textHits('harness stdout', harness.stdout(), [secret]),
     ...textHits('harness stderr', harness.stderr(), [secret]),
   ].map((hit) => hit.where);

@@ -4,6 +4,7 @@ import { isFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useConsole } from '../../stores/console-store';
+import { useNavigation } from '../../stores/navigation-store';
 import { entryChoice } from './AuthEditor';
 import { CurlImportDialog } from './CurlImportDialog';
 import { toRequest } from './draft';
@@ -39,12 +40,17 @@ function TestApiTarget() {
   const testApi = useConsole((s) => s.testApi);
   const loadTestApi = useConsole((s) => s.loadTestApi);
   const editDraft = useConsole((s) => s.editDraft);
+  const goToSettings = useNavigation((s) => s.goToSettings);
   useEffect(() => {
     void loadTestApi();
   }, [loadTestApi]);
   if (!testApi) return null;
   if (!testApi.running || !testApi.baseUrl)
-    return <p className="muted console__hint">Local test API: start it in Settings → Local test API.</p>;
+    return (
+      <Button variant="ghost" icon={FlaskConical} onClick={goToSettings} title="Start it in Settings → Local test API">
+        Test API is off
+      </Button>
+    );
   const baseUrl = testApi.baseUrl;
   return (
     <Button icon={FlaskConical} onClick={() => editDraft({ method: 'GET', url: `${baseUrl}/v1/whoami` })}>
@@ -95,7 +101,8 @@ export function ConsoleScreen({ entryId }: { entryId: string | null }) {
       <ConsoleSidebar />
       <div className="console-main">
         <header className="console-header">
-          <h1 className="console-header__title" tabIndex={-1}>
+          {/* A workspace, as in any API client: the main navigation already says where this is. */}
+          <h1 className="visually-hidden" tabIndex={-1}>
             Console
           </h1>
           <div className="console-header__actions">

@@ -4,6 +4,7 @@ import { Banner } from '../../components/Banner';
 import { EmptyState } from '../../components/EmptyState';
 import { Spinner } from '../../components/Loading';
 import { Tabs } from '../../components/Tabs';
+import { useConsoleLibrary } from '../../stores/console-library-store';
 import { isStale, useConsole } from '../../stores/console-store';
 import { ResponseView } from './ResponseView';
 import { SnippetsPanel } from './SnippetsPanel';
@@ -21,7 +22,8 @@ const TABS = [
  */
 export function ResponsePane() {
   const send = useConsole((s) => s.send);
-  const stale = useConsole(isStale);
+  const environmentId = useConsoleLibrary((s) => s.environments.value.activeId);
+  const stale = useConsole((s) => isStale(s, environmentId));
   // Code stays chosen until the next Send: a new answer (or a request under way) is shown at once.
   const [codeFor, setCodeFor] = useState<typeof send | null>(null);
   const tab: PaneTab = codeFor === send ? 'code' : 'response';
@@ -30,7 +32,7 @@ export function ResponsePane() {
 
   useEffect(() => {
     if (send.phase === 'idle') return;
-    pane.current?.scrollIntoView?.({ block: 'nearest' });
+    pane.current?.scrollIntoView?.({ block: 'start' });
   }, [send.phase]);
 
   return (
@@ -49,7 +51,8 @@ export function ResponsePane() {
         ) : null}
         {tab === 'response' && (send.phase === 'done' || send.phase === 'failed') && stale ? (
           <p role="status" className="console-pane__stale">
-            Edited since it was sent: this is the answer to the previous version. Send again to update it.
+            Changed since it was sent (the request or its environment): this answered the previous version. Send again
+            to update it.
           </p>
         ) : null}
         {tab === 'response' && send.phase === 'failed' ? (

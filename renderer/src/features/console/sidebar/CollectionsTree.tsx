@@ -50,17 +50,22 @@ export function CollectionsTree({ filter }: { filter: string }) {
       <div className="console-sidebar__heading">
         <h2 id="console-collections-heading">Collections</h2>
         <span className="console-sidebar__buttons">
-          <Button size="sm" variant="ghost" icon={FileInput} onClick={() => setDialog({ kind: 'import' })}>
-            Import
-          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={FileInput}
+            aria-label="Import a collection"
+            title="Import a collection (Postman, Insomnia, Bruno, OpenAPI)"
+            onClick={() => setDialog({ kind: 'import' })}
+          />
           <Button
             size="sm"
             variant="ghost"
             icon={FolderPlus}
+            aria-label="New collection"
+            title="New collection"
             onClick={() => setDialog({ kind: 'new-folder', parent: null })}
-          >
-            New
-          </Button>
+          />
         </span>
       </div>
       {message ? (

@@ -187,6 +187,10 @@ export async function writeImport(
       });
       environments.push(name);
     }
+    // Nothing chosen yet: the collection's first environment is, so its {{variables}} fill in at once.
+    const firstPut = ops.find((op) => op.type === 'environment.put');
+    if (data.activeEnvironmentId === null && firstPut?.type === 'environment.put')
+      ops.push({ type: 'environment.select', id: firstPut.environment.id });
     const result: ImportResult = {
       collectionId: root.id,
       name: root.name,

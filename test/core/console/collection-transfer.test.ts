@@ -60,6 +60,8 @@ describe('importing into the console', () => {
     expect(result).toMatchObject({ name: preview.name, requests: preview.requests, folders: preview.folders });
     expect(outline(result.collectionId)).toHaveLength(preview.requests);
     expect(service.environments.view().environments.map((e) => e.name)).toEqual(result.environments);
+    // None was chosen: the collection's own environment is, so its {{variables}} fill in at once.
+    expect(service.environments.active()?.name).toBe(result.environments[0]);
     const withKey = service.collections.view().saved.filter((s) => s.request.headers.some((h) => /\{\{/.test(h.value)));
     expect(withKey.length).toBeGreaterThan(0);
     expect(withKey.every((s) => s.request.auth.kind === 'none')).toBe(true);

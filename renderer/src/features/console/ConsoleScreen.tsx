@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { useConsole } from '../../stores/console-store';
+import { isDirty, useConsole } from '../../stores/console-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { entryChoice } from './AuthEditor';
 import { CurlImportDialog } from './CurlImportDialog';
@@ -22,18 +22,24 @@ import { useConsoleEntries, useLoadConsoleEntries } from './use-console-entries'
 import './console.css';
 import './console-layout.css';
 
-/** "Test this key": the route's entry becomes the request's authentication, with its base URL. */
+/**
+ * "Test this key": a fresh request (a new tab, unless the open one is still blank) whose
+ * authentication is the route's entry, with its base URL — nothing of the request open before, its
+ * URL, answer or error, carries over.
+ */
 function usePreselectEntry(entryId: string | null) {
   const entries = useConsoleEntries();
-  const editDraft = useConsole((s) => s.editDraft);
   const done = useRef(false);
   useEffect(() => {
     if (done.current || entryId === null) return;
     const found = entries.find((e) => e.entry.id === entryId);
     if (!found) return;
     done.current = true;
-    editDraft((draft) => entryChoice(found.entry, { ...draft, url: found.entry.baseUrl ? '' : draft.url }));
-  }, [entryId, entries, editDraft]);
+    const open = useConsole.getState();
+    const blank = open.draft.url.trim() === '' && open.send.phase === 'idle' && !isDirty(open) && open.saved === null;
+    if (!blank) open.newTab();
+    useConsole.getState().editDraft((draft) => entryChoice(found.entry, { ...draft, url: '' }));
+  }, [entryId, entries]);
 }
 
 function TestApiTarget() {

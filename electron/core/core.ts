@@ -214,6 +214,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
             const service = await ConsoleService.open(options.dataDir, consoleEntries, {
               clock,
               userAgent: `Keyhaven/${options.version}`,
+              logError,
             });
             service.onExternalChange(changed('console'));
             return service;

@@ -54,4 +54,7 @@ export const historySummaryOf = (item: HistoryItem): HistorySummary => ({
   outcome: item.outcome,
 });
 
+/** The newest `limit` summaries (all when absent): the sidebar draws the first screenful, then the rest. */
+export const historyListInputSchema = z.strictObject({ limit: z.number().int().positive().optional() });
+
 export const historyIdInputSchema = z.strictObject({ id: idSchema });

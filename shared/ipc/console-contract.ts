@@ -28,7 +28,12 @@ import {
   importResultSchema,
   previewImportInputSchema,
 } from '../console/transfer';
-import { historyIdInputSchema, historyItemSchema, historySummarySchema } from '../console/history';
+import {
+  historyIdInputSchema,
+  historyItemSchema,
+  historyListInputSchema,
+  historySummarySchema,
+} from '../console/history';
 import {
   cancelConsoleInputSchema,
   cancelConsoleResultSchema,
@@ -45,7 +50,7 @@ export const consoleContract = {
   'console:sendRequest': { request: sendConsoleInputSchema, response: consoleResponseSchema },
   'console:cancel': { request: cancelConsoleInputSchema, response: cancelConsoleResultSchema },
   'console:snippet': { request: snippetInputSchema, response: snippetResultSchema },
-  'console:history': { request: noInput, response: z.array(historySummarySchema) },
+  'console:history': { request: historyListInputSchema, response: z.array(historySummarySchema) },
   'console:historyItem': { request: historyIdInputSchema, response: historyItemSchema },
   'console:deleteHistory': { request: historyIdInputSchema, response: z.null() },
   'console:clearHistory': { request: noInput, response: z.strictObject({ cleared: z.number().int().nonnegative() }) },

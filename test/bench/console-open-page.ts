@@ -98,14 +98,17 @@ export function openConsoleScript(firstFolder: string | null): string {
 
     const answered = () => channels.map((channel) =>
       performance.getEntriesByType('resource').find((entry) => entry.name.includes('/rpc/' + channel)));
-    while (answered().some((entry) => !entry)) await new Promise((resolve) => setTimeout(resolve, 5));
+    // A repeat open asks for nothing (the lists are kept in the page and kept up to date by events):
+    // then there is no answer to wait for.
+    const asked = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/rpc/console:'));
+    while (asked() && answered().some((entry) => !entry)) await new Promise((resolve) => setTimeout(resolve, 5));
     await idle();
     const idleMs = performance.now() - start;
-    const rpc = answered().map((entry, i) => ({
+    const rpc = answered().flatMap((entry, i) => entry ? [{
       channel: channels[i],
       bytes: entry.decodedBodySize,
       ms: entry.responseEnd - entry.startTime,
-    }));
+    }] : []);
     return { interactiveMs, idleMs, rpc };
   })()`;
 }

@@ -8,6 +8,8 @@ import { makeTempDir } from '../support/temp-dir';
 import { seedKeys } from './seed-store';
 import { benchKeysTable } from './table-render';
 import { benchConsole, consoleBenchRows } from './console';
+import { benchConsoleOpen, consoleOpenBenchRows } from './console-open';
+import { benchConsoleVariables, consoleVariablesBenchRows } from './console-variables';
 import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
@@ -100,6 +102,8 @@ async function main(): Promise<void> {
   rows.push(...vaultBenchRows(await benchVaults()));
   rows.push(...testApiBenchRows(await benchTestApi()));
   rows.push(...consoleBenchRows(await benchConsole()));
+  rows.push(...consoleVariablesBenchRows(await benchConsoleVariables()));
+  rows.push(...consoleOpenBenchRows(await benchConsoleOpen()));
   rows.push(...crossProcessBenchRows(await benchCrossProcess()));
   rows.push(...cliBenchRows(await benchCli()));
   rows.push(...verifierBenchRows(await benchVerifier()));

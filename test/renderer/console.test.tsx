@@ -249,6 +249,7 @@ describe('Console: progress, Cancel and errors', () => {
     expect(await screen.findByText('The request was not completed')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send' })).toBeInTheDocument();
     expect(screen.queryByText('Sending…')).not.toBeInTheDocument();
+    await core.console.history.settled();
     const [item] = core.console.history.list();
     expect(item?.outcome.kind).toBe('error');
     if (item?.outcome.kind === 'error') expect(screen.getByText(item.outcome.message)).toBeInTheDocument();

@@ -85,8 +85,14 @@ export function createHandlers(host: CoreHost): Handlers {
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),
     'console:cancel': ({ requestId }) => core().console.cancel(requestId),
     'console:snippet': (input) => core().console.snippet(input),
-    'console:history': () => core().console.history.summaries(),
-    'console:historyItem': ({ id }) => core().console.history.get(id),
+    'console:history': async ({ limit }) => {
+      await core().console.history.settled();
+      return core().console.history.summaries(limit);
+    },
+    'console:historyItem': async ({ id }) => {
+      await core().console.history.settled();
+      return core().console.history.get(id);
+    },
     'console:deleteHistory': async ({ id }) => {
       await core().console.history.remove(id);
       return null;

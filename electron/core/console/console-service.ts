@@ -29,6 +29,8 @@ export interface ConsoleServiceOptions {
   newId?: () => string;
   /** `Keyhaven/<version>`, sent when the request has no User-Agent row. */
   userAgent?: string;
+  /** Where a history write that failed is reported (it never fails the request it records). */
+  logError?: (line: string) => void;
   /** DNS lookup override, for tests. */
   lookup?: LookupFunction;
 }
@@ -66,11 +68,16 @@ export class ConsoleService {
   /**
    * Sends the request under `requestId` (cancel(requestId) stops it), with its `{{variables}}` filled
    * in from the chosen environment, and records it in history as written, whether it answered or
-   * failed; a failure is rethrown after it is recorded.
+   * failed; a failure is rethrown. The history line is written while the answer goes back (its fsync
+   * is most of the console's overhead): the request is sanitized before this returns, and readers of
+   * history wait for it (ConsoleHistory.settled).
    */
   async send(requestId: string, request: ConsoleRequest): Promise<ConsoleResponse> {
     const sentKeys: string[] = request.auth.kind === 'typed' ? [request.auth.key] : [];
-    const record = (outcome: HistoryOutcome) => this.history.add(request, outcome, sentKeys);
+    const record = (outcome: HistoryOutcome) =>
+      this.history.track(this.history.add(request, outcome, sentKeys), (error) =>
+        this.options.logError?.(`Keyhaven could not add a request to the console's history: ${errorText(error)}`),
+      );
     try {
       const response = await this.requests.run(requestId, (signal) => {
         const filled = fillVariables(request, this.environments.active(), this.entries);
@@ -88,7 +95,7 @@ export class ConsoleService {
           ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
         });
       });
-      await record({
+      record({
         kind: 'response',
         status: response.status,
         statusText: response.statusText,
@@ -98,7 +105,7 @@ export class ConsoleService {
       return response;
     } catch (error) {
       if (error instanceof CoreError && error.code !== 'CONFLICT') {
-        await record({ kind: 'error', code: error.code, message: error.message }).catch(() => undefined);
+        record({ kind: 'error', code: error.code, message: error.message });
       }
       throw error;
     } finally {
@@ -170,6 +177,7 @@ export class ConsoleService {
   /** Cancels what is running and closes console.json. */
   async close(): Promise<void> {
     this.requests.cancelAll();
+    await this.history.settled();
     await this.db.close();
   }
 
@@ -202,3 +210,5 @@ function hostLabel(url: string): string {
   if (labels.length < 2 || labels.every((label) => /^\d+$/.test(label))) return '';
   return labels[labels.length - 2] ?? '';
 }
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -25,16 +25,30 @@ export class ConsoleHistory {
     private readonly newId: () => string = randomUUID,
   ) {}
 
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Keeps a write that nobody awaits, so settled() can; a failure goes to `onError`, never unhandled. */
+  track(write: Promise<unknown>, onError: (error: unknown) => void): void {
+    const tracked = write.catch(onError).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  /** Resolves once every tracked write has landed (or failed): before history is read or closed. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
   /** Newest first. */
   list(): HistoryItem[] {
     return [...this.db.snapshot().history].reverse();
   }
 
-  /** Newest first, one line each: what the list shows. */
-  summaries(): HistorySummary[] {
+  /** Newest first, one line each (the newest `limit` when given): what the list shows. */
+  summaries(limit?: number): HistorySummary[] {
     const history = this.db.snapshot().history;
-    const out: HistorySummary[] = new Array(history.length);
-    for (let i = 0; i < history.length; i++) out[history.length - 1 - i] = historySummaryOf(history[i] as HistoryItem);
+    const count = Math.min(history.length, limit ?? history.length);
+    const out: HistorySummary[] = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = historySummaryOf(history[history.length - 1 - i] as HistoryItem);
     return out;
   }
 

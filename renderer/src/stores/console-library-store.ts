@@ -18,12 +18,17 @@ interface Loaded<T> {
 interface LibraryState {
   history: Loaded<HistorySummary[]>;
   collections: Loaded<CollectionsView>;
+  /** The folders open in the tree. All start closed (a thousand requests would draw thousands of rows). */
+  expanded: ReadonlySet<string>;
   environments: Loaded<EnvironmentsView>;
   loadHistory: () => Promise<void>;
   historyItem: (id: string) => Promise<HistoryItem | ApiFailure>;
   deleteHistory: (id: string) => Promise<ApiFailure | null>;
   clearHistory: () => Promise<ApiFailure | null>;
   loadCollections: () => Promise<void>;
+  toggleFolder: (id: string) => void;
+  /** Opens a folder and every folder above it: where something was just saved, made or imported. */
+  expandTo: (folderId: string) => void;
   createFolder: (name: string, parentId: string | null) => Promise<ApiFailure | null>;
   renameFolder: (id: string, name: string) => Promise<ApiFailure | null>;
   moveFolder: (id: string, parentId: string | null, index: number) => Promise<ApiFailure | null>;
@@ -41,6 +46,8 @@ interface LibraryState {
   selectEnvironment: (id: string | null) => Promise<ApiFailure | null>;
 }
 
+const HISTORY_FIRST = 100;
+
 const initial = <T>(value: T): Loaded<T> => ({ value, loaded: false, error: null });
 const loadedFrom = <T>(previous: Loaded<T>, result: T | ApiFailure): Loaded<T> =>
   isFailure(result) ? { ...previous, error: result } : { value: result, loaded: true, error: null };
@@ -57,10 +64,15 @@ export const useConsoleLibrary = create<LibraryState>()((set, get) => {
   return {
     history: initial<HistorySummary[]>([]),
     collections: initial<CollectionsView>({ folders: [], saved: [] }),
+    expanded: new Set<string>(),
     environments: initial<EnvironmentsView>({ environments: [], activeId: null }),
     loadHistory: async () => {
-      const result = await client.console.history();
-      set((s) => ({ history: loadedFrom(s.history, result) }));
+      // The first screenful at once (a few KB), then all of it (10,000 summaries are ~2 MB to copy).
+      const first = await client.console.history({ limit: HISTORY_FIRST });
+      set((s) => ({ history: loadedFrom(s.history, first) }));
+      if (isFailure(first) || first.length < HISTORY_FIRST) return;
+      const all = await client.console.history({});
+      set((s) => ({ history: loadedFrom(s.history, all) }));
     },
     historyItem: (id) => client.console.historyItem({ id }),
     deleteHistory: (id) => change(() => client.console.deleteHistory({ id }), get().loadHistory),
@@ -69,7 +81,27 @@ export const useConsoleLibrary = create<LibraryState>()((set, get) => {
       const result = await client.console.collections();
       set((s) => ({ collections: loadedFrom(s.collections, result) }));
     },
-    createFolder: (name, parentId) => change(() => client.console.createFolder({ name, parentId }), collections),
+    toggleFolder: (id) =>
+      set((s) => {
+        const expanded = new Set(s.expanded);
+        if (!expanded.delete(id)) expanded.add(id);
+        return { expanded };
+      }),
+    expandTo: (folderId) =>
+      set((s) => {
+        const byId = new Map(s.collections.value.folders.map((folder) => [folder.id, folder]));
+        const expanded = new Set(s.expanded);
+        for (let id: string | null = folderId; id !== null && !expanded.has(id); id = byId.get(id)?.parentId ?? null)
+          expanded.add(id);
+        return { expanded };
+      }),
+    createFolder: async (name, parentId) => {
+      const made = await client.console.createFolder({ name, parentId });
+      await collections();
+      if (isFailure(made)) return made;
+      get().expandTo(made.id);
+      return null;
+    },
     renameFolder: (id, name) => change(() => client.console.renameFolder({ id, name }), collections),
     moveFolder: (id, parentId, index) => change(() => client.console.moveFolder({ id, parentId, index }), collections),
     deleteFolder: (id) => change(() => client.console.deleteFolder({ id }), collections),

@@ -199,6 +199,7 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
     const result = await client.console.save({ name, request, ...(folderId ? { folderId } : {}) });
     if (!isFailure(result)) set({ baseline: draft, saved: { id: result.id, name: result.name } });
     await useConsoleLibrary.getState().loadCollections();
+    if (!isFailure(result)) useConsoleLibrary.getState().expandTo(result.folderId);
     return result;
   },
   loadTestApi: async () => {

@@ -84,6 +84,7 @@ describe('sending with an environment', () => {
     await service.send(randomUUID(), templated());
     expect(api.seen[1]!.headers.authorization).toBe(`Bearer ${OTHER_KEY}`);
 
+    await service.history.settled(); // the history line is written while the answer returns
     const [latest] = service.history.list();
     expect(latest!.request.url).toBe('{{baseUrl}}/v1/items');
     expect(latest!.request.headers).toEqual([{ name: 'Authorization', value: 'Bearer {{apiKey}}', enabled: true }]);

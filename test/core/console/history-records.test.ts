@@ -78,6 +78,7 @@ describe('console history', () => {
   it('clears history, deletes one item; saved requests go to a collection per service, rename and delete', async () => {
     await service.send(randomUUID(), request());
     await service.send(randomUUID(), request({ method: 'HEAD' }));
+    await service.history.settled(); // the history line is written while the answer returns
     const [newest] = service.history.list();
     await service.history.remove(newest!.id);
     expect(service.history.list().map((item) => item.request.method)).toEqual(['GET']);
@@ -104,6 +105,7 @@ describe('console history', () => {
   it('drops a large body from history but keeps its size; refuses saving a body over 1 MB', async () => {
     const text = JSON.stringify({ data: 'x'.repeat(40_000) });
     await service.send(randomUUID(), request({ method: 'POST', body: { kind: 'json', text } }));
+    await service.history.settled(); // the history line is written while the answer returns
     const [item] = service.history.list();
     expect(item!.bodyOmittedBytes).toBe(text.length);
     expect(item!.request.body).toEqual({ kind: 'json', text: '' });
@@ -128,6 +130,7 @@ describe('console history', () => {
       await arrival;
       expect(service.cancel(id)).toEqual({ cancelled: true });
       await expect(pending).rejects.toMatchObject({ reason: 'CANCELLED' });
+      await service.history.settled(); // the history line is written while the answer returns
       expect(service.history.list()[0]!.outcome).toMatchObject({
         kind: 'error',
         message: 'The request was cancelled.',

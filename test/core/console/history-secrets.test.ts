@@ -72,6 +72,7 @@ describe('console history', () => {
     await service.updateSaved({ id: saved.id, request: everywhere(KEY) });
     await service.updateSaved({ id: saved.id, name: 'Verify again' });
 
+    await service.history.settled(); // the history line is written while the answer returns
     const items = service.history.list();
     expect(items).toHaveLength(7);
     expect(items[0]!.outcome).toMatchObject({ kind: 'error', code: 'UNAVAILABLE' });
@@ -127,6 +128,7 @@ describe('console history', () => {
       }),
     );
     expect(api.seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    await service.history.settled(); // the history line is written while the answer returns
     const [item] = service.history.list();
     expect(item!.request.auth).toEqual({ kind: 'entry', entryId, scheme: { kind: 'bearer' } });
     expect(item!.request.headers).toEqual([]);
@@ -174,6 +176,7 @@ describe('with the real vault entries', () => {
 
       vaults.vaults.lockAll();
       await expect(console.send(randomUUID(), request({ auth }))).rejects.toMatchObject({ code: 'LOCKED' });
+      await console.history.settled(); // the history line is written while the answer returns
       expect(console.history.list().map((item) => item.outcome.kind)).toEqual(['error', 'error', 'response']);
     } finally {
       await console.close();

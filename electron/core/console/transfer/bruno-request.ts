@@ -24,17 +24,6 @@ export interface BrunoInherited {
   headers: TransferRow[];
 }
 
-const LABELS: Record<string, string> = {
-  basic: 'basic',
-  digest: 'digest',
-  awsv4: 'AWS Signature',
-  ntlm: 'NTLM',
-  oauth1: 'OAuth 1.0',
-  oauth2: 'OAuth 2.0',
-  wsse: 'WSSE',
-  edgegrid: 'Akamai EdgeGrid',
-};
-
 // Content types of Bruno's text body modes.
 const TEXT_TYPES: Record<string, string> = {
   text: 'text/plain',
@@ -58,7 +47,7 @@ export function brunoAuth(mode: string, auth: Rec, ownerName: string, ctx: Impor
       return apiKeyAuth(placement, textOf(apikey.key), textOf(apikey.value), ownerName, ctx);
     }
     default:
-      return unsupportedAuth(LABELS[mode] ?? mode, ownerName, ctx);
+      return unsupportedAuth(mode, ownerName, ctx);
   }
 }
 

@@ -18,18 +18,6 @@ export function insomniaText(value: unknown): string {
   return textOf(value).replace(VARIABLE, (_match, name: string) => `{{${name}}}`);
 }
 
-const LABELS: Record<string, string> = {
-  basic: 'basic',
-  digest: 'digest',
-  oauth1: 'OAuth 1.0',
-  oauth2: 'OAuth 2.0',
-  hawk: 'Hawk',
-  iam: 'AWS IAM',
-  ntlm: 'NTLM',
-  netrc: 'netrc',
-  asap: 'ASAP',
-};
-
 /** `authentication` of a request or folder; `{}` (Insomnia's "inherit from parent") defers to the parent. */
 export function readInsomniaAuth(value: unknown, ownerName: string, ctx: ImportContext): TransferAuth | 'inherit' {
   const auth = recordOf(value);
@@ -49,7 +37,7 @@ export function readInsomniaAuth(value: unknown, ownerName: string, ctx: ImportC
     const placement = addTo === 'header' ? 'header' : 'query';
     return apiKeyAuth(placement, textOf(auth.key), insomniaText(auth.value), ownerName, ctx);
   }
-  return unsupportedAuth(LABELS[type] ?? type, ownerName, ctx);
+  return unsupportedAuth(type, ownerName, ctx);
 }
 
 function rowsOf(value: unknown): TransferRow[] {

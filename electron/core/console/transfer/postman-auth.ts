@@ -11,20 +11,6 @@ import type { TransferAuth } from './transfer-collection';
  */
 export type PostmanAuthRead = TransferAuth | 'inherit';
 
-const LABELS: Record<string, string> = {
-  basic: 'basic',
-  digest: 'digest',
-  oauth1: 'OAuth 1.0',
-  oauth2: 'OAuth 2.0',
-  hawk: 'Hawk',
-  awsv4: 'AWS Signature',
-  ntlm: 'NTLM',
-  akamai: 'Akamai EdgeGrid',
-  jwt: 'JWT',
-  asap: 'ASAP',
-  edgegrid: 'Akamai EdgeGrid',
-};
-
 /** The parameters of `auth[type]` as name → value, for both versions' layouts. */
 function paramsOf(auth: Record<string, unknown>, type: string): Map<string, string> {
   const raw = auth[type];
@@ -58,7 +44,7 @@ export function readPostmanAuth(value: unknown, ownerName: string, ctx: ImportCo
       return apiKeyAuth(placement, name, params.get('value') ?? '', ownerName, ctx);
     }
     default:
-      return unsupportedAuth(LABELS[type] ?? type, ownerName, ctx);
+      return unsupportedAuth(type, ownerName, ctx);
   }
 }
 

@@ -103,8 +103,27 @@ export function guardRequest(request: TransferRequest, ctx: ImportContext): Tran
   return { ...request, url, headers, query };
 }
 
-/** A note for an authentication type Keyhaven cannot send (basic, OAuth, AWS signatures …). */
-export function unsupportedAuth(label: string, requestName: string, ctx: ImportContext): TransferAuth {
+/** How Postman, Insomnia and Bruno name the authentication types Keyhaven cannot send, for the note. */
+const UNSUPPORTED_AUTH_LABELS: Record<string, string> = {
+  basic: 'basic',
+  digest: 'digest',
+  oauth1: 'OAuth 1.0',
+  oauth2: 'OAuth 2.0',
+  hawk: 'Hawk',
+  awsv4: 'AWS Signature',
+  iam: 'AWS IAM',
+  ntlm: 'NTLM',
+  netrc: 'netrc',
+  akamai: 'Akamai EdgeGrid',
+  edgegrid: 'Akamai EdgeGrid',
+  jwt: 'JWT',
+  asap: 'ASAP',
+  wsse: 'WSSE',
+};
+
+/** A note for an authentication type Keyhaven cannot send (basic, OAuth, AWS signatures …), by the tool's name for it. */
+export function unsupportedAuth(type: string, requestName: string, ctx: ImportContext): TransferAuth {
+  const label = UNSUPPORTED_AUTH_LABELS[type] ?? type;
   ctx.note(
     `${quoted(requestName)} uses ${label} authentication, which Keyhaven does not support; it was not imported.`,
   );

@@ -14,7 +14,7 @@ export function EnvironmentBar() {
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    void loadEnvironments();
+    if (!useConsoleLibrary.getState().environments.loaded) void loadEnvironments();
   }, [loadEnvironments]);
   const view = environments.value;
   return (

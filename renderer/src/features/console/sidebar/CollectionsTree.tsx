@@ -1,6 +1,6 @@
 import { FileInput, FolderPlus } from 'lucide-react';
-import { useState } from 'react';
-import { client, isFailure } from '../../../api/client';
+import { useMemo, useState } from 'react';
+import { client, isFailure, type ApiFailure } from '../../../api/client';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -18,11 +18,13 @@ import { FolderRow, type RowActions, type TreeDialog } from './TreeRows';
  */
 export function CollectionsTree({ filter }: { filter: string }) {
   const collections = useConsoleLibrary((s) => s.collections);
-  const lib = useConsoleLibrary();
+  // Actions only: reading the whole store here would redraw the tree whenever history loads.
+  const lib = useConsoleLibrary.getState();
   const [dialog, setDialog] = useState<TreeDialog | { kind: 'import' } | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
-  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
-  const tree = collectionTree(collections.value, filter);
+  const expanded = useConsoleLibrary((s) => s.expanded);
+  const toggleFolder = useConsoleLibrary((s) => s.toggleFolder);
+  const tree = useMemo(() => collectionTree(collections.value, filter), [collections.value, filter]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
   const exportFolder = async (folder: { id: string; name: string }) => {
     const result = await client.console.exportCollection({ folderId: folder.id });
@@ -33,12 +35,11 @@ export function CollectionsTree({ filter }: { filter: string }) {
   const actions: RowActions = {
     setDialog,
     exportFolder: (folder) => void exportFolder(folder),
-    expanded: (id) => !closed.has(id),
-    toggle: (id) =>
-      setClosed((now) => (now.has(id) ? new Set([...now].filter((x) => x !== id)) : new Set([...now, id]))),
+    expanded: (id) => expanded.has(id),
+    toggle: toggleFolder,
     filtering: filter.trim() !== '',
   };
-  const done = (failure: Awaited<ReturnType<typeof lib.renameFolder>>) => {
+  const done = (failure: ApiFailure | null) => {
     if (!failure) setDialog(null);
     return failure;
   };

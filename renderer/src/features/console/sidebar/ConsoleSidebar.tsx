@@ -5,13 +5,14 @@ import { HistoryList } from './HistoryList';
 
 /** The console's sidebar (issue 13): one filter over collections and history, collections above history. */
 export function ConsoleSidebar() {
-  const loadCollections = useConsoleLibrary((s) => s.loadCollections);
-  const loadHistory = useConsoleLibrary((s) => s.loadHistory);
   const [filter, setFilter] = useState('');
+  // Once per window: afterwards every change made here reloads what it touched, and a change made
+  // elsewhere (the command line, another window) arrives as data:changed (use-live-updates.ts).
   useEffect(() => {
-    void loadCollections();
-    void loadHistory();
-  }, [loadCollections, loadHistory]);
+    const library = useConsoleLibrary.getState();
+    if (!library.collections.loaded) void library.loadCollections();
+    if (!library.history.loaded) void library.loadHistory();
+  }, []);
   return (
     <aside className="console-sidebar" aria-label="Collections and history">
       <label className="visually-hidden" htmlFor="console-filter">

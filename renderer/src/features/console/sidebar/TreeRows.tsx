@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, Download, FolderPlus, Pencil, Trash2 } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { Folder, SavedRequest } from '../../../../../shared/console/collections';
 import { Button } from '../../../components/Button';
 import { useConsoleLibrary } from '../../../stores/console-library-store';
@@ -30,6 +31,58 @@ function count(node: FolderNode): { folders: number; requests: number } {
     });
 }
 
+/** A row's own buttons, shown on hover or focus: `children` first, then move up and down, rename, delete. */
+function RowButtons(props: {
+  name: string;
+  index: number;
+  siblings: number;
+  move: (to: number) => void;
+  rename: () => void;
+  remove: () => void;
+  children?: ReactNode;
+}) {
+  const { name, index, siblings } = props;
+  return (
+    <span className="console-tree__actions">
+      {props.children}
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={ArrowUp}
+        aria-label={`Move ${name} up`}
+        title="Move up"
+        disabled={index === 0}
+        onClick={() => props.move(index - 1)}
+      />
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={ArrowDown}
+        aria-label={`Move ${name} down`}
+        title="Move down"
+        disabled={index === siblings - 1}
+        onClick={() => props.move(index + 1)}
+      />
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={Pencil}
+        aria-label={`Rename ${name}`}
+        title="Rename"
+        onClick={props.rename}
+      />
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={Trash2}
+        aria-label={`Delete ${name}`}
+        title="Delete"
+        onClick={props.remove}
+      />
+    </span>
+  );
+}
+
 function RequestRow({
   saved,
   index,
@@ -56,42 +109,14 @@ function RequestRow({
         <span className="console-method">{saved.request.method}</span>{' '}
         <span className="console-tree__name">{saved.name}</span>
       </button>
-      <span className="console-tree__actions">
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={ArrowUp}
-          aria-label={`Move ${saved.name} up`}
-          title="Move up"
-          disabled={index === 0}
-          onClick={() => void moveSaved(saved.id, saved.folderId, index - 1)}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={ArrowDown}
-          aria-label={`Move ${saved.name} down`}
-          title="Move down"
-          disabled={index === siblings - 1}
-          onClick={() => void moveSaved(saved.id, saved.folderId, index + 1)}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={Pencil}
-          aria-label={`Rename ${saved.name}`}
-          title="Rename"
-          onClick={() => actions.setDialog({ kind: 'rename-request', saved })}
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={Trash2}
-          aria-label={`Delete ${saved.name}`}
-          title="Delete"
-          onClick={() => actions.setDialog({ kind: 'delete-request', saved })}
-        />
-      </span>
+      <RowButtons
+        name={saved.name}
+        index={index}
+        siblings={siblings}
+        move={(to) => void moveSaved(saved.id, saved.folderId, to)}
+        rename={() => actions.setDialog({ kind: 'rename-request', saved })}
+        remove={() => actions.setDialog({ kind: 'delete-request', saved })}
+      />
     </li>
   );
 }
@@ -124,7 +149,14 @@ export function FolderRow({
           {open ? <ChevronDown aria-hidden="true" size={16} /> : <ChevronRight aria-hidden="true" size={16} />}
           <span className="console-tree__name">{folder.name}</span>
         </button>
-        <span className="console-tree__actions">
+        <RowButtons
+          name={folder.name}
+          index={index}
+          siblings={siblings}
+          move={(to) => void moveFolder(folder.id, folder.parentId, to)}
+          rename={() => actions.setDialog({ kind: 'rename-folder', folder })}
+          remove={() => actions.setDialog({ kind: 'delete-folder', folder, ...count(node) })}
+        >
           <Button
             size="sm"
             variant="ghost"
@@ -136,46 +168,12 @@ export function FolderRow({
           <Button
             size="sm"
             variant="ghost"
-            icon={ArrowUp}
-            aria-label={`Move ${folder.name} up`}
-            title="Move up"
-            disabled={index === 0}
-            onClick={() => void moveFolder(folder.id, folder.parentId, index - 1)}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={ArrowDown}
-            aria-label={`Move ${folder.name} down`}
-            title="Move down"
-            disabled={index === siblings - 1}
-            onClick={() => void moveFolder(folder.id, folder.parentId, index + 1)}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
             icon={Download}
             aria-label={`Export ${folder.name} for Postman`}
             title="Export for Postman (no keys)"
             onClick={() => actions.exportFolder(folder)}
           />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={Pencil}
-            aria-label={`Rename ${folder.name}`}
-            title="Rename"
-            onClick={() => actions.setDialog({ kind: 'rename-folder', folder })}
-          />
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={Trash2}
-            aria-label={`Delete ${folder.name}`}
-            title="Delete"
-            onClick={() => actions.setDialog({ kind: 'delete-folder', folder, ...count(node) })}
-          />
-        </span>
+        </RowButtons>
       </div>
       {open ? (
         <ul id={listId} className="console-tree__children" aria-label={folder.name}>

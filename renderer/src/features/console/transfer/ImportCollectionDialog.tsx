@@ -49,6 +49,7 @@ export function ImportCollectionDialog({
     if (isFailure(result)) return setStep({ ...step, busy: false, problem: result.message });
     const library = useConsoleLibrary.getState();
     await Promise.all([library.loadCollections(), library.loadEnvironments()]);
+    library.expandTo(result.collectionId);
     const environments =
       result.environments.length > 0 ? ` and ${plural(result.environments.length, 'environment')}` : '';
     onImported(`Imported ${result.name}: ${plural(result.requests, 'request')}${environments}.`, result.notes);

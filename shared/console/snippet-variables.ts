@@ -1,5 +1,4 @@
-import type { SnippetRequest } from './snippets';
-import { fillRequest, requestVariables } from './variables';
+import { fillRequest, requestVariables, type TemplatedRequest } from './variables';
 
 /**
  * `{{variables}}` in snippets (issue 13): each becomes an environment variable of the shell, Node or
@@ -18,10 +17,10 @@ export function variableEnvName(name: string): string {
 }
 
 /** [placeholder, environment variable] for each variable of the request, and the request filled with them. */
-export function withVariablePlaceholders(
-  request: SnippetRequest,
+export function withVariablePlaceholders<R extends TemplatedRequest>(
+  request: R,
   taken: string,
-): { request: SnippetRequest; pairs: [string, string][] } {
+): { request: R; pairs: [string, string][] } {
   const names = requestVariables(request);
   if (names.length === 0) return { request, pairs: [] };
   const pairs: [string, string][] = [];

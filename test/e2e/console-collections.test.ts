@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, screenshotBothSizes } from './support/browser';
+import { screenshotBothSizes } from './support/browser';
 import { startRecordingServer } from './support/console-servers';
 import { goToConsole, openRequestTab, placementLine, sendForResponse, urlField } from './support/console-steps';
 import { folderList, setHeader, tabTitles, treeAction } from './support/console-library-steps';
@@ -106,7 +106,7 @@ describe('console: collections, tabs and shortcuts', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.getByRole('cell', { name: 'Save as a new request' }).waitFor();
-    await screenshot(page, '173-console-shortcuts');
+    await screenshotBothSizes(page, '173-console-shortcuts');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
 

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotBothSizes } from './support/browser';
-import { textHits } from './support/canary';
+import { folderHits, textHits } from './support/canary';
+import { secretTrail } from './support/console-secrets';
 import { addConsoleEntry, goToConsole, openRequestTab } from './support/console-steps';
 import { collectionsTree, folderList, treeAction } from './support/console-library-steps';
 import { useE2E } from './support/e2e';
@@ -141,6 +142,9 @@ describe('console: imports and exports', () => {
     };
     expect(requestsUnder(backName)).toEqual(requestsUnder(postmanName));
     expect(await savedCount(page, backName)).toBeGreaterThan(0);
+    // The canary: the vault key is in no file of the data folder, no list main answers, no output.
     expect(textHits('page console', app.consoleMessages.join('\n'), [secret])).toEqual([]);
+    expect(await secretTrail(harness, secret)).toEqual([]);
+    expect(await folderHits(harness.dataDir, [secret])).toEqual([]);
   });
 });

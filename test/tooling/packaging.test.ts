@@ -62,8 +62,16 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
     expect(manifest).toMatchObject({ name: 'keyhaven', productName: 'Keyhaven', main: 'out/main/index.js' });
     expect(manifest.scripts).toBeUndefined();
     expect(manifest.devDependencies).toBeUndefined();
-    expect(Object.keys(manifest.dependencies as object).sort()).toEqual(['httpsnippet-lite', 'keytar', 'lowdb', 'zod']);
-    for (const dependency of ['keytar', 'lowdb', 'zod', 'httpsnippet-lite']) {
+    // @usebruno/lang reads Bruno collections and yaml OpenAPI and Insomnia files: the console's imports run in main.
+    expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
+      '@usebruno/lang',
+      'httpsnippet-lite',
+      'keytar',
+      'lowdb',
+      'yaml',
+      'zod',
+    ]);
+    for (const dependency of ['keytar', 'lowdb', 'zod', 'httpsnippet-lite', '@usebruno/lang', 'yaml']) {
       expect(files).toContain(`/node_modules/${dependency}/package.json`);
     }
   });

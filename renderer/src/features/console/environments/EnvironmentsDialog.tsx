@@ -28,6 +28,8 @@ export function EnvironmentsDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const checked = checkRows(rows);
+  // The vault keys by reference, so a row holding one shows which.
+  const references = new Set(entries.map(({ entry, vault }) => formatSecretReference(vault.name, entry.name)));
 
   const edit = (id: string) => {
     const next = view.environments.find((environment) => environment.id === id) ?? null;
@@ -162,7 +164,7 @@ export function EnvironmentsDialog({ onClose }: { onClose: () => void }) {
                   <select
                     className="text-field__input text-field__select"
                     aria-label={`Variable ${index + 1}: a key from a vault`}
-                    value=""
+                    value={references.has(row.value) ? row.value : ''}
                     onChange={(event) => setRow(row.key, { value: event.target.value })}
                   >
                     <option value="">Choose…</option>

@@ -34,7 +34,7 @@ async function seedExpiringKeys(dataDir: string): Promise<{ inDays: IssuedKey; i
 describe('keys near expiry', () => {
   const e2e = useE2E();
 
-  it('shows an urgent badge with the count, "Expiring soon" in the table, and flags the key that never expires', async () => {
+  it('shows an urgent badge with the count, Active with "expires in …" beside it in the table, and flags the key that never expires', async () => {
     const dataDir = await e2e.makeDataDir();
     const seeded = await seedExpiringKeys(dataDir);
     const harness = await e2e.startHarness({ dataDir });
@@ -51,14 +51,18 @@ describe('keys near expiry', () => {
     await card.getByText('3 keys').waitFor();
     await screenshot(page, '85-apps-expiry-badge');
 
-    // The table: both Expiring soon, at the seeded instants; the third never expires.
+    // The table: both Active, with how soon they expire beside it (issue 14, item 8), at the seeded
+    // instants; the third never expires.
     await openAppCard(page, 'Pyas');
     for (const [key, hours] of [
       [seeded.inDays, 72],
       [seeded.inHours, 10],
     ] as const) {
       const row = keyRowByChip(page, key.chip);
-      await keyCell(row, 'status').getByText('Expiring soon', { exact: true }).waitFor();
+      await keyCell(row, 'status').getByText('Active', { exact: true }).waitFor();
+      await keyCell(row, 'status')
+        .getByText(/^expires in \d+ (days|hours)$/)
+        .waitFor();
       const left = (await cellInstant(row, 'expires')) - Date.now();
       expect(left).toBeLessThanOrEqual(hours * HOUR);
       expect(left).toBeGreaterThan(hours * HOUR - 5 * 60_000);

@@ -30,7 +30,7 @@ const buttonsOf = (row: HTMLElement) =>
 
 /**
  * One key in each state, issued through the real core: an hourly key issued two hours ago (Expired),
- * Production (Active, used once), a 5-day key (Expiring soon), a revoked key, a rotated key still in
+ * Production (Active, used once), a 5-day key (Active, expiring soon), a revoked key, a rotated key still in
  * its 24-hour grace period with its replacement, and a key that never expires.
  */
 async function seedEveryState(core: Core, clock: ManualClock): Promise<{ production: string }> {
@@ -75,9 +75,11 @@ describe('The keys table', () => {
     expect(within(production).getByText('just now', { selector: 'td:nth-child(6) time' })).toBeInTheDocument();
     expect(buttonsOf(production)).toEqual(['Rotate', 'Revoke']);
 
+    // A key about to expire still works: Active, and how soon it stops beside it (issue 14, item 8).
     const short = rowNamed('Short');
-    expect(short).toHaveTextContent('Expiring soon');
-    expect(short).toHaveTextContent('in 5 days');
+    expect(within(short).getByText('Active')).toBeInTheDocument();
+    expect(within(short).getByText('expires in 5 days')).toHaveAttribute('title', expect.stringMatching(/^Expires /));
+    expect(short).not.toHaveTextContent('Expiring soon');
     expect(short).toHaveTextContent('Never used');
     expect(buttonsOf(short)).toEqual(['Rotate', 'Revoke']);
 
@@ -86,8 +88,11 @@ describe('The keys table', () => {
     expect(hourly).toHaveTextContent('1 hour ago');
     expect(buttonsOf(hourly)).toEqual([]);
 
+    // A revoked key says when it was revoked, not when it would have expired.
     const leaked = rowNamed('Leaked');
-    expect(leaked).toHaveTextContent('Revoked');
+    expect(within(leaked).getByText('Revoked', { selector: '.status-badge' })).toBeInTheDocument();
+    expect(within(leaked).getByText(/^Revoked/, { selector: '.key-revoked-at' })).toHaveTextContent('Revoked just now');
+    expect(leaked).not.toHaveTextContent(/in \d+ (days|months|year)/);
     expect(buttonsOf(leaked)).toEqual([]);
 
     const forever = rowNamed('Forever');
@@ -197,9 +202,15 @@ describe('The keys table', () => {
     expect(names().at(-1)).toBe('Forever');
 
     await user.click(within(header('Status')).getByRole('button'));
-    expect(
-      bodyRows().map((row) => within(row).getByText(/^(Active|Expiring soon|Expired|Revoked|Rotated)$/).textContent),
-    ).toEqual(['Active', 'Active', 'Active', 'Expiring soon', 'Expired', 'Revoked', 'Rotated']);
+    expect(bodyRows().map((row) => row.querySelector('.status-badge')?.textContent)).toEqual([
+      'Active',
+      'Active',
+      'Active',
+      'Active',
+      'Expired',
+      'Revoked',
+      'Rotated',
+    ]);
 
     await user.click(within(header('Scopes')).getByRole('button'));
     expect(names()[0]).toBe('Forever');

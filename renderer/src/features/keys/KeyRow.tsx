@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
 import { StatusBadge } from '../../components/StatusBadge';
 import { publicKeyPart } from '../../lib/key-display';
-import { formatAbsolute, formatCompact } from '../../lib/time';
+import { formatAbsolute, formatCompact, formatRelative } from '../../lib/time';
 import { actionsFor } from './key-table-model';
 
 /** A key's row, when it is rendered: where focus returns after a dialog changed the key. */
@@ -99,7 +99,12 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
         <TimeText iso={key.createdAt} now={now} />
       </td>
       <td>
-        {key.expiresAt === null ? (
+        {/* A revoked key's expiry no longer matters: when it was revoked does. */}
+        {key.status === 'revoked' && key.revokedAt ? (
+          <span className="key-revoked-at">
+            Revoked <TimeText iso={key.revokedAt} now={now} />
+          </span>
+        ) : key.expiresAt === null ? (
           <span className="never-expires">
             <TriangleAlert size={14} aria-hidden="true" /> Never expires
           </span>
@@ -125,6 +130,11 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
       </td>
       <td className="key-cell">
         <StatusBadge status={key.status} />
+        {key.status === 'expiring_soon' && key.expiresAt ? (
+          <span className="key-cell__line key-expiring" title={`Expires ${formatAbsolute(key.expiresAt)}`}>
+            expires {formatRelative(key.expiresAt, now)}
+          </span>
+        ) : null}
         {inGrace && key.graceEndsAt ? (
           <span className="key-cell__line key-grace" title={`Keeps working until ${formatAbsolute(key.graceEndsAt)}`}>
             {/* "until tomorrow 2:05 AM" fits the column; read in full as "works until …". */}

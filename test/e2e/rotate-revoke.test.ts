@@ -50,7 +50,7 @@ describe('rotate and revoke', () => {
     // The confirmation: what happens to the current key, and the grace period, Immediately by default.
     const rotate = await openRotate(page, first);
     const explanation = rotate.getByText(
-      `The current key “Production” (${first.chip}) will be permanently disabled and replaced with a new key with the same name, scopes and expiration setting.`,
+      `The current key “Production” (${first.chip}) will be replaced with a new key with the same name, scopes and expiration setting — regenerated, as Extracta says.`,
     );
     await explanation.waitFor();
     const graces = rotate.getByRole('group', { name: 'Keep the old key working for' }).getByRole('radio');
@@ -115,7 +115,7 @@ describe('rotate and revoke', () => {
 
     // Rotate the new key at once: the one it replaces stops working now.
     const again = await openRotate(page, second);
-    await again.getByText(`The current key “Production” (${second.chip}) will be permanently disabled`).waitFor();
+    await again.getByText(`The current key “Production” (${second.chip}) will be replaced`).waitFor();
     await again.getByRole('radio', { name: 'Immediately' }).check();
     await again.getByRole('button', { name: 'Rotate key' }).click();
     await waitForStorePage(again);

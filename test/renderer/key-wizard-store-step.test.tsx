@@ -21,6 +21,13 @@ describe('The generation wizard', () => {
     const heading = within(dialog).getByRole('heading', { name: 'Store your API key' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(within(dialog).getByRole('note')).toHaveTextContent(WARNING);
+    // Extracta's advice, word for word (issue 14, item 12).
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      'Do not share your API key publicly or with unauthorized individuals. Treat it as you would your password.',
+    );
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      'Regenerate your API key if you suspect it has been compromised',
+    );
     // One vault (the default "Personal"): Save in vault, without "Select vault".
     const vaultSlot = dialog.querySelector<HTMLElement>('[data-slot="vault"]')!;
     expect(await within(vaultSlot).findByRole('button', { name: 'Save in vault' })).toBeEnabled();

@@ -38,8 +38,15 @@ describe('Rotating a key', () => {
     const dialog = await openRotate(user, old.key.keyId);
 
     expect(dialog).toHaveTextContent(
-      `The current key “Production” (pyas_${old.key.keyId}…) will be permanently disabled and replaced with a new key with the same name, scopes and expiration setting.`,
+      `The current key “Production” (pyas_${old.key.keyId}…) will be replaced with a new key with the same name, scopes and expiration setting — regenerated, as Extracta says.`,
     );
+    // What happens to the old key follows the grace period chosen (issue 14, item 12).
+    expect(dialog).toHaveTextContent('The current key stops working as soon as you rotate.');
+    await user.click(within(dialog).getByRole('radio', { name: '24 hours' }));
+    expect(dialog).toHaveTextContent(
+      /The current key keeps working for 24 hours after you rotate \(until about .+\), then stops for good\./,
+    );
+    await user.click(within(dialog).getByRole('radio', { name: 'Immediately' }));
     const group = within(dialog).getByRole('group', { name: 'Keep the old key working for' });
     const radios = within(group).getAllByRole('radio');
     expect(radios.map((r) => r.closest('div')?.textContent)).toEqual(['Immediately', '1 hour', '24 hours', '7 days']);

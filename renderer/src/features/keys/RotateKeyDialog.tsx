@@ -24,6 +24,13 @@ export function graceOptions(key: IssuedKeySummary, now: number): RadioOption<Gr
   });
 }
 
+/** What happens to the current key with the grace period chosen, said before anything happens. */
+export function oldKeyFate(grace: GracePeriodId, now: number): string {
+  const period = GRACE_PERIODS.find((candidate) => candidate.id === grace);
+  if (!period || period.ms === 0) return 'The current key stops working as soon as you rotate.';
+  return `The current key keeps working for ${period.label} after you rotate (until about ${formatAbsolute(new Date(now + period.ms).toISOString())}), then stops for good.`;
+}
+
 /** What the rotated key does now, shown above the new key. */
 function OldKeyNote({ replaced }: { replaced: IssuedKeySummary }) {
   const now = useNow();
@@ -99,8 +106,11 @@ export function RotateKeyDialog({ target, onClose }: { target: IssuedKeySummary;
       }
     >
       <p>
-        The current key “{target.name}” (<code>{`${publicKeyPart(target)}…`}</code>) will be permanently disabled and
-        replaced with a new key with the same name, scopes and expiration setting.
+        The current key “{target.name}” (<code>{`${publicKeyPart(target)}…`}</code>) will be replaced with a new key
+        with the same name, scopes and expiration setting — regenerated, as Extracta says.
+      </p>
+      <p role="status" className="rotate-old-key">
+        {oldKeyFate(grace, now)}
       </p>
       <RadioGroup
         legend="Keep the old key working for"

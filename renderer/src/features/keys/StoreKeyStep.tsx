@@ -70,6 +70,17 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
       </h3>
       <Banner tone="warning" role="note">
         <p>{ONLY_TIME_WARNING}</p>
+        {/* Extracta's advice, word for word where it applies. */}
+        <ul className="store-key__advice">
+          <li>
+            <strong>Do not share your API key</strong> publicly or with unauthorized individuals. Treat it as you would
+            your password.
+          </li>
+          <li>
+            <strong>Regenerate your API key</strong> if you suspect it has been compromised: Rotate it from this app's
+            keys.
+          </li>
+        </ul>
       </Banner>
       <div className="store-key__panel">
         <div className="store-key__meta">

@@ -75,15 +75,3 @@ export const moveFolderInputSchema = z.strictObject({
   index: z.number().int().nonnegative(),
 });
 export const folderIdInputSchema = z.strictObject({ id: idSchema });
-
-/** The folder's path from its collection, `Collection / Folder / Sub`: how a request's place is shown. */
-export function folderPath(folders: readonly Folder[], folderId: string): string[] {
-  const byId = new Map(folders.map((folder) => [folder.id, folder]));
-  const names: string[] = [];
-  let current = byId.get(folderId);
-  for (let guard = 0; current && guard <= FOLDER_DEPTH_MAX; guard++) {
-    names.unshift(current.name);
-    current = current.parentId === null ? undefined : byId.get(current.parentId);
-  }
-  return names;
-}

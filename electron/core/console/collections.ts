@@ -116,7 +116,7 @@ export class ConsoleCollections {
         .filter((item) => item.folderId === folderId && item.id !== id)
         .sort((a, b) => a.order - b.order);
       siblings.splice(Math.min(index, siblings.length), 0, moving);
-      const ops: ConsoleOp[] = renumber(siblings, (item, order) => ({
+      const ops: ConsoleOp[] = siblings.map((item, order): ConsoleOp => ({
         type: 'saved.patch',
         id: item.id,
         patch: item.id === id ? { folderId, order } : { order },
@@ -125,7 +125,7 @@ export class ConsoleCollections {
         const left = data.saved
           .filter((item) => item.folderId === moving.folderId && item.id !== id)
           .sort((a, b) => a.order - b.order);
-        ops.push(...renumber(left, (item, order) => ({ type: 'saved.patch', id: item.id, patch: { order } })));
+        ops.push(...left.map((item, order): ConsoleOp => ({ type: 'saved.patch', id: item.id, patch: { order } })));
       }
       return { ops, result: { ...moving, folderId, order: siblings.indexOf(moving) } };
     });
@@ -162,7 +162,7 @@ export class ConsoleCollections {
         .filter((folder) => folder.parentId === parentId && folder.id !== id)
         .sort((a, b) => a.order - b.order);
       siblings.splice(Math.min(index, siblings.length), 0, moving);
-      const ops: ConsoleOp[] = renumber(siblings, (folder, order) => ({
+      const ops: ConsoleOp[] = siblings.map((folder, order): ConsoleOp => ({
         type: 'folder.patch',
         id: folder.id,
         patch: folder.id === id ? { parentId, order } : { order },
@@ -198,11 +198,6 @@ export class ConsoleCollections {
     if (depth + extra > FOLDER_DEPTH_MAX)
       throw new CoreError('INVALID_INPUT', `Folders can be at most ${FOLDER_DEPTH_MAX} deep.`);
   }
-}
-
-/** One op per item, giving each its place (the lists are a folder's, so small). */
-function renumber<T>(items: T[], op: (item: T, order: number) => ConsoleOp): ConsoleOp[] {
-  return items.map((item, order) => op(item, order));
 }
 
 /** How many levels of folders sit below `id` (0 for a folder without folders). */

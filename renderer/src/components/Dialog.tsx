@@ -51,20 +51,25 @@ export function Dialog({
   });
 
   // Before any effect of the content runs (a step may focus its first field), remember the opener.
-  const opener = useRef<HTMLElement | null>(null);
+  // Closing is a layout effect too: focus goes back in the same commit that removes the dialog, so
+  // nothing (a test, a screen reader, the next keystroke) ever sees focus stranded on <body>.
+  const closing = useRef(false);
   useLayoutEffect(() => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  }, []);
-
-  useEffect(() => {
-    const returnTo = opener.current;
-    focusOnOpen();
+    closing.current = false;
+    const active = document.activeElement;
+    const returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
     document.body.classList.add('has-modal');
     return () => {
+      // The focus trap below is a passive effect still listening; it must let this focus leave.
+      closing.current = true;
       document.body.classList.remove('has-modal');
       if (returnTo?.isConnected) returnTo.focus();
       else (fallback.current?.() ?? document.querySelector<HTMLElement>('main h1'))?.focus();
     };
+  }, []);
+
+  useEffect(() => {
+    focusOnOpen();
   }, []);
 
   useEffect(() => {
@@ -81,6 +86,7 @@ export function Dialog({
     };
     const onFocusIn = (event: FocusEvent) => {
       const root = panel.current;
+      if (closing.current) return;
       if (root && event.target instanceof Node && !root.contains(event.target)) root.focus();
     };
     document.addEventListener('keydown', onKeyDown, true);

@@ -198,5 +198,8 @@ describe('fuzzing the issuing channels over IPC', () => {
       expect(await folderBytes(t.dataDir)).toEqual(before);
       expect(t.platform.writes).toEqual([]); // no Copy reached the clipboard
     },
+    // 10,000 round trips per channel: about 2 s on an idle machine, past vitest's 5 s default on a
+    // busy one (a CI run timed out there). A volume test, not a timing one: give it room.
+    30_000,
   );
 });

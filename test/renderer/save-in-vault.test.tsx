@@ -178,7 +178,7 @@ describe('Save in vault on "Store your API key"', () => {
     const generated = await core.issuing.generate(generateInput(core.apps.list()[0]!.id));
     render(
       <StrictMode>
-        <StoreKeyStep generated={generated} stored={false} onStoredChange={() => {}} />
+        <StoreKeyStep generated={generated} headerScheme="x-api-key" stored={false} onStoredChange={() => {}} />
       </StrictMode>,
     );
     await new Promise((resolve) => setTimeout(resolve, 10)); // past the deferred discard, had it run

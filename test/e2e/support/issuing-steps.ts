@@ -223,7 +223,7 @@ export type SchemeLabel = 'X-API-Key' | 'Api-Key' | 'Bearer';
 
 export interface KeyCheck {
   scheme: SchemeLabel;
-  /** The header value as a client sends it: the raw key, `Api-Key <key>` or `Bearer <key>`. */
+  /** The key alone (sent with `scheme`), or the header line or value a client sends: `x-api-key: <key>`, `Bearer <key>`… */
   headerValue: string;
   /** "Required scope" option as shown, e.g. "Read items (read:items)"; none when not given. */
   requiredScope?: string;
@@ -233,7 +233,7 @@ export interface KeyCheck {
 export async function openCheckKey(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Check a key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Check a key' });
-  await dialog.getByLabel('Header value').waitFor();
+  await dialog.getByLabel('Key or header line').waitFor();
   return dialog;
 }
 
@@ -243,10 +243,11 @@ export async function openCheckKey(page: Page): Promise<Locator> {
  * pressing Check, so the result read afterwards cannot be a stale one.
  */
 export async function checkKey(dialog: Locator, check: KeyCheck): Promise<string> {
+  // Emptying the field first clears a previous result even when the new value is the same, and frees
+  // the scheme a previous header line had decided.
+  await dialog.getByLabel('Key or header line').fill('');
   await dialog.getByLabel('Header scheme').selectOption({ label: check.scheme });
-  // Emptying the field first clears a previous result even when the new value is the same.
-  await dialog.getByLabel('Header value').fill('');
-  await dialog.getByLabel('Header value').fill(check.headerValue);
+  await dialog.getByLabel('Key or header line').fill(check.headerValue);
   await dialog.getByLabel('Required scope').selectOption({ label: check.requiredScope ?? 'None (any valid key)' });
   const result = dialog.getByRole('status').locator('.verify-result__title');
   await result.waitFor({ state: 'detached' });

@@ -29,7 +29,7 @@ export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => v
     keysChanged([result.key]); // the summary only: no plaintext
     void refreshApps(); // the key counts on the Apps list
   });
-  const store = useStoreKeyStep(generated, () => {
+  const store = useStoreKeyStep(generated, app.headerScheme, () => {
     setGenerated(null);
     onClose();
   });

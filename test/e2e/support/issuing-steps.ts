@@ -97,9 +97,9 @@ export async function selectScopes(wizard: Locator, scopes: readonly string[]): 
   for (const label of scopes) await scopeBox(wizard, label).check();
 }
 
-/** The wizard's own submit button (the toolbar has one of the same name outside the dialog). */
+/** Step 2's button, which generates the key: Next, as on Cerby's page. */
 export function generateButton(wizard: Locator): Locator {
-  return wizard.getByRole('button', { name: 'Generate API key' });
+  return wizard.getByRole('button', { name: 'Next', exact: true });
 }
 
 /** Waits for "Store your API key" with its one-time warning, the key still masked. */

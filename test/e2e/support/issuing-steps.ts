@@ -129,6 +129,20 @@ export function doneButton(dialog: Locator): Locator {
   return dialog.getByRole('button', { name: 'Done' });
 }
 
+/**
+ * Save in vault on the store page, then the same button under "Save your API key in <vault>?" (Cerby);
+ * resolves once the page says where the key went. Saving does not tick "I have stored the key".
+ */
+export async function saveInVaultConfirmed(dialog: Locator, vaultName: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save in vault' }).click();
+  const question = dialog.getByRole('group', { name: `Save your API key in ${vaultName}?` });
+  await question.getByRole('button', { name: 'Save in vault' }).click();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: `Saved in the vault "${vaultName}".` })
+    .waitFor();
+}
+
 /** Ticks "I have stored the key in a safe place", presses Done, and waits for the dialog to go. */
 export async function confirmStoredAndFinish(dialog: Locator): Promise<void> {
   await dialog.getByRole('checkbox', { name: STORED_LABEL }).check();
@@ -137,7 +151,7 @@ export async function confirmStoredAndFinish(dialog: Locator): Promise<void> {
 }
 
 /**
- * The whole wizard: details → Next → scopes → Generate API key → Store your API key → Show (→ Copy) →
+ * The whole wizard: details → Next → scopes → Next → Store your API key → Show (→ Copy) →
  * stored → Done. Returns the key as revealed; the row for it is in the table once this resolves.
  */
 export async function generateKeyThroughWizard(page: Page, input: WizardInput): Promise<IssuedKey> {

@@ -64,7 +64,6 @@ export function StoreKeyStep({ generated, headerScheme, stored, onStoredChange, 
   };
   // Main records "copied" in the activity log itself.
   const copyKey = () => copy(() => client.keys.copyPlaintext({ keyId: key.id }));
-  const saved = () => onStoredChange(true);
 
   return (
     <section className="store-key" aria-labelledby="store-key-heading">
@@ -122,11 +121,7 @@ export function StoreKeyStep({ generated, headerScheme, stored, onStoredChange, 
         ) : null}
       </div>
       <div data-slot="vault" className="store-key__vault">
-        {vaultUpdate ? (
-          <RotatedKeyVault keyId={key.id} vaultUpdate={vaultUpdate} onSaved={saved} />
-        ) : (
-          <SaveInVault keyId={key.id} onSaved={saved} />
-        )}
+        {vaultUpdate ? <RotatedKeyVault keyId={key.id} vaultUpdate={vaultUpdate} /> : <SaveInVault keyId={key.id} />}
       </div>
       <label className="store-key__confirm">
         <input

@@ -40,7 +40,7 @@ const heldByVault = (generated: StoreableKey) => (generated.vaultUpdate?.updated
 /**
  * The last step of generating or rotating, as parts of the caller's dialog (so the dialog itself stays
  * the same element from the first step to the last): the key once, and Done only after "I have stored
- * the key in a safe place" (ticked, or by Save in vault). The plaintext stays in the caller's state.
+ * the key in a safe place" is ticked — Save in vault does not tick it (Cerby). The plaintext stays in the caller's state.
  */
 export function useStoreKeyStep(
   generated: StoreableKey | null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERIFY_SCHEME_IDS } from '../catalogs/header-schemes';
 import { idSchema, isoDateSchema, nameSchema, noteSchema } from './text';
 
 export const APP_NAME_MAX = 80;
@@ -54,6 +55,15 @@ export const DEFAULT_KEYSET_SETTINGS: KeysetSettings = {
   publishError: null,
 };
 
+export const appHeaderSchemeSchema = z.enum(VERIFY_SCHEME_IDS, {
+  error: 'Choose how the keys are sent: X-API-Key, Api-Key or Bearer.',
+});
+/** A new app's: Pyas's and Cerby's `x-api-key`, the header of the two flows apps and the wizard come from. */
+export const DEFAULT_APP_HEADER_SCHEME = 'x-api-key';
+
+/** Which scopes a new app starts with: Cerby's nine, or none (atfinity and nexos.ai keys carry no scopes). */
+export const STARTING_SCOPES = ['default', 'none'] as const;
+
 export const appSchema = z.strictObject({
   id: idSchema,
   name: z.string(),
@@ -63,6 +73,8 @@ export const appSchema = z.strictObject({
   createdAt: isoDateSchema,
   keyHashing: keyHashingSchema,
   keyset: keysetSettingsSchema,
+  /** How the app's keys are sent (`x-api-key`, `Authorization: Api-Key …`, `Authorization: Bearer …`). */
+  headerScheme: appHeaderSchemeSchema,
 });
 export type App = z.infer<typeof appSchema>;
 
@@ -78,6 +90,8 @@ export type AppSummary = z.infer<typeof appSummarySchema>;
 export const createAppInputSchema = z.strictObject({
   name: nameSchema('App name', APP_NAME_MAX),
   description: noteSchema('Description', APP_DESCRIPTION_MAX).optional(),
+  headerScheme: appHeaderSchemeSchema.optional(),
+  scopes: z.enum(STARTING_SCOPES).optional(),
 });
 export type CreateAppInput = z.input<typeof createAppInputSchema>;
 
@@ -100,6 +114,7 @@ export const updateAppInputSchema = z.strictObject({
   name: nameSchema('App name', APP_NAME_MAX).optional(),
   description: noteSchema('Description', APP_DESCRIPTION_MAX).optional(),
   keyPrefix: keyPrefixInputSchema.optional(),
+  headerScheme: appHeaderSchemeSchema.optional(),
 });
 export type UpdateAppInput = z.input<typeof updateAppInputSchema>;
 

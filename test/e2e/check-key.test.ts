@@ -19,7 +19,7 @@ function withTypo(plaintext: string): string {
 describe('check a key', () => {
   const e2e = useE2E();
 
-  it('answers Valid in the three schemes, Malformed for a typo or the wrong scheme, Insufficient scope without the scope', async () => {
+  it('answers Valid in the three schemes, Malformed for a typo or the wrong shape, Insufficient scope without the scope', async () => {
     const harness = await e2e.startHarness();
     await expectKeychainAvailable(harness);
     const { page } = await e2e.open(harness);
@@ -33,10 +33,11 @@ describe('check a key', () => {
       'Api-Key',
       'Bearer',
     ]);
-    await dialog.getByText('Expects x-api-key: <key>').waitFor();
-    expect(await dialog.getByLabel('Header value').getAttribute('type'), 'the value is masked like a password').toBe(
-      'password',
-    );
+    await dialog.getByText('A key alone is sent as x-api-key: <key>').waitFor();
+    expect(
+      await dialog.getByLabel('Key or header line').getAttribute('type'),
+      'the value is masked like a password',
+    ).toBe('password');
     await screenshot(page, '64-check-key-empty');
 
     // The three schemes, each as a client sends it.
@@ -44,10 +45,10 @@ describe('check a key', () => {
     await dialog.getByText('A server would accept this key.').waitFor();
     await dialog.getByRole('status').getByText('Production').waitFor();
     await screenshot(page, '65-check-key-valid-x-api-key');
-    expect(await checkKey(dialog, { scheme: 'Api-Key', headerValue: `Api-Key ${plaintext}` })).toBe('Valid ✓');
-    await dialog.getByText('Expects Authorization: Api-Key <key>').waitFor();
+    expect(await checkKey(dialog, { scheme: 'Api-Key', headerValue: plaintext })).toBe('Valid ✓');
+    await dialog.getByText('A key alone is sent as Authorization: Api-Key <key>').waitFor();
     expect(await checkKey(dialog, { scheme: 'Bearer', headerValue: `Bearer ${plaintext}` })).toBe('Valid ✓');
-    await dialog.getByText('Expects Authorization: Bearer <key>').waitFor();
+    await dialog.getByText('From the line you pasted: Authorization: Bearer <key>').waitFor();
     await screenshot(page, '66-check-key-valid-bearer');
 
     // A typo: the checksum catches it before any lookup.
@@ -55,10 +56,10 @@ describe('check a key', () => {
     await dialog.getByText('This is not a Keyhaven key in this header scheme', { exact: false }).waitFor();
     await screenshot(page, '67-check-key-typo-malformed');
 
-    // The wrong scheme: the key is not where this scheme expects it.
-    expect(await checkKey(dialog, { scheme: 'X-API-Key', headerValue: `Bearer ${plaintext}` })).toBe('Malformed');
-    expect(await checkKey(dialog, { scheme: 'Bearer', headerValue: plaintext })).toBe('Malformed');
-    expect(await checkKey(dialog, { scheme: 'Api-Key', headerValue: `Bearer ${plaintext}` })).toBe('Malformed');
+    // The wrong shape for its header: the key is not where that header carries it.
+    const wrong = [`x-api-key: Bearer ${plaintext}`, `Authorization: Api-Key Bearer ${plaintext}`];
+    for (const headerValue of wrong)
+      expect(await checkKey(dialog, { scheme: 'X-API-Key', headerValue })).toBe('Malformed');
     await screenshot(page, '68-check-key-wrong-scheme');
 
     // Well formed, right checksum, never issued.
@@ -87,7 +88,7 @@ describe('check a key', () => {
     await closeCheckKey(dialog);
     expect(await page.content()).not.toContain(plaintext);
     const again = await openCheckKey(page);
-    expect(await again.getByLabel('Header value').inputValue()).toBe('');
+    expect(await again.getByLabel('Key or header line').inputValue()).toBe('');
     await closeCheckKey(again);
   });
 });

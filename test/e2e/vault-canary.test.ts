@@ -6,6 +6,7 @@ import { useE2E } from './support/e2e';
 import { filesContaining } from './support/files';
 import {
   COPIED_NOTICE,
+  confirmStoredAndFinish,
   fillKeyDetails,
   generateButton,
   goToScopes,
@@ -14,6 +15,7 @@ import {
   openRotate,
   openWizard,
   readPlaintextFromStorePage,
+  saveInVaultConfirmed,
   selectScopes,
   STORED_LABEL,
   waitForStorePage,
@@ -118,10 +120,8 @@ describe('vaults: canary', () => {
     await wizard.getByRole('status').filter({ hasText: COPIED_NOTICE }).waitFor();
     expect(await harnessClipboard(harness)).toBe(generated.plaintext);
     await wizard.getByLabel('Select vault').selectOption({ label: 'Canaries' });
-    await wizard.getByRole('button', { name: 'Save in vault' }).click();
-    await wizard.getByRole('status').filter({ hasText: 'Saved in the vault "Canaries".' }).waitFor();
-    await wizard.locator('button:enabled', { hasText: 'Done' }).click();
-    await wizard.waitFor({ state: 'detached' });
+    await saveInVaultConfirmed(wizard, 'Canaries');
+    await confirmStoredAndFinish(wizard);
 
     // Paste (with its header), Show, Copy, Copy as header; Edit with a new value, then the history.
     await goToVaults(page);

@@ -164,8 +164,8 @@ describe('Apps screen', () => {
     const dialog = screen.getByRole('dialog', { name: 'New App' });
     const name = within(dialog).getByLabelText('Name');
     expect(name).toHaveFocus();
-    // Name → Description → Cancel → Create app → Close → back to Name.
-    for (let i = 0; i < 5; i += 1) await user.tab();
+    // Name → Description → Keys are sent as → Scopes → Cancel → Create app → Close → back to Name.
+    for (let i = 0; i < 7; i += 1) await user.tab();
     expect(name).toHaveFocus();
     await user.tab({ shift: true });
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();

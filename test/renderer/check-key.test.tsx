@@ -46,9 +46,10 @@ async function check(
   value: string,
   scope = 'None (any valid key)',
 ) {
-  await user.selectOptions(within(dialog).getByLabelText('Header scheme'), scheme);
-  const field = within(dialog).getByLabelText('Header value');
+  // Emptied first: a header line left from the previous check decides the scheme and locks its select.
+  const field = within(dialog).getByLabelText('Key or header line');
   await user.clear(field);
+  await user.selectOptions(within(dialog).getByLabelText('Header scheme'), scheme);
   if (value) {
     await user.click(field);
     await user.paste(value);
@@ -59,7 +60,7 @@ async function check(
 }
 
 describe('Check a key', () => {
-  it('offers the three header schemes with the header each expects, a password field and the catalog', async () => {
+  it("offers the three header schemes, the app's first, with the header each sends, a password field and the catalog", async () => {
     const { user, dialog } = await setup();
     const scheme = within(dialog).getByLabelText('Header scheme');
     expect(
@@ -67,12 +68,15 @@ describe('Check a key', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['X-API-Key', 'Api-Key', 'Bearer']);
-    expect(scheme).toHaveAccessibleDescription('Expects x-api-key: <key>');
+    expect(scheme).toHaveValue('x-api-key');
+    expect(scheme).toHaveAccessibleDescription('A key alone is sent as x-api-key: <key>');
     await user.selectOptions(scheme, 'Api-Key');
-    expect(scheme).toHaveAccessibleDescription('Expects Authorization: Api-Key <key>');
+    expect(scheme).toHaveAccessibleDescription('A key alone is sent as Authorization: Api-Key <key>');
     await user.selectOptions(scheme, 'Bearer');
-    expect(scheme).toHaveAccessibleDescription('Expects Authorization: Bearer <key>');
-    expect(within(dialog).getByLabelText('Header value')).toHaveAttribute('type', 'password');
+    expect(scheme).toHaveAccessibleDescription('A key alone is sent as Authorization: Bearer <key>');
+    const field = within(dialog).getByLabelText('Key or header line');
+    expect(field).toHaveAttribute('type', 'password');
+    expect(field).toHaveAccessibleDescription('For example x-api-key: pyas_…, or the key alone');
     const scopes = within(within(dialog).getByLabelText('Required scope')).getAllByRole('option');
     expect(scopes).toHaveLength(10);
     expect(scopes[2]).toHaveTextContent('Read items (read:items)');
@@ -91,8 +95,10 @@ describe('Check a key', () => {
 
   it('names every failure: Malformed, Not found, Expired, Revoked, Insufficient scope', async () => {
     const { user, dialog, keys } = await setup();
-    // The right key with the wrong scheme is not what a server would accept.
-    expect((await check(user, dialog, 'Bearer', keys.production)).textContent).toBe('Malformed');
+    // The right key in the wrong shape for its header is not what a server would accept.
+    expect((await check(user, dialog, 'X-API-Key', `x-api-key: Bearer ${keys.production}`)).textContent).toBe(
+      'Malformed',
+    );
     expect(within(dialog).getByRole('status')).not.toHaveTextContent('Key:');
     expect((await check(user, dialog, 'X-API-Key', formatKey('pyas', 'Zz000000'))).textContent).toBe('Not found');
     expect((await check(user, dialog, 'X-API-Key', keys.hourly)).textContent).toBe('Expired');
@@ -110,6 +116,55 @@ describe('Check a key', () => {
     expect((await check(user, dialog, 'X-API-Key', keys.production, 'Read items (read:items)')).textContent).toBe(
       'Valid ✓',
     );
+  });
+
+  it('takes the whole header line, whose scheme wins over the one chosen for a bare key', async () => {
+    const { user, dialog, keys } = await setup();
+    const scheme = within(dialog).getByLabelText('Header scheme');
+    expect((await check(user, dialog, 'Bearer', `x-api-key: ${keys.production}`)).textContent).toBe('Valid ✓');
+    expect(scheme).toBeDisabled();
+    expect(scheme).toHaveValue('x-api-key');
+    expect(scheme).toHaveAccessibleDescription('From the line you pasted: x-api-key: <key>');
+    const atfinity = `’Authorization: Api-Key ${keys.production}’`;
+    expect((await check(user, dialog, 'X-API-Key', atfinity)).textContent).toBe('Valid ✓');
+    expect(scheme).toHaveValue('api-key');
+    const bearer = `Authorization: Bearer ${keys.production}`;
+    expect((await check(user, dialog, 'X-API-Key', bearer)).textContent).toBe('Valid ✓');
+    // The bare key again: the chosen scheme applies once more.
+    expect((await check(user, dialog, 'Bearer', keys.production)).textContent).toBe('Valid ✓');
+    expect(scheme).toBeEnabled();
+  });
+
+  it('refuses a line with another header or Authorization scheme, saying what to send, and checks nothing', async () => {
+    const { user, dialog, keys } = await setup();
+    const field = within(dialog).getByLabelText('Key or header line');
+    await user.click(field);
+    await user.paste(`Authorization: Basic ${keys.production}`);
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }));
+    expect(field).toHaveAccessibleDescription(/Authorization takes "Api-Key <key>" or "Bearer <key>"\./);
+    expect(field).toBeInvalid();
+    expect(within(dialog).getByRole('status')).toBeEmptyDOMElement();
+    expect(dialog).not.toHaveTextContent(keys.production);
+  });
+
+  it("sends a bare key with the app's own scheme (atfinity: Api-Key)", async () => {
+    const clock = new ManualClock(new Date());
+    let plaintext = '';
+    const { user } = await renderApp({
+      clock,
+      before: async (core) => {
+        const app = await core.apps.create({ name: 'atfinity', headerScheme: 'api-key', scopes: 'none' });
+        plaintext = (await generate(core, app.id, { scopes: [] })).plaintext;
+      },
+    });
+    await openApp(user, 'atfinity');
+    await user.click(screen.getByRole('button', { name: 'Check a key' }));
+    const dialog = screen.getByRole('dialog', { name: 'Check a key' });
+    expect(within(dialog).getByLabelText('Header scheme')).toHaveValue('api-key');
+    expect(within(dialog).getByLabelText('Key or header line')).toHaveAccessibleDescription(
+      'For example Authorization: Api-Key atfinity_…, or the key alone',
+    );
+    expect((await check(user, dialog, 'Api-Key', plaintext)).textContent).toBe('Valid ✓');
   });
 
   it("shows the check as the key's last use once the dialog closes, without reopening the app", async () => {
@@ -141,7 +196,7 @@ describe('Check a key', () => {
 
     await user.click(screen.getByRole('button', { name: 'Check a key' }));
     const again = screen.getByRole('dialog', { name: 'Check a key' });
-    expect(within(again).getByLabelText('Header value')).toHaveValue('');
+    expect(within(again).getByLabelText('Key or header line')).toHaveValue('');
     expect(within(again).getByRole('status')).toBeEmptyDOMElement();
   });
 });

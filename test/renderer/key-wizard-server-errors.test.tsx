@@ -31,7 +31,7 @@ async function generate(dialog: HTMLElement, user: Awaited<ReturnType<typeof ren
   await user.type(within(dialog).getByLabelText('API key name'), 'Production');
   await user.keyboard('{Enter}');
   await user.click(await within(dialog).findByRole('checkbox', { name: /^Read items / }));
-  await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Next' }));
 }
 
 describe('The generation wizard and errors main judges', () => {

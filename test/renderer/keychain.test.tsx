@@ -36,18 +36,18 @@ describe('When the system keychain is unavailable', () => {
     await user.type(within(dialog).getByLabelText('API key name'), 'Production');
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await user.click(await within(dialog).findByRole('checkbox', { name: /^Read items / }));
-    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
 
     const error = await within(dialog).findByRole('alert');
     expect(error).toHaveTextContent('The system keychain is unavailable');
     expect(error).toHaveTextContent(PROBLEM);
     expect(within(dialog).getByRole('checkbox', { name: /^Read items / })).toBeChecked();
-    expect(within(dialog).getByRole('button', { name: 'Generate API key' })).toBeEnabled();
+    expect(within(dialog).getByRole('button', { name: 'Next' })).toBeEnabled();
     expect(core.keys.list(core.apps.list()[0]!.id)).toHaveLength(0);
 
     // Once the keychain is back, retrying from the same dialog works.
     keychain.unavailable = false;
-    await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
   });
 

@@ -35,22 +35,35 @@ async function readKey(user: UserEvent, dialog: HTMLElement): Promise<string> {
 
 const onlyKey = (core: Core) => core.keys.list(core.apps.list()[0]!.id)[0]!;
 
+/** Save in vault, then the same button under "Save your API key in <vault>?"; resolves with that one. */
+async function saveAndConfirm(user: UserEvent, slot: HTMLElement): Promise<HTMLElement> {
+  await user.click(await within(slot).findByRole('button', { name: 'Save in vault' }));
+  const confirm = within(within(slot).getByRole('group', { name: /^Save your API key in / })).getByRole('button', {
+    name: 'Save in vault',
+  });
+  await user.click(confirm);
+  return confirm;
+}
+
 describe('Save in vault on "Store your API key"', () => {
-  it('with one vault: no "Select vault"; saving stores the same key, says where, and enables Done', async () => {
+  it('with one vault: no "Select vault"; saving, once confirmed, stores the same key and says where; Done still waits for the box', async () => {
     const { user, core } = await renderApp(withApp());
     const dialog = await generateThroughUi(user, { name: 'Production', scopes: ['Read items', 'Read users'] });
     const slot = vaultSlot(dialog);
-    const save = await within(slot).findByRole('button', { name: 'Save in vault' });
+    expect(await within(slot).findByRole('button', { name: 'Save in vault' })).toBeEnabled();
     expect(within(slot).queryByLabelText('Select vault')).not.toBeInTheDocument();
     const done = within(dialog).getByRole('button', { name: 'Done' });
     expect(done).toBeDisabled();
 
     const plaintext = await readKey(user, dialog);
-    await user.click(save);
+    await saveAndConfirm(user, slot);
     const status = await within(slot).findByText('Saved in the vault "Personal".');
     expect(status).toHaveFocus();
     expect(within(slot).queryByRole('button', { name: 'Save in vault' })).not.toBeInTheDocument();
-    expect(storedBox(dialog)).toBeChecked();
+    // Cerby: the user still selects "I have stored the key in a safe place", then Done.
+    expect(storedBox(dialog)).not.toBeChecked();
+    expect(done).toBeDisabled();
+    await user.click(storedBox(dialog));
     expect(done).toBeEnabled();
 
     const personal = vaultNamed(core, 'Personal');
@@ -87,7 +100,7 @@ describe('Save in vault on "Store your API key"', () => {
     ).toEqual(core.vaults.vaults.listVaults().map((v) => v.name));
     expect(within(select).getAllByRole('option')).toHaveLength(2);
     await user.selectOptions(select, 'Team');
-    await user.click(within(slot).getByRole('button', { name: 'Save in vault' }));
+    await saveAndConfirm(user, slot);
     expect(await within(slot).findByText('Saved in the vault "Team".')).toBeInTheDocument();
 
     expect(core.vaults.entries.listEntries(vaultNamed(core, 'Team').id)).toHaveLength(1);
@@ -100,7 +113,7 @@ describe('Save in vault on "Store your API key"', () => {
     const personal = vaultNamed(core, 'Personal');
     await core.issuing.saveInVault(onlyKey(core).id, personal.id); // e.g. from another window
 
-    await user.click(await within(vaultSlot(dialog)).findByRole('button', { name: 'Save in vault' }));
+    await saveAndConfirm(user, vaultSlot(dialog));
     const alert = await within(vaultSlot(dialog)).findByRole('alert');
     expect(alert).toHaveTextContent('Already in a vault');
     expect(alert).toHaveTextContent('This key is already saved in a vault as "Production".');
@@ -114,8 +127,7 @@ describe('Save in vault on "Store your API key"', () => {
     core.vaults.vaults.lockAll();
     keychain.unavailable = true;
 
-    const save = await within(vaultSlot(dialog)).findByRole('button', { name: 'Save in vault' });
-    await user.click(save);
+    const save = await saveAndConfirm(user, vaultSlot(dialog));
     const alert = await within(vaultSlot(dialog)).findByRole('alert');
     expect(alert).toHaveTextContent('Not saved in the vault');
     expect(alert).toHaveTextContent(/keychain/i);
@@ -127,7 +139,6 @@ describe('Save in vault on "Store your API key"', () => {
     await user.click(save);
     expect(await within(vaultSlot(dialog)).findByText('Saved in the vault "Personal".')).toBeInTheDocument();
     expect(within(vaultSlot(dialog)).queryByRole('alert')).not.toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Done' })).toBeEnabled();
   });
 
   it('without any vault: says where vaults are made, and the checkbox still enables Done', async () => {
@@ -178,11 +189,11 @@ describe('Save in vault on "Store your API key"', () => {
     const generated = await core.issuing.generate(generateInput(core.apps.list()[0]!.id));
     render(
       <StrictMode>
-        <StoreKeyStep generated={generated} stored={false} onStoredChange={() => {}} />
+        <StoreKeyStep generated={generated} headerScheme="x-api-key" stored={false} onStoredChange={() => {}} />
       </StrictMode>,
     );
     await new Promise((resolve) => setTimeout(resolve, 10)); // past the deferred discard, had it run
-    await user.click(await screen.findByRole('button', { name: 'Save in vault' }));
+    await saveAndConfirm(user, document.body);
     expect(await screen.findByText('Saved in the vault "Personal".')).toBeInTheDocument();
     expect(core.vaults.entries.findByIssuedKey(generated.key.id)?.name).toBe('Production');
   });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { VERIFY_SCHEMES, type VerifyScheme } from '../../../shared/catalogs/header-schemes';
 import { DEFAULT_SCOPES } from '../../../shared/catalogs/scopes';
 import {
+  DEFAULT_APP_HEADER_SCHEME,
   DEFAULT_KEYSET_SETTINGS,
   deriveKeyPrefix,
   uniqueKeyPrefix,
@@ -20,6 +22,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface CreateApp {
   name: string;
   description?: string | undefined;
+  headerScheme?: VerifyScheme | undefined;
+  /** `none`: an app whose keys carry no scopes (atfinity, nexos.ai); scopes can still be added later. */
+  scopes?: 'default' | 'none' | undefined;
 }
 
 export interface UpdateApp {
@@ -27,6 +32,7 @@ export interface UpdateApp {
   name?: string | undefined;
   description?: string | undefined;
   keyPrefix?: string | undefined;
+  headerScheme?: VerifyScheme | undefined;
 }
 
 export class AppService {
@@ -83,10 +89,11 @@ export class AppService {
         name: input.name,
         description: input.description ?? '',
         keyPrefix: uniqueKeyPrefix(deriveKeyPrefix(input.name), new Set(data.apps.map((a) => a.keyPrefix))),
-        scopes: DEFAULT_SCOPES.map((scope) => ({ ...scope })),
+        scopes: input.scopes === 'none' ? [] : DEFAULT_SCOPES.map((scope) => ({ ...scope })),
         createdAt: this.clock.now().toISOString(),
         keyHashing: 'app',
         keyset: { ...DEFAULT_KEYSET_SETTINGS },
+        headerScheme: input.headerScheme ?? DEFAULT_APP_HEADER_SCHEME,
       };
       return {
         ops: [{ type: 'app.insert', app }],
@@ -97,7 +104,7 @@ export class AppService {
     return structuredClone(app);
   }
 
-  /** Name, description, key prefix. A new prefix applies to keys generated from now on. */
+  /** Name, description, key prefix, header scheme. A new prefix applies to keys generated from now on. */
   async update(input: UpdateApp): Promise<App> {
     const app = await this.commitUpdate(input);
     await this.afterChange(app.id);
@@ -127,6 +134,10 @@ export class AppService {
         patch.keyPrefix = input.keyPrefix;
         changes.push(`key prefix changed from ${app.keyPrefix} to ${input.keyPrefix} (existing keys keep theirs)`);
       }
+      if (input.headerScheme !== undefined && input.headerScheme !== app.headerScheme) {
+        patch.headerScheme = input.headerScheme;
+        changes.push(`keys now sent as ${schemeLabel(input.headerScheme)} (was ${schemeLabel(app.headerScheme)})`);
+      }
       const updated = { ...app, ...patch };
       if (changes.length === 0) return { ops: [], result: updated };
       return {
@@ -138,6 +149,8 @@ export class AppService {
     return structuredClone(app);
   }
 }
+
+const schemeLabel = (scheme: VerifyScheme) => VERIFY_SCHEMES.find((s) => s.id === scheme)?.label ?? scheme;
 
 function assertNameFree(data: Readonly<KeyhavenFile>, name: string, exceptId?: string): void {
   const wanted = name.toLocaleLowerCase();

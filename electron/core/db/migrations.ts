@@ -53,4 +53,10 @@ export const keyhavenMigrations = {
       testApi: { port: null, running: false },
     };
   },
+  // v5: apps say how their keys are sent (issue 14). Existing apps get Bearer: it is the scheme Save in
+  // vault gave every key of theirs so far, so their vault entries and their Settings agree.
+  4: (old: unknown): unknown => {
+    const v4 = old as { apps: Record<string, unknown>[] };
+    return { ...v4, apps: v4.apps.map((app) => ({ ...app, headerScheme: 'bearer' })) };
+  },
 };

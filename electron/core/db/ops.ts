@@ -26,7 +26,9 @@ export const opSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('app.patch'),
     appId: z.uuid(),
-    patch: appSchema.pick({ name: true, description: true, keyPrefix: true, scopes: true, keyset: true }).partial(),
+    patch: appSchema
+      .pick({ name: true, description: true, keyPrefix: true, scopes: true, keyset: true, headerScheme: true })
+      .partial(),
   }),
   z.strictObject({ type: z.literal('key.insert'), key: issuedKeyRecordSchema }),
   z.strictObject({ type: z.literal('key.patch'), id: z.uuid(), patch: keyPatchSchema }),

@@ -76,7 +76,7 @@ export const committedActivitySchema = z.strictObject({
 });
 export type CommittedActivity = z.infer<typeof committedActivitySchema>;
 
-export const KEYHAVEN_SCHEMA_VERSION = 4;
+export const KEYHAVEN_SCHEMA_VERSION = 5;
 
 /** `keyhaven.json`: apps and issued keys (hashes only). Activity lives in its own chained log; its head here. */
 export const keyhavenFileSchema = z.strictObject({

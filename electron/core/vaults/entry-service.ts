@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  KEYHAVEN_SERVICE,
-  presetLabel,
-  presetScheme,
-  type HeaderScheme,
-} from '../../../shared/catalogs/service-presets';
+import { KEYHAVEN_SERVICE, presetLabel, presetScheme } from '../../../shared/catalogs/service-presets';
 import { parsePastedKey } from '../../../shared/domain/pasted-key';
 import {
   newEntryInputSchema,
@@ -64,12 +59,11 @@ export class EntryService {
   /** The wizard's "Save in vault": the issued key's plaintext, linked to its id, app and scopes. */
   async saveIssuedKey(vaultId: string, input: IssuedKeyEntryInput): Promise<EntryView> {
     const parsed = parseInput(issuedKeyEntrySchema, input);
-    const scheme: HeaderScheme = parsed.scheme ?? { kind: 'bearer' };
     const metadata: EntryMetadata = {
       name: parsed.name,
       service: KEYHAVEN_SERVICE,
       preset: 'custom',
-      scheme,
+      scheme: parsed.scheme,
       baseUrl: null,
       allowedHosts: [],
       tags: [],

@@ -55,7 +55,7 @@ export class IssuedKeyEntries implements IssuedKeyVaultStep {
     return vaultUpdate;
   }
 
-  /** Save in vault: an entry linked to the issued key, with service "Keyhaven", its app, scopes and expiry. */
+  /** Save in vault: an entry linked to the issued key, with service "Keyhaven", its app's scheme, scopes and expiry. */
   async save(keyId: string, vaultId: string, plaintext: string): Promise<EntryView> {
     const data = this.db.snapshot();
     const key = findKey(data, keyId);
@@ -71,6 +71,7 @@ export class IssuedKeyEntries implements IssuedKeyVaultStep {
       issuedKeyId: key.id,
       name: key.name,
       plaintext,
+      scheme: { kind: app.headerScheme },
       expiresAt: key.expiresAt,
       appName: app.name,
       scopes: key.scopes.map((id) => labels.get(id) ?? id),

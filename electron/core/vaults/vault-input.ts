@@ -8,7 +8,8 @@ export const issuedKeyEntrySchema = z.strictObject({
   issuedKeyId: z.uuid(),
   name: entryMetadataSchema.shape.name,
   plaintext: secretSchema,
-  scheme: headerSchemeSchema.optional(),
+  /** The app's scheme (Settings): the entry sends the key the way the app's service expects it. */
+  scheme: headerSchemeSchema,
   expiresAt: z.string().nullable(),
   appName: z.string(),
   scopes: z.array(z.string()),

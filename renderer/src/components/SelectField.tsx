@@ -16,6 +16,8 @@ interface SelectFieldProps<V extends string> {
   error?: string | undefined;
   name?: string;
   className?: string;
+  /** When another input decides the value (Check a key: a pasted header line names its scheme). */
+  disabled?: boolean;
   ref?: (el: HTMLSelectElement | null) => void;
 }
 
@@ -29,6 +31,7 @@ export function SelectField<V extends string>({
   error,
   name,
   className,
+  disabled,
   ref,
 }: SelectFieldProps<V>) {
   const ids = useFieldIds({ hint, error, ...(className ? { className } : {}) });
@@ -42,6 +45,7 @@ export function SelectField<V extends string>({
         ref={ref}
         name={name}
         value={value}
+        disabled={disabled}
         className="text-field__input text-field__select"
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}

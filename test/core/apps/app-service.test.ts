@@ -18,6 +18,30 @@ describe('apps', () => {
     expect(t.core.activity.list({ appId: app.id })).toMatchObject([{ type: 'app.created', appId: app.id, seq: 1 }]);
   });
 
+  it("says how the app's keys are sent: x-api-key unless chosen, changed in Settings with an activity record", async () => {
+    const pyas = await t.core.apps.create({ name: 'Pyas' });
+    expect(pyas.headerScheme).toBe('x-api-key');
+    const atfinity = await t.core.apps.create({ name: 'atfinity', headerScheme: 'api-key' });
+    expect(t.core.apps.get(atfinity.id).headerScheme).toBe('api-key');
+    const updated = await t.core.apps.update({ appId: atfinity.id, headerScheme: 'bearer' });
+    expect(updated.headerScheme).toBe('bearer');
+    expect(t.core.apps.get(atfinity.id).headerScheme).toBe('bearer');
+    expect(t.core.activity.list({ appId: atfinity.id })[0]).toMatchObject({
+      type: 'app.updated',
+      summary: 'App "atfinity": keys now sent as Bearer (was Api-Key)',
+    });
+  });
+
+  it('creates an app with no scopes when asked (atfinity, nexos.ai), whose keys carry none and verify', async () => {
+    const nexos = await t.core.apps.create({ name: 'nexos.ai', headerScheme: 'bearer', scopes: 'none' });
+    expect(nexos.scopes).toEqual([]);
+    const generated = await t.core.keys.generate(generateInput(nexos.id, { scopes: [] }));
+    expect(generated.key.scopes).toEqual([]);
+    expect((await t.core.keys.verify(`Bearer ${generated.plaintext}`, 'bearer')).code).toBe('VALID');
+    // An app without scopes refuses a key that asks for one.
+    await expect(t.core.keys.generate(generateInput(nexos.id))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('refuses a duplicate name (case-insensitive) and keeps prefixes unique', async () => {
     await t.core.apps.create({ name: 'Pyas' });
     await expect(t.core.apps.create({ name: 'PYAS' })).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -103,11 +103,43 @@ describe('migrating older data folders', () => {
       await core.close();
     }
     const migrated = decodeDocument(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
-    expect(migrated['schemaVersion']).toBe(4);
+    expect(migrated['schemaVersion']).toBe(5);
     // Apps from before per-app secrets keep the folder's pepper: their keys verified above, unrotated.
-    expect(migrated['apps']).toMatchObject([{ id: APP, keyHashing: 'folder', keyset: { publishTo: null } }]);
+    // They send their keys as Bearer: the scheme Save in vault gave them until apps had one.
+    expect(migrated['apps']).toMatchObject([
+      { id: APP, keyHashing: 'folder', keyset: { publishTo: null }, headerScheme: 'bearer' },
+    ]);
     // The carried-over records became the chain's committed head, and the export's record follows them.
     expect(migrated['activity']).toMatchObject({ head: { seq: 3 } });
+  });
+
+  it('gives the apps of a version 4 folder the Bearer scheme, keeps a backup, and their keys verify as before', async () => {
+    const keychain = new MemoryKeychain();
+    const first = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    const app = await first.apps.create({ name: 'Extracta' });
+    const generated = await first.keys.generate({
+      appId: app.id,
+      name: 'Production',
+      expiration: { kind: 'never' },
+      scopes: [],
+    });
+    await first.close();
+    // What version 4 left: the same data without the apps' header scheme.
+    const file = join(dir.path, 'keyhaven.json');
+    const current = decodeDocument(await readFile(file, 'utf8')) as { apps: Record<string, unknown>[] };
+    const v4Apps = current.apps.map(({ headerScheme: _scheme, ...rest }) => rest);
+    await writeFile(file, JSON.stringify({ ...current, apps: v4Apps, schemaVersion: 4 }));
+    const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    try {
+      expect(core.apps.get(app.id).headerScheme).toBe('bearer');
+      expect((await core.keys.verify(`Bearer ${generated.plaintext}`, 'bearer')).code).toBe('VALID');
+      const backup = decodeDocument(await readFile(join(dir.path, 'keyhaven.json.v4.bak'), 'utf8')) as {
+        schemaVersion: number;
+      };
+      expect(backup.schemaVersion).toBe(4);
+    } finally {
+      await core.close();
+    }
   });
 
   it('anchors a version 2 folder to its activity log as found, and the chain then continues from it', async () => {

@@ -58,6 +58,15 @@ describe('Save in vault', () => {
     expect(JSON.stringify(entry)).not.toContain(generated.plaintext);
   });
 
+  it("saves the entry with the app's header scheme, not Bearer whatever the app", async () => {
+    const { t, app, vaultId, generated } = await setup();
+    expect(app.headerScheme).toBe('x-api-key');
+    expect((await t.core.issuing.saveInVault(generated.key.id, vaultId)).scheme).toEqual({ kind: 'x-api-key' });
+    const atfinity = await t.core.apps.create({ name: 'atfinity', headerScheme: 'api-key', scopes: 'none' });
+    const bare = await t.core.issuing.generate(generateInput(atfinity.id, { scopes: [] }));
+    expect((await t.core.issuing.saveInVault(bare.key.id, vaultId)).scheme).toEqual({ kind: 'api-key' });
+  });
+
   it('a second save of the same key is a CONFLICT naming the entry', async () => {
     const { t, vaultId, generated } = await setup();
     await t.core.issuing.saveInVault(generated.key.id, vaultId);

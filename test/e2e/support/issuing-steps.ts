@@ -97,9 +97,9 @@ export async function selectScopes(wizard: Locator, scopes: readonly string[]): 
   for (const label of scopes) await scopeBox(wizard, label).check();
 }
 
-/** The wizard's own submit button (the toolbar has one of the same name outside the dialog). */
+/** Step 2's button, which generates the key: Next, as on Cerby's page. */
 export function generateButton(wizard: Locator): Locator {
-  return wizard.getByRole('button', { name: 'Generate API key' });
+  return wizard.getByRole('button', { name: 'Next', exact: true });
 }
 
 /** Waits for "Store your API key" with its one-time warning, the key still masked. */
@@ -129,6 +129,20 @@ export function doneButton(dialog: Locator): Locator {
   return dialog.getByRole('button', { name: 'Done' });
 }
 
+/**
+ * Save in vault on the store page, then the same button under "Save your API key in <vault>?" (Cerby);
+ * resolves once the page says where the key went. Saving does not tick "I have stored the key".
+ */
+export async function saveInVaultConfirmed(dialog: Locator, vaultName: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save in vault' }).click();
+  const question = dialog.getByRole('group', { name: `Save your API key in ${vaultName}?` });
+  await question.getByRole('button', { name: 'Save in vault' }).click();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: `Saved in the vault "${vaultName}".` })
+    .waitFor();
+}
+
 /** Ticks "I have stored the key in a safe place", presses Done, and waits for the dialog to go. */
 export async function confirmStoredAndFinish(dialog: Locator): Promise<void> {
   await dialog.getByRole('checkbox', { name: STORED_LABEL }).check();
@@ -137,7 +151,7 @@ export async function confirmStoredAndFinish(dialog: Locator): Promise<void> {
 }
 
 /**
- * The whole wizard: details → Next → scopes → Generate API key → Store your API key → Show (→ Copy) →
+ * The whole wizard: details → Next → scopes → Next → Store your API key → Show (→ Copy) →
  * stored → Done. Returns the key as revealed; the row for it is in the table once this resolves.
  */
 export async function generateKeyThroughWizard(page: Page, input: WizardInput): Promise<IssuedKey> {
@@ -223,7 +237,7 @@ export type SchemeLabel = 'X-API-Key' | 'Api-Key' | 'Bearer';
 
 export interface KeyCheck {
   scheme: SchemeLabel;
-  /** The header value as a client sends it: the raw key, `Api-Key <key>` or `Bearer <key>`. */
+  /** The key alone (sent with `scheme`), or the header line or value a client sends: `x-api-key: <key>`, `Bearer <key>`… */
   headerValue: string;
   /** "Required scope" option as shown, e.g. "Read items (read:items)"; none when not given. */
   requiredScope?: string;
@@ -233,7 +247,7 @@ export interface KeyCheck {
 export async function openCheckKey(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Check a key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Check a key' });
-  await dialog.getByLabel('Header value').waitFor();
+  await dialog.getByLabel('Key or header line').waitFor();
   return dialog;
 }
 
@@ -243,10 +257,11 @@ export async function openCheckKey(page: Page): Promise<Locator> {
  * pressing Check, so the result read afterwards cannot be a stale one.
  */
 export async function checkKey(dialog: Locator, check: KeyCheck): Promise<string> {
+  // Emptying the field first clears a previous result even when the new value is the same, and frees
+  // the scheme a previous header line had decided.
+  await dialog.getByLabel('Key or header line').fill('');
   await dialog.getByLabel('Header scheme').selectOption({ label: check.scheme });
-  // Emptying the field first clears a previous result even when the new value is the same.
-  await dialog.getByLabel('Header value').fill('');
-  await dialog.getByLabel('Header value').fill(check.headerValue);
+  await dialog.getByLabel('Key or header line').fill(check.headerValue);
   await dialog.getByLabel('Required scope').selectOption({ label: check.requiredScope ?? 'None (any valid key)' });
   const result = dialog.getByRole('status').locator('.verify-result__title');
   await result.waitFor({ state: 'detached' });

@@ -43,7 +43,7 @@ export async function generateThroughUi(user: UserEvent, input: WizardInput, app
   await within(dialog).findByRole('heading', { name: 'Select scopes' });
   if (input.noScopes) await user.click(within(dialog).getByRole('checkbox', { name: /^This key needs no scopes/ }));
   else for (const label of input.scopes ?? ['Read items']) await user.click(scopeBox(dialog, label));
-  await user.click(within(dialog).getByRole('button', { name: 'Generate API key' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Next' }));
   await within(dialog).findByRole('heading', { name: 'Store your API key' });
   return dialog;
 }

@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { VERIFY_SCHEMES, type VerifyScheme } from '../../../../shared/catalogs/header-schemes';
+import {
+  readHeaderLine,
+  VERIFY_SCHEMES,
+  verifyHeaderLine,
+  type VerifyScheme,
+} from '../../../../shared/catalogs/header-schemes';
 import type { App } from '../../../../shared/domain/app';
 import type { VerifyResult } from '../../../../shared/domain/issued-key';
 import { client, isFailure, type ApiFailure } from '../../api/client';
@@ -14,35 +19,35 @@ import { VerifyResultView } from './VerifyResultView';
 const SCHEME_OPTIONS = VERIFY_SCHEMES.map((s) => ({ value: s.id, label: s.label }));
 const ANY_SCOPE = '';
 
-const schemeOf = (id: VerifyScheme) => VERIFY_SCHEMES.find((s) => s.id === id) ?? VERIFY_SCHEMES[0];
-
-/** The header a client sends with this scheme, e.g. `Authorization: Bearer <key>`. */
-export function expectedHeader(scheme: VerifyScheme): string {
-  const s = schemeOf(scheme);
-  return `${s.header}: ${s.valuePrefix}<key>`;
-}
-
 /**
- * "Check a key": paste a header value as a client would send it and see what Keyhaven's verification
- * answers. The value lives only in this dialog's state: closing the dialog clears it.
+ * "Check a key": paste the key, or the whole header line a client sends (`x-api-key: …`,
+ * `Authorization: Api-Key …`, `Authorization: Bearer …`), and see what Keyhaven's verification answers.
+ * A bare key goes with the scheme chosen (the app's, at first); a line names its own. The value lives
+ * only in this dialog's state: closing the dialog clears it.
  */
 export function CheckKeyDialog({ app, onClose }: { app: App; onClose: () => void }) {
-  const [scheme, setScheme] = useState<VerifyScheme>('x-api-key');
-  const [headerValue, setHeaderValue] = useState('');
+  const [bareScheme, setBareScheme] = useState<VerifyScheme>(app.headerScheme);
+  const [pasted, setPasted] = useState('');
+  const [pastedError, setPastedError] = useState<string | undefined>(undefined);
   const [scope, setScope] = useState(ANY_SCOPE);
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const loadKeys = useKeys((s) => s.load);
 
+  const read = readHeaderLine(pasted, bareScheme);
+  const namedByLine = read.ok && read.fromLine;
+  const scheme = namedByLine ? read.scheme : bareScheme;
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (checking) return;
+    if (!read.ok) return setPastedError(read.message);
     setChecking(true);
     setFailure(null);
     const answer = await client.keys.verify({
-      headerValue,
-      scheme,
+      headerValue: read.headerValue,
+      scheme: read.scheme,
       ...(scope === ANY_SCOPE ? {} : { requiredScope: scope }),
     });
     setChecking(false);
@@ -57,7 +62,7 @@ export function CheckKeyDialog({ app, onClose }: { app: App; onClose: () => void
   };
 
   const close = () => {
-    setHeaderValue('');
+    setPasted('');
     onClose();
   };
 
@@ -77,31 +82,46 @@ export function CheckKeyDialog({ app, onClose }: { app: App; onClose: () => void
         </>
       }
     >
-      <p className="muted">Paste a key the way a client sends it. Keyhaven checks it exactly as a server would.</p>
-      <SelectField
-        label="Header scheme"
-        value={scheme}
-        options={SCHEME_OPTIONS}
-        onChange={(value) => {
-          setScheme(value);
+      <p className="muted">
+        Paste the key, or the whole header line a client sends. Keyhaven checks it exactly as a server would.
+      </p>
+      <TextField
+        label="Key or header line"
+        name="headerLine"
+        type="password"
+        value={pasted}
+        error={pastedError}
+        onChange={(event) => {
+          setPasted(event.target.value);
+          setPastedError(undefined);
           setResult(null);
         }}
         hint={
           <>
-            Expects <code>{expectedHeader(scheme)}</code>
+            For example <code>{verifyHeaderLine(app.headerScheme, `${app.keyPrefix}_…`)}</code>, or the key alone
           </>
         }
       />
-      <TextField
-        label="Header value"
-        name="headerValue"
-        type="password"
-        value={headerValue}
-        onChange={(event) => {
-          setHeaderValue(event.target.value);
+      <SelectField
+        label="Header scheme"
+        value={scheme}
+        options={SCHEME_OPTIONS}
+        disabled={namedByLine}
+        onChange={(value) => {
+          setBareScheme(value);
           setResult(null);
         }}
-        hint={`What follows "${schemeOf(scheme).header}:", for example ${schemeOf(scheme).valuePrefix}${app.keyPrefix}_…`}
+        hint={
+          namedByLine ? (
+            <>
+              From the line you pasted: <code>{verifyHeaderLine(scheme, '<key>')}</code>
+            </>
+          ) : (
+            <>
+              A key alone is sent as <code>{verifyHeaderLine(scheme, '<key>')}</code>
+            </>
+          )
+        }
       />
       <SelectField
         label="Required scope"

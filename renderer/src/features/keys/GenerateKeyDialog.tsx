@@ -13,10 +13,12 @@ import { useKeyWizard } from './use-key-wizard';
 import { useStoreKeyStep } from './use-store-key-step';
 
 export const WIZARD_STEPS = ['Name and expiration', 'Select scopes', 'Store your API key'] as const;
+/** An app with no scopes (atfinity, nexos.ai): name and expiration, Generate, the key. */
+export const WIZARD_STEPS_WITHOUT_SCOPES = ['Name and expiration', 'Store your API key'] as const;
 
 /**
- * The "Generate API key" wizard (Cerby): name and expiration → Select scopes → Store your API key, in
- * one dialog. The generated key's plaintext lives only in this component's state: never in a store,
+ * The "Generate API key" wizard (Cerby): name and expiration → Next → Select scopes → Next → Store your
+ * API key, in one dialog; without scopes, name and expiration → Generate → the key (nexos.ai). The generated key's plaintext lives only in this component's state: never in a store,
  * storage or the URL. Done (or unmounting) drops it.
  */
 export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => void }) {
@@ -24,18 +26,20 @@ export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => v
   const keysChanged = useKeys((s) => s.keysChanged);
   const refreshApps = useApps((s) => s.load);
 
-  const wizard = useKeyWizard(app.id, (result) => {
+  const hasScopes = app.scopes.length > 0;
+  const wizard = useKeyWizard(app.id, hasScopes, (result) => {
     setGenerated(result);
     keysChanged([result.key]); // the summary only: no plaintext
     void refreshApps(); // the key counts on the Apps list
   });
-  const store = useStoreKeyStep(generated, () => {
+  const store = useStoreKeyStep(generated, app.headerScheme, () => {
     setGenerated(null);
     onClose();
   });
 
   const { step, submitting } = wizard;
-  const current = generated ? 2 : step === 'details' ? 0 : 1;
+  const steps = hasScopes ? WIZARD_STEPS : WIZARD_STEPS_WITHOUT_SCOPES;
+  const current = generated ? steps.length - 1 : step === 'details' ? 0 : 1;
   const wizardFooter = (
     <>
       {step === 'scopes' ? (
@@ -47,7 +51,7 @@ export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => v
         Cancel
       </Button>
       <Button type="submit" variant="primary" busy={submitting}>
-        {step === 'details' ? 'Next' : submitting ? 'Generating…' : 'Generate API key'}
+        {submitting ? 'Generating…' : hasScopes ? 'Next' : 'Generate'}
       </Button>
     </>
   );
@@ -60,7 +64,7 @@ export function GenerateKeyDialog({ app, onClose }: { app: App; onClose: () => v
       onSubmit={generated ? undefined : wizard.submit}
       footer={generated ? store.footer : wizardFooter}
     >
-      <StepIndicator steps={WIZARD_STEPS} current={current} />
+      <StepIndicator steps={steps} current={current} />
       {generated ? store.body : null}
       {!generated && step === 'details' ? <KeyDetailsStep wizard={wizard} /> : null}
       {!generated && step === 'scopes' ? <ScopesStep wizard={wizard} catalog={app.scopes} /> : null}

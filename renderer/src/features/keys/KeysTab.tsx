@@ -76,7 +76,9 @@ export function KeysTab({ app }: { app: App }) {
       )}
       {dialog?.kind === 'generate' ? <GenerateKeyDialog app={app} onClose={close} /> : null}
       {dialog?.kind === 'check' ? <CheckKeyDialog app={app} onClose={close} /> : null}
-      {dialog?.kind === 'rotate' ? <RotateKeyDialog target={dialog.key} onClose={close} /> : null}
+      {dialog?.kind === 'rotate' ? (
+        <RotateKeyDialog target={dialog.key} headerScheme={app.headerScheme} onClose={close} />
+      ) : null}
       {dialog?.kind === 'revoke' ? <RevokeKeyDialog target={dialog.key} onClose={close} /> : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { verifyHeaderLine, type VerifyScheme } from '../../../../shared/catalogs/header-schemes';
 import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
 import { MASKED_DOTS, publicKeyPart } from '../../lib/key-display';
 
@@ -25,6 +26,29 @@ export function MaskedKey({ summary, plaintext, revealed }: MaskedKeyProps) {
       <span>{`${publicKeyPart(summary)}.`}</span>
       <span aria-hidden="true">{dots}</span>
       <span className="visually-hidden"> (secret part hidden; use Show to reveal it)</span>
+    </code>
+  );
+}
+
+/**
+ * The header line the key goes in, as the app sends it (`Authorization: Api-Key atfinity_…`), masked
+ * like the key above it until Show.
+ */
+export function HeaderLineKey({ scheme, summary, plaintext, revealed }: MaskedKeyProps & { scheme: VerifyScheme }) {
+  const name = verifyHeaderLine(scheme, '');
+  if (revealed) {
+    return (
+      <code className="key-box__value" data-testid="api-key-header">
+        {name}
+        {plaintext}
+      </code>
+    );
+  }
+  return (
+    <code className="key-box__value key-box__value--masked" data-testid="api-key-header">
+      <span>{`${name}${publicKeyPart(summary)}.`}</span>
+      <span aria-hidden="true">{'•'.repeat(MASKED_DOTS)}</span>
+      <span className="visually-hidden"> (secret part hidden)</span>
     </code>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { GRACE_PERIODS, type GracePeriodId } from '../../../../shared/catalogs/expirations';
+import type { VerifyScheme } from '../../../../shared/catalogs/header-schemes';
 import type { IssuedKeySummary, RotatedKey } from '../../../../shared/domain/issued-key';
 import { client, isFailure, type ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
@@ -49,7 +50,16 @@ function OldKeyNote({ replaced }: { replaced: IssuedKeySummary }) {
  * nexos.ai's Rotate: a confirmation with a grace period (as Stripe and Unkey offer), then the new key's
  * "Store your API key" step in the same dialog.
  */
-export function RotateKeyDialog({ target, onClose }: { target: IssuedKeySummary; onClose: () => void }) {
+export function RotateKeyDialog({
+  target,
+  headerScheme,
+  onClose,
+}: {
+  target: IssuedKeySummary;
+  /** The app's, for the new key's header line. */
+  headerScheme: VerifyScheme;
+  onClose: () => void;
+}) {
   const [now] = useState(() => Date.now());
   const [grace, setGrace] = useState<GracePeriodId>('immediately');
   const [busy, setBusy] = useState(false);
@@ -57,7 +67,7 @@ export function RotateKeyDialog({ target, onClose }: { target: IssuedKeySummary;
   const [generated, setGenerated] = useState<RotatedKey | null>(null);
   const keysChanged = useKeys((s) => s.keysChanged);
   const refreshApps = useApps((s) => s.load);
-  const store = useStoreKeyStep(generated, onClose);
+  const store = useStoreKeyStep(generated, headerScheme, onClose);
 
   const rotate = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { CircleCheck, LockKeyhole } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { RotatedKey } from '../../../../shared/domain/issued-key';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -14,14 +14,20 @@ export const ROTATED_IN_VAULT =
 
 export const savedMessage = (vaultName: string) => `Saved in the vault "${vaultName}".`;
 
+export const confirmSaveQuestion = (vaultName: string) => `Save your API key in ${vaultName}?`;
+
 /**
  * Cerby's "Save in vault" on the store page: "Select vault" only when there is more than one vault,
- * then one button. Saving counts as storing the key, so the caller ticks "I have stored the key".
+ * then one button, then "Save your API key in <vault>?" with the same button to confirm. As in Cerby,
+ * saving does not tick "I have stored the key in a safe place": the user still does, then Done.
  */
-export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => void }) {
-  const { list, vaults, vault, choose, save, saving, savedIn, failure } = useSaveInVault(keyId, onSaved);
+export function SaveInVault({ keyId }: { keyId: string }) {
+  const { list, vaults, vault, choose, save, saving, savedIn, failure } = useSaveInVault(keyId);
+  const [confirming, setConfirming] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const done = useRef<HTMLParagraphElement>(null);
+  const questionId = useId();
 
   // The busy button was disabled under the pointer or keyboard, so focus fell to the page: bring it
   // to what happened (the confirmation), or back to the button to try again.
@@ -30,9 +36,16 @@ export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => 
   }, [savedIn]);
   useEffect(() => {
     if (failure && (document.activeElement === document.body || document.activeElement === null)) {
-      button.current?.focus();
+      (confirmButton.current ?? button.current)?.focus();
     }
   }, [failure]);
+  // The question replaces the button it came from: focus goes to its answer, and back on Cancel.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (asked.current) button.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
 
   if (list.kind === 'loading') return <p className="save-in-vault__note">Loading vaults…</p>;
   if (list.kind === 'failed') {
@@ -51,6 +64,23 @@ export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => 
           <CircleCheck size={16} aria-hidden="true" />
           {savedMessage(savedIn)}
         </p>
+      ) : confirming ? (
+        <div role="group" aria-labelledby={questionId} className="save-in-vault__confirm">
+          <p id={questionId} className="save-in-vault__question">
+            {confirmSaveQuestion(vault.name)}
+          </p>
+          <p className="save-in-vault__note">
+            The key is encrypted in this vault, where Show and Copy can get it back later.
+          </p>
+          <div className="save-in-vault__actions">
+            <Button onClick={() => setConfirming(false)} disabled={saving}>
+              Cancel
+            </Button>
+            <Button ref={confirmButton} variant="primary" icon={LockKeyhole} busy={saving} onClick={() => void save()}>
+              {saving ? 'Saving…' : 'Save in vault'}
+            </Button>
+          </div>
+        </div>
       ) : (
         <div className="save-in-vault__row">
           {vaults.length > 1 ? (
@@ -62,8 +92,8 @@ export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => 
               className="save-in-vault__select"
             />
           ) : null}
-          <Button ref={button} icon={LockKeyhole} busy={saving} onClick={() => void save()}>
-            {saving ? 'Saving…' : 'Save in vault'}
+          <Button ref={button} icon={LockKeyhole} onClick={() => setConfirming(true)}>
+            Save in vault
           </Button>
         </div>
       )}
@@ -80,15 +110,7 @@ export function SaveInVault({ keyId, onSaved }: { keyId: string; onSaved: () => 
  * The vault part of a rotated key's store page: main already moved the entry that held the old key
  * to the new one (nothing to save), or says why it could not, and Save in vault is offered instead.
  */
-export function RotatedKeyVault({
-  keyId,
-  vaultUpdate,
-  onSaved,
-}: {
-  keyId: string;
-  vaultUpdate: RotatedKey['vaultUpdate'];
-  onSaved: () => void;
-}) {
+export function RotatedKeyVault({ keyId, vaultUpdate }: { keyId: string; vaultUpdate: RotatedKey['vaultUpdate'] }) {
   if (vaultUpdate.updatedEntries > 0) {
     return (
       <Banner tone="info" role="status">
@@ -104,7 +126,7 @@ export function RotatedKeyVault({
           <p>{vaultUpdate.problem}</p>
         </Banner>
       ) : null}
-      <SaveInVault keyId={keyId} onSaved={onSaved} />
+      <SaveInVault keyId={keyId} />
     </>
   );
 }

@@ -59,7 +59,7 @@ function ScopeOption({
 
 /**
  * Step 2 (Cerby's "Select scopes"): an explicit "no scopes" first, then one checkbox per scope of the
- * app in a list that scrolls.
+ * app in a list that scrolls. An app without scopes never shows it (GenerateKeyDialog).
  */
 export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: readonly Scope[] }) {
   const { scopes, setScopes, noScopes, setNoScopes, scopesError, firstScopeRef, submitting } = wizard;
@@ -91,7 +91,6 @@ export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: re
         description="It will authenticate, but every scope check will fail."
         checked={noScopes}
         disabled={submitting}
-        inputRef={catalog.length === 0 ? firstScopeRef : undefined}
         onChange={(checked) => {
           setNoScopes(checked);
           if (checked) setScopes([]);
@@ -122,9 +121,6 @@ export function ScopesStep({ wizard, catalog }: { wizard: KeyWizard; catalog: re
         disabled={submitting}
       >
         <legend className="visually-hidden">Scopes</legend>
-        {catalog.length === 0 ? (
-          <p className="muted">This app has no scopes yet. Add them in Settings → Scopes.</p>
-        ) : null}
         {catalog.map((scope, index) => (
           <ScopeOption
             key={scope.id}

@@ -1,11 +1,12 @@
 import { Check, Copy, Eye, EyeOff } from 'lucide-react';
 import { useEffect, useRef, useState, type Ref } from 'react';
+import type { VerifyScheme } from '../../../../shared/catalogs/header-schemes';
 import type { GeneratedKey, RotatedKey } from '../../../../shared/domain/issued-key';
 import { client } from '../../api/client';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { copiedMessage, useCopyInMain } from '../../lib/use-clipboard';
-import { MaskedKey } from './MaskedKey';
+import { HeaderLineKey, MaskedKey } from './MaskedKey';
 import { RotatedKeyVault, SaveInVault } from './SaveInVault';
 
 export const ONLY_TIME_WARNING =
@@ -18,6 +19,8 @@ export type StoreableKey = GeneratedKey & Partial<Pick<RotatedKey, 'vaultUpdate'
 
 interface StoreKeyStepProps {
   generated: StoreableKey;
+  /** The app's: how the key is sent, shown as the header line it goes in. */
+  headerScheme: VerifyScheme;
   stored: boolean;
   onStoredChange: (stored: boolean) => void;
   storedRef?: Ref<HTMLInputElement>;
@@ -44,7 +47,7 @@ function useDiscardPlaintextOnUnmount(keyId: string) {
  * with the key), the one-time warning, Save in vault, and the "stored" confirmation. Copy and Save
  * refer to the key by id: main copies it (and clears the clipboard later) and saves it.
  */
-export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: StoreKeyStepProps) {
+export function StoreKeyStep({ generated, headerScheme, stored, onStoredChange, storedRef }: StoreKeyStepProps) {
   const [revealed, setRevealed] = useState(false);
   const { state: copyState, copy } = useCopyInMain();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -61,7 +64,6 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
   };
   // Main records "copied" in the activity log itself.
   const copyKey = () => copy(() => client.keys.copyPlaintext({ keyId: key.id }));
-  const saved = () => onStoredChange(true);
 
   return (
     <section className="store-key" aria-labelledby="store-key-heading">
@@ -98,6 +100,12 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
         <div className="key-box">
           <MaskedKey summary={key} plaintext={plaintext} revealed={revealed} />
         </div>
+        <div className="store-key__header">
+          <p className="store-key__header-label">Send it in this header:</p>
+          <div className="key-box">
+            <HeaderLineKey scheme={headerScheme} summary={key} plaintext={plaintext} revealed={revealed} />
+          </div>
+        </div>
         <p
           role="status"
           className={`store-key__copy-status${copyState.kind === 'copied' ? ' store-key__copy-status--done' : ''}`}
@@ -113,11 +121,7 @@ export function StoreKeyStep({ generated, stored, onStoredChange, storedRef }: S
         ) : null}
       </div>
       <div data-slot="vault" className="store-key__vault">
-        {vaultUpdate ? (
-          <RotatedKeyVault keyId={key.id} vaultUpdate={vaultUpdate} onSaved={saved} />
-        ) : (
-          <SaveInVault keyId={key.id} onSaved={saved} />
-        )}
+        {vaultUpdate ? <RotatedKeyVault keyId={key.id} vaultUpdate={vaultUpdate} /> : <SaveInVault keyId={key.id} />}
       </div>
       <label className="store-key__confirm">
         <input

@@ -11,11 +11,12 @@ type Field = (typeof FIELDS)[number];
 export type WizardStep = 'details' | 'scopes';
 
 /**
- * The generation wizard's input and its two form steps: name and expiration, then scopes. Validates
+ * The generation wizard's input and its form steps: name and expiration, then scopes — or, for an app
+ * with no scopes (atfinity, nexos.ai), name and expiration only, whose submit generates. Validates
  * with the contract's own schema, calls keys.generate once, and hands the result (plaintext included)
  * to `onGenerated`, which must keep it in local state only. Back never loses input.
  */
-export function useKeyWizard(appId: string, onGenerated: (generated: GeneratedKey) => void) {
+export function useKeyWizard(appId: string, hasScopes: boolean, onGenerated: (generated: GeneratedKey) => void) {
   const [step, setStep] = useState<WizardStep>('details');
   const [choice, setChoice] = useState<ExpirationChoice>(DEFAULT_EXPIRATION);
   const [scopes, setScopes] = useState<readonly string[]>([]);
@@ -45,7 +46,8 @@ export function useKeyWizard(appId: string, onGenerated: (generated: GeneratedKe
     name: form.values.name,
     expiration: toExpiration(choice, form.values.customDate, form.values.customTime),
     scopes: [...scopes],
-    ...(noScopes ? { noScopes: true } : {}),
+    // An app without scopes issues keys without any: the explicit choice is the app's, made once.
+    ...(noScopes || !hasScopes ? { noScopes: true } : {}),
   });
   const scopesError = fieldErrors(generateKeyInputSchema, input(), ['scopes'] as const).scopes;
 
@@ -96,8 +98,9 @@ export function useKeyWizard(appId: string, onGenerated: (generated: GeneratedKe
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (step === 'details') next();
-    else void generate();
+    if (step === 'scopes') void generate();
+    else if (hasScopes) next();
+    else if (form.validateForSubmit()) void generate();
   };
 
   return {

@@ -8,7 +8,7 @@ type VaultList = { kind: 'loading' } | { kind: 'failed'; message: string } | { k
  * "Save in vault" on the store page: the vaults to choose from, the chosen one (the first by default)
  * and the save itself. Only the key's id goes to main, which still holds the plaintext.
  */
-export function useSaveInVault(keyId: string, onSaved: () => void) {
+export function useSaveInVault(keyId: string) {
   const [list, setList] = useState<VaultList>({ kind: 'loading' });
   const [chosen, setChosen] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -41,7 +41,6 @@ export function useSaveInVault(keyId: string, onSaved: () => void) {
     setSaving(false);
     if (isFailure(result)) return setFailure(result);
     setSavedIn(vault.name);
-    onSaved();
   };
 
   return { list, vaults, vault, choose: setChosen, save, saving, savedIn, failure };

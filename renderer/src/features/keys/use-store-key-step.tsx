@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { VerifyScheme } from '../../../../shared/catalogs/header-schemes';
 import { Button } from '../../components/Button';
 import { StoreKeyStep, type StoreableKey } from './StoreKeyStep';
 
@@ -39,9 +40,13 @@ const heldByVault = (generated: StoreableKey) => (generated.vaultUpdate?.updated
 /**
  * The last step of generating or rotating, as parts of the caller's dialog (so the dialog itself stays
  * the same element from the first step to the last): the key once, and Done only after "I have stored
- * the key in a safe place" (ticked, or by Save in vault). The plaintext stays in the caller's state.
+ * the key in a safe place" is ticked — Save in vault does not tick it (Cerby). The plaintext stays in the caller's state.
  */
-export function useStoreKeyStep(generated: StoreableKey | null, onDone: () => void): StoreKeyStepParts {
+export function useStoreKeyStep(
+  generated: StoreableKey | null,
+  headerScheme: VerifyScheme,
+  onDone: () => void,
+): StoreKeyStepParts {
   const [stored, setStored] = useState(false);
   const [storedKeyId, setStoredKeyId] = useState<string | null>(null);
   // A new key starts unconfirmed, unless a vault already holds it; adjusted while rendering (not in
@@ -70,6 +75,7 @@ export function useStoreKeyStep(generated: StoreableKey | null, onDone: () => vo
     body: generated ? (
       <StoreKeyStep
         generated={generated}
+        headerScheme={headerScheme}
         stored={stored}
         onStoredChange={(value) => {
           setStored(value);

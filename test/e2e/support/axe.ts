@@ -58,29 +58,46 @@ export async function axeViolations(page: Page, colourOnly = false): Promise<str
 }
 
 /**
- * The colour rules again in the other theme: data-theme on <html> set as Settings sets it (tokens.css
- * turns every colour with it), checked once the colours have settled, then put back as it was.
+ * Sets data-theme on <html> as Settings does (`null`: none, the system's theme) and ends at once the
+ * colour transitions this starts (buttons fade their colours for 120 ms), so the new colours are
+ * there to measure without waiting. Returns the data-theme it replaced.
+ */
+function setTheme(page: Page, theme: string | null | 'other'): Promise<string | null> {
+  return page.evaluate((next) => {
+    interface Root {
+      dataset: Record<string, string>;
+    }
+    const document = Reflect.get(globalThis, 'document') as {
+      documentElement: Root;
+      getAnimations(): Array<{ finish(): void; constructor: { name: string } }>;
+    };
+    const getComputedStyle = Reflect.get(globalThis, 'getComputedStyle') as (el: Root) => { color: string };
+    const matchMedia = Reflect.get(globalThis, 'matchMedia') as (query: string) => { matches: boolean };
+    const root = document.documentElement;
+    const before = root.dataset.theme ?? null;
+    const shown = before ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    const theme = next === 'other' ? (shown === 'dark' ? 'light' : 'dark') : next;
+    if (theme === null) delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    void getComputedStyle(root).color; // styles recomputed now, so the transitions exist to be ended
+    for (const animation of document.getAnimations()) {
+      if (animation.constructor.name === 'CSSTransition') animation.finish();
+    }
+    return before;
+  }, theme);
+}
+
+/**
+ * The colour rules again in the other theme (tokens.css turns every colour with data-theme), then the
+ * theme put back as it was.
  */
 export async function axeViolationsInOtherTheme(page: Page): Promise<string[]> {
-  const before = await page.evaluate(() => {
-    const root = (Reflect.get(globalThis, 'document') as { documentElement: { dataset: Record<string, string> } })
-      .documentElement;
-    const matchMedia = Reflect.get(globalThis, 'matchMedia') as (query: string) => { matches: boolean };
-    const shown = root.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-    const chosen = root.dataset.theme ?? null;
-    root.dataset.theme = shown === 'dark' ? 'light' : 'dark';
-    return chosen;
-  });
+  const before = await setTheme(page, 'other');
   try {
     await animationsSettled(page);
     return (await axeViolations(page, true)).map((line) => `in the other theme: ${line}`);
   } finally {
-    await page.evaluate((chosen) => {
-      const root = (Reflect.get(globalThis, 'document') as { documentElement: { dataset: Record<string, string> } })
-        .documentElement;
-      if (chosen === null) delete root.dataset.theme;
-      else root.dataset.theme = chosen;
-    }, before);
+    await setTheme(page, before);
     await animationsSettled(page);
   }
 }

@@ -91,7 +91,7 @@ async function screenshotDark(page: Page, name: string): Promise<void> {
 describe('at 1024×640', () => {
   const e2e = useE2E();
 
-  it('the keys table and the vault entries keep their actions in view, and a tall dialog scrolls inside', async () => {
+  it('keeps the actions of the keys and entries tables in view, scrolls a tall dialog inside, and no screen sideways', async () => {
     const harness = await e2e.startHarness();
     await seedKeys(harness);
     await seedEntries(harness);
@@ -134,6 +134,30 @@ describe('at 1024×640', () => {
     expect(footerBox!.y + footerBox!.height).toBeLessThanOrEqual(SMALL.height);
     await screenshot(page, '226-add-key-dialog-scrolled-1024');
     await screenshotDark(page, '229-add-key-dialog-dark-1024');
+    await footer.click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The other screens: none scrolls sideways either.
+    const nav = (name: string) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
+    await nav('Apps');
+    await page.getByRole('list', { name: 'Apps' }).waitFor();
+    await expectNoPageOverflow(page, 'Apps');
+    await openAppCard(page, 'Payments gateway');
+    for (const tab of ['Settings', 'Activity']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tabpanel').waitFor();
+      await expectNoPageOverflow(page, `the app’s ${tab} tab`);
+    }
+    await nav('Console');
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    await expectNoPageOverflow(page, 'Console');
+    await nav('Activity');
+    await page.getByRole('table').getByRole('row').nth(1).waitFor();
+    await expectNoPageOverflow(page, 'Activity');
+    await nav('Settings');
+    await page.getByRole('group', { name: 'Theme' }).waitFor();
+    await expectNoPageOverflow(page, 'Settings');
     await page.setViewportSize(VIEWPORT);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatRelative } from '../../renderer/src/lib/time';
+import { formatAbsolute, formatCompact, formatDay, formatRelative } from '../../renderer/src/lib/time';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -77,5 +77,39 @@ describe('formatCompact', () => {
 
     const newYear = new Date(2026, 11, 30, 12, 0).getTime();
     expect(formatCompact(iso(newYear + 3 * DAY), newYear)).toContain('2027');
+  });
+});
+
+describe('formatAbsolute', () => {
+  it("writes the date and time in the user's locale and names the time zone", () => {
+    const at = new Date(2026, 11, 3, 14, 5);
+    const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    const label = formatAbsolute(at.toISOString());
+    expect(zone).toBeTruthy();
+    expect(label.endsWith(` ${zone!}`)).toBe(true);
+    expect(label).toContain('2026');
+    expect(label).toContain('Dec');
+    expect(label).toContain('05');
+    // A Date reads the same as its ISO text.
+    expect(formatAbsolute(at)).toBe(label);
+  });
+});
+
+describe('formatDay', () => {
+  const now = new Date(NOW);
+  it('names today and yesterday by calendar day, not by 24-hour spans', () => {
+    expect(formatDay(new Date(2026, 10, 23, 0, 1), now)).toBe('Today');
+    expect(formatDay(new Date(2026, 10, 22, 0, 1), now)).toBe('Yesterday');
+    expect(formatDay(new Date(2026, 10, 22, 23, 59), new Date(2026, 10, 23, 0, 1))).toBe('Yesterday');
+  });
+
+  it('gives the weekday and date further back, with the year only when it is another year', () => {
+    const label = formatDay(new Date(2026, 10, 20, 12), now);
+    expect(label).toContain('Fri');
+    expect(label).toContain('20');
+    expect(label).not.toContain('2026');
+    expect(formatDay(new Date(2025, 11, 31, 12), now)).toContain('2025');
   });
 });

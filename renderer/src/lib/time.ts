@@ -1,4 +1,16 @@
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Every date and time the page shows goes through this module, in the user's locale and time zone
+ * (the browser's defaults, which Electron takes from the system). An instant in full always names its
+ * time zone: "3 Dec 2026, 14:05 CET" in en-GB, "Dec 3, 2026, 2:05 PM GMT+1" in en-US.
+ */
+const absolute = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 // Always a number ("in 1 day", "1 year ago"): the words "tomorrow" and "next year" name a calendar day
 // or year, which a rounded duration does not always reach (22 hours from 1 AM is still today).
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
@@ -29,9 +41,9 @@ const STEPS: readonly Step[] = [
   YEARS,
 ];
 
-/** "Nov 23, 2026, 1:05 AM" in the user's locale. */
-export function formatAbsolute(iso: string): string {
-  return absolute.format(new Date(iso));
+/** "23 Nov 2026, 01:05 CET" as the user's locale writes it, with the time zone's name. */
+export function formatAbsolute(at: string | Date): string {
+  return absolute.format(typeof at === 'string' ? new Date(at) : at);
 }
 
 /** "just now", "5 minutes ago", "1 day ago", "in 1 hour", "in 3 days", "in 1 year". */
@@ -82,4 +94,23 @@ export function formatCompact(iso: string, now: number): string {
   if (day === yesterday.getTime()) return `yesterday ${timeOnly.format(at)}`;
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
   return (sameYear ? dayAndTime : dayYearAndTime).format(at);
+}
+
+const weekdayAndDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const weekdayDayAndYear = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** A heading for a calendar day: "Today", "Yesterday", else "Mon, 30 Nov" (with the year when not this year). */
+export function formatDay(at: Date, now: Date): string {
+  const day = startOfDay(at.getTime());
+  const today = startOfDay(now.getTime());
+  if (day === today) return 'Today';
+  const yesterday = new Date(today);
+  yesterday.setDate(yesterday.getDate() - 1);
+  if (day === yesterday.getTime()) return 'Yesterday';
+  return (at.getFullYear() === now.getFullYear() ? weekdayAndDay : weekdayDayAndYear).format(at);
 }

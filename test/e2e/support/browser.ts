@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { animationsSettled, axeViolations } from './axe';
+import { animationsSettled, axeViolations, axeViolationsInOtherTheme } from './axe';
 import { REPO_ROOT } from './harness-process';
 
 /** Debian's Chromium; Playwright's own browser download cannot work here (ENVIRONMENT.md). */
@@ -86,12 +86,14 @@ export async function openApp(page: Page, url: string): Promise<void> {
 /**
  * `NN-name.png` under test-results/screenshots; NN is given by the test so the files sort by flow.
  * Animations are finished first (a dialog fades in for 120 ms), so the picture is the settled screen,
- * and every screen pictured is checked with axe-core (WCAG 2.x A and AA): a violation fails the test.
+ * and every screen pictured is checked with axe-core (WCAG 2.x A and AA) in the theme shown, and its
+ * colours in the other theme too: a violation fails the test.
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await animationsSettled(page);
-  expect(await axeViolations(page), `axe-core on the screen of ${name}`).toEqual([]);
+  const violations = [...(await axeViolations(page)), ...(await axeViolationsInOtherTheme(page))];
+  expect(violations, `axe-core on the screen of ${name}`).toEqual([]);
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;

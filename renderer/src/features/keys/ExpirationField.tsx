@@ -4,6 +4,7 @@ import { Banner } from '../../components/Banner';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useNow } from '../../lib/use-now';
+import { PresetEnd } from './PresetEnd';
 import { EXPIRATION_OPTIONS, localDateOf, NEVER_WARNING } from './expiration-choice';
 import type { KeyWizard } from './use-key-wizard';
 
@@ -27,7 +28,7 @@ export function ExpirationField({ wizard }: { wizard: KeyWizard }) {
         value={choice}
         options={EXPIRATION_OPTIONS}
         onChange={setChoice}
-        hint="A preset counts from the moment the key is generated."
+        hint={<PresetEnd choice={choice} />}
       />
       {choice === 'custom' ? (
         <fieldset className="expiration__custom">

@@ -29,7 +29,7 @@ export function graceOptions(key: IssuedKeySummary, now: number): RadioOption<Gr
 export function oldKeyFate(grace: GracePeriodId, now: number): string {
   const period = GRACE_PERIODS.find((candidate) => candidate.id === grace);
   if (!period || period.ms === 0) return 'The current key stops working as soon as you rotate.';
-  return `The current key keeps working for ${period.label} after you rotate (until about ${formatAbsolute(new Date(now + period.ms).toISOString())}), then stops for good.`;
+  return `The current key keeps working for ${period.label} after you rotate (until about ${formatAbsolute(new Date(now + period.ms))}), then stops for good.`;
 }
 
 /** What the rotated key does now, shown above the new key. */

@@ -2,6 +2,7 @@ import { LockKeyhole } from 'lucide-react';
 import { Button } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import { useNavigation } from '../../stores/navigation-store';
+import { AppearanceSection } from './AppearanceSection';
 import { TestApiSection } from './TestApiSection';
 import './settings.css';
 
@@ -15,6 +16,7 @@ export function SettingsScreen() {
         description="Settings for this Keyhaven. An app's own settings are on its Settings tab."
       />
       <div className="global-settings">
+        <AppearanceSection />
         <section className="global-settings__section" aria-labelledby="settings-test-api">
           <h2 id="settings-test-api" className="global-settings__title">
             Local test API

@@ -1,25 +1,11 @@
 import type { HistorySummary } from '../../../../../shared/console/history';
+import { formatDay } from '../../../lib/time';
 
 /** A row of the history list: a day's heading or a request. */
 export type HistoryRow =
   { kind: 'day'; label: string; key: string } | { kind: 'item'; item: HistorySummary; key: string };
 
 const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
-
-/** "Today", "Yesterday", else the date as the user's locale writes it (`Mon, 30 Nov`). */
-export function dayLabel(at: Date, now: Date, locale?: string): string {
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  if (dayKey(at) === dayKey(now)) return 'Today';
-  if (dayKey(at) === dayKey(yesterday)) return 'Yesterday';
-  const sameYear = at.getFullYear() === now.getFullYear();
-  return at.toLocaleDateString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  });
-}
 
 /** History (newest first) as rows with a heading before each day's first request, filtered by method or URL. */
 export function historyRows(items: readonly HistorySummary[], now: Date, filter = ''): HistoryRow[] {
@@ -32,7 +18,7 @@ export function historyRows(items: readonly HistorySummary[], now: Date, filter 
     const key = dayKey(at);
     if (key !== day) {
       day = key;
-      rows.push({ kind: 'day', label: dayLabel(at, now), key: `day-${key}` });
+      rows.push({ kind: 'day', label: formatDay(at, now), key: `day-${key}` });
     }
     rows.push({ kind: 'item', item, key: item.id });
   }

@@ -87,6 +87,7 @@ export class AppService {
         createdAt: this.clock.now().toISOString(),
         keyHashing: 'app',
         keyset: { ...DEFAULT_KEYSET_SETTINGS },
+        archivedAt: null,
       };
       return {
         ops: [{ type: 'app.insert', app }],

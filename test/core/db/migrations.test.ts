@@ -103,7 +103,7 @@ describe('migrating older data folders', () => {
       await core.close();
     }
     const migrated = decodeDocument(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
-    expect(migrated['schemaVersion']).toBe(4);
+    expect(migrated['schemaVersion']).toBe(5);
     // Apps from before per-app secrets keep the folder's pepper: their keys verified above, unrotated.
     expect(migrated['apps']).toMatchObject([{ id: APP, keyHashing: 'folder', keyset: { publishTo: null } }]);
     // The carried-over records became the chain's committed head, and the export's record follows them.
@@ -134,5 +134,45 @@ describe('migrating older data folders', () => {
     } finally {
       await core.close();
     }
+  });
+
+  it('gives a version 4 folder notes, disabled and archived marks; sealed keys still verify, and can be disabled', async () => {
+    const keychain = new MemoryKeychain();
+    const first = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    const app = await first.apps.create({ name: 'Pyas' });
+    const issued = await first.issuing.generate({
+      appId: app.id,
+      name: 'Production',
+      expiration: { kind: 'never' },
+      scopes: ['read:items'],
+    });
+    await first.close();
+    // What version 4 left: keys without a note or disabled mark, apps without an archived mark.
+    const file = join(dir.path, 'keyhaven.json');
+    const current = decodeDocument(await readFile(file, 'utf8')) as {
+      apps: Record<string, unknown>[];
+      keys: Record<string, unknown>[];
+    };
+    const v4 = {
+      ...current,
+      schemaVersion: 4,
+      apps: current.apps.map(({ archivedAt: _archivedAt, ...rest }) => rest),
+      keys: current.keys.map(({ note: _note, disabledAt: _disabledAt, ...rest }) => rest),
+    };
+    await writeFile(file, JSON.stringify(v4));
+    const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    try {
+      expect(core.issuing.list(app.id)).toMatchObject([{ note: '', disabledAt: null, status: 'active' }]);
+      expect(core.apps.get(app.id).archivedAt).toBeNull();
+      expect((await core.keys.verifyKey(issued.plaintext)).code).toBe('VALID');
+      await core.issuing.disable(issued.key.id);
+      expect((await core.keys.verifyKey(issued.plaintext)).code).toBe('DISABLED');
+    } finally {
+      await core.close();
+    }
+    const backup = decodeDocument(await readFile(join(dir.path, 'keyhaven.json.v4.bak'), 'utf8')) as {
+      schemaVersion: number;
+    };
+    expect(backup.schemaVersion).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 import { Archive, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { App } from '../../../../shared/domain/app';
 import { isFailure } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -19,6 +19,8 @@ export function AppRetirementSettings({ app }: { app: App }) {
   const goToApps = useNavigation((s) => s.goToApps);
   const [dialog, setDialog] = useState<'archive' | 'delete' | null>(null);
   const archived = app.archivedAt !== null;
+  // Archive removes its own button: focus then goes to Delete, the next thing to do.
+  const deleteButton = useRef<HTMLButtonElement>(null);
 
   const confirmArchive = async () => {
     const result = await archive(app.id);
@@ -54,7 +56,7 @@ export function AppRetirementSettings({ app }: { app: App }) {
           <strong>Delete this app.</strong> Only an app with no live key can be deleted: revoke its keys or archive it
           first. Its activity stays in the log.
         </p>
-        <Button variant="danger" icon={Trash2} onClick={() => setDialog('delete')}>
+        <Button ref={deleteButton} variant="danger" icon={Trash2} onClick={() => setDialog('delete')}>
           Delete app
         </Button>
       </div>
@@ -67,6 +69,7 @@ export function AppRetirementSettings({ app }: { app: App }) {
           failureTitle="The app was not archived"
           onConfirm={confirmArchive}
           onClose={() => setDialog(null)}
+          fallbackFocus={() => deleteButton.current}
         >
           <p>
             Archiving “{app.name}” revokes all of its keys immediately, here and in its published keyset, and no new key

@@ -44,16 +44,19 @@ export function KeyUsageChart({ usage }: { usage: KeyUsage }) {
         {usage.days.map((day, index) => {
           const height = day.count === 0 ? 0 : Math.max(2, (day.count / max) * (plot - 4));
           return (
-            <rect
-              key={day.day}
-              x={index * slot + GAP / 2}
-              y={plot - height}
-              width={slot - GAP}
-              height={height}
-              className="usage-chart__bar"
-            >
-              <title>{`${labelOf(day.day)}: ${day.count}`}</title>
-            </rect>
+            <g key={day.day}>
+              {/* The day's slot, so an empty day still reads as a day. */}
+              <rect x={index * slot + GAP / 2} y={0} width={slot - GAP} height={plot} className="usage-chart__slot" />
+              <rect
+                x={index * slot + GAP / 2}
+                y={plot - height}
+                width={slot - GAP}
+                height={height}
+                className="usage-chart__bar"
+              >
+                <title>{`${labelOf(day.day)}: ${day.count}`}</title>
+              </rect>
+            </g>
           );
         })}
       </svg>

@@ -4,6 +4,7 @@ import type { SystemStatus } from '../../shared/domain/system';
 import type { TestApiSettings } from '../../shared/domain/test-api';
 import { judgeError } from './api/error-judge';
 import { importLegacyActivity } from './activity/legacy-import';
+import { AppRetirement } from './apps/app-retirement';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
@@ -11,7 +12,9 @@ import type { ActivityReader, KeyhavenDb } from './db/keyhaven-db';
 import { openKeyhavenData } from './db/recorded-commit';
 import type { Keychain } from './keychain/keychain';
 import { IssuingService } from './keys/issuing';
+import { KeyEditing } from './keys/key-editing';
 import { KeyLifecycle } from './keys/key-lifecycle';
+import { KeyUsageReport } from './keys/key-usage';
 import { KeyService } from './keys/key-service';
 import { KeySecrets } from './keys/key-secrets';
 import { KeysetRefresher } from './keysets/keyset-refresher';
@@ -68,6 +71,8 @@ export interface Core {
   /** The hash-chained log of what happened, committed with each change (db/recorded-commit.ts). */
   readonly activity: ActivityReader;
   readonly apps: AppService;
+  /** Archive (its keys revoked) and delete (once no key of it may still work). */
+  readonly appRetirement: AppRetirement;
   readonly scopes: ScopeCatalog;
   readonly keys: KeyService;
   /** The folder's and each app's secrets in the keychain: hashing and keyset signing. */
@@ -166,7 +171,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const keysets = new KeysetService(db, secrets, seals, clock, (error) =>
     logError(judgeError(error, 'saving why a keyset could not be published').log),
   );
-  const issuing = new IssuingService({ keys, keysets, lifecycle, vault, clipboard, clock });
+  const editing = new KeyEditing(db, clock);
+  const keyUsage = new KeyUsageReport(db, usage, clock);
+  const issuing = new IssuingService({ keys, keysets, lifecycle, editing, usage: keyUsage, vault, clipboard, clock });
   // Without vaults.json there is nothing to lock, and the settings are the defaults.
   const autoLock = options.platform
     ? new AutoLock(
@@ -248,6 +255,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       retry: (part) => parts[part]().retry(),
     },
     apps: new AppService(db, secrets, clock, (appId) => keysets.afterKeysChanged(appId)),
+    appRetirement: new AppRetirement(db, clock, (appId) => keysets.afterKeysChanged(appId)),
     scopes: new ScopeCatalog(db, (appId) => keysets.afterKeysChanged(appId)),
     keys,
     secrets,

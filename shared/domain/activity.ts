@@ -22,6 +22,12 @@ export const ACTIVITY_TYPES = [
   'app.secretShown',
   /** Uses a service's verifier counted, imported from its usage file. */
   'key.usageImported',
+  /** Issue 14: a key renamed or its note changed; disabled and enabled again; an app archived or deleted. */
+  'key.updated',
+  'key.disabled',
+  'key.enabled',
+  'app.archived',
+  'app.deleted',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -75,6 +75,11 @@ export const appSchema = z.strictObject({
   keyset: keysetSettingsSchema,
   /** How the app's keys are sent (`x-api-key`, `Authorization: Api-Key …`, `Authorization: Bearer …`). */
   headerScheme: appHeaderSchemeSchema,
+  /**
+   * Set when the app was archived: every key it had was revoked with it, and it issues no more keys.
+   * Archiving cannot be undone (its keys were revoked); an archived app can then be deleted.
+   */
+  archivedAt: isoDateSchema.nullable(),
 });
 export type App = z.infer<typeof appSchema>;
 

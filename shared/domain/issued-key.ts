@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { GRACE_PERIOD_IDS } from '../catalogs/expirations';
 import { VERIFY_SCHEME_IDS } from '../catalogs/header-schemes';
 import { expirationSchema } from './expiration';
-import { idSchema, isoDateSchema, nameSchema } from './text';
+import { idSchema, isoDateSchema, nameSchema, noteSchema } from './text';
 
 export const KEY_NAME_MAX = 100;
+export const KEY_NOTE_MAX = 500;
 export const UNUSED_AFTER_DAYS = 90;
 export const SCOPES_PER_KEY_MAX = 200;
 
 /** Derived from the record and the clock, never stored (DESIGN.md §5). */
-export const KEY_STATUSES = ['active', 'expiring_soon', 'expired', 'revoked', 'rotated'] as const;
+export const KEY_STATUSES = ['active', 'expiring_soon', 'expired', 'revoked', 'rotated', 'disabled'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 /** What the renderer sees of an issued key: everything but its hash. */
@@ -17,6 +18,8 @@ export const issuedKeySummarySchema = z.strictObject({
   id: idSchema,
   appId: idSchema,
   name: z.string(),
+  /** Free text about the key (what uses it, who to ask); never a secret by design, but not shown in tables. */
+  note: z.string(),
   /** The prefix the key was issued with (an app's prefix may change later; its keys keep theirs). */
   keyPrefix: z.string(),
   keyId: z.string(),
@@ -25,6 +28,8 @@ export const issuedKeySummarySchema = z.strictObject({
   expiration: expirationSchema,
   expiresAt: isoDateSchema.nullable(),
   revokedAt: isoDateSchema.nullable(),
+  /** Set while the key is disabled (a temporary stop, undone by enabling it); verifies as DISABLED. */
+  disabledAt: isoDateSchema.nullable(),
   lastUsedAt: isoDateSchema.nullable(),
   useCount: z.number().int().nonnegative(),
   /** Rotation links: the key this one replaced, the key that replaced it, and until when it still works. */
@@ -88,6 +93,39 @@ export type RotateKeyInput = z.input<typeof rotateKeyInputSchema>;
 
 export const revokeKeyInputSchema = z.strictObject({ id: idSchema });
 
+/** Disable or enable a key: a temporary stop, distinct from revoke. */
+export const keyIdInputSchema = z.strictObject({ id: idSchema });
+
+/** Rename a key or change its note; at least one of them. */
+export const updateKeyInputSchema = z
+  .strictObject({
+    id: idSchema,
+    name: nameSchema('API key name', KEY_NAME_MAX).optional(),
+    note: noteSchema('Note', KEY_NOTE_MAX).optional(),
+  })
+  .refine((input) => input.name !== undefined || input.note !== undefined, {
+    error: 'Give a new name or note.',
+  });
+export type UpdateKeyInput = z.input<typeof updateKeyInputSchema>;
+
+export const KEY_USAGE_DAYS = 30;
+
+/**
+ * The page's offset from UTC (minutes east, as `-new Date().getTimezoneOffset()`), so days are the
+ * user's days; hours are the finest grain the core keeps, so any whole-hour or half-hour zone works.
+ */
+export const keyUsageInputSchema = z.strictObject({
+  id: idSchema,
+  utcOffsetMinutes: z.number().int().min(-840).max(840),
+});
+
+/** Verifications of one key per day (in the page's time zone), oldest first, over the last KEY_USAGE_DAYS days (today included). */
+export const keyUsageSchema = z.strictObject({
+  days: z.array(z.strictObject({ day: z.string(), count: z.number().int().nonnegative() })),
+  total: z.number().int().nonnegative(),
+});
+export type KeyUsage = z.infer<typeof keyUsageSchema>;
+
 /** The user clicked Show or Copy on the "Store your API key" page: recorded in the activity log. */
 export const keyViewedInputSchema = z.strictObject({ id: idSchema, action: z.enum(['shown', 'copied']) });
 
@@ -97,6 +135,8 @@ export const VERIFY_CODES = [
   'NOT_FOUND',
   'EXPIRED',
   'REVOKED',
+  /** Disabled by the user: a temporary stop; enabling the key makes it VALID again. */
+  'DISABLED',
   'INSUFFICIENT_SCOPE',
   /** The key's record was changed outside Keyhaven (its seal fails): refused whatever it says. */
   'TAMPERED',

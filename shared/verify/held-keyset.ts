@@ -17,6 +17,7 @@ export interface Held {
   validUntilMs: number;
   keys: Map<string, HeldKey>;
   revoked: Set<string>;
+  disabled: Set<string>;
   /** SHA-256 of the signed bytes: tells "the same keyset again" from "other content, same sequence". */
   signedFingerprint: string;
 }
@@ -153,5 +154,6 @@ function indexKeyset(keyset: Keyset, validUntilMs: number, signedFingerprint: st
     });
   }
   const revoked = new Set(keyset.revoked.map((entry) => entry.keyId));
-  return { keyset, validUntilMs, keys, revoked, signedFingerprint };
+  const disabled = new Set((keyset.disabled ?? []).map((entry) => entry.keyId));
+  return { keyset, validUntilMs, keys, revoked, disabled, signedFingerprint };
 }

@@ -5,12 +5,15 @@
  *       "sequence": 12, "issuedAt": "…", "validUntil": "…",
  *       "keys": [ { "keyId", "digest", "scopes", "expiresAt", "graceEndsAt" } ],
  *       "revoked": [ { "keyId", "revokedAt" } ],
+ *       "disabled": [ { "keyId", "disabledAt" } ],          (only when a key is disabled)
  *       "signature": { "alg": "Ed25519", "value": "<base64url>" } }
  *
  * `digest` is HMAC-SHA-256 of the whole key under the app's secret (base64url): the file alone cannot
  * confirm a guessed key. Revoked keys (and rotated keys past their grace) are listed by id only (no
  * digest), so a service can answer REVOKED rather than NOT_FOUND; Keyhaven leaves out keys that ended
- * more than 90 days ago (electron/core/keysets/keyset-contents.ts). The signature covers `keysetSigningBytes`:
+ * more than 90 days ago (electron/core/keysets/keyset-contents.ts). Disabled keys (a temporary stop) are
+ * listed the same way under `disabled`, so a service answers DISABLED; when enabled again the key is
+ * back in `keys` with its digest. A keyset without `disabled` (from before, or with none) has none. The signature covers `keysetSigningBytes`:
  * the canonical JSON (object keys sorted, no spaces) of everything but `signature`.
  */
 export const KEYSET_FORMAT = 'keyhaven-keyset';
@@ -35,6 +38,8 @@ export interface Keyset {
   validUntil: string;
   keys: KeysetKey[];
   revoked: { keyId: string; revokedAt: string }[];
+  /** Left out when empty, so a keyset with no disabled key has the bytes it had before the field existed. */
+  disabled?: { keyId: string; disabledAt: string }[];
   signature: { alg: 'Ed25519'; value: string };
 }
 
@@ -101,6 +106,13 @@ export function parseKeyset(raw: unknown): Keyset {
   for (const entry of k.revoked) {
     if (!isString(entry?.keyId) || !isDate(entry.revokedAt))
       throw new KeysetError('A revoked key in the keyset is malformed.');
+  }
+  if (k.disabled !== undefined) {
+    if (!Array.isArray(k.disabled)) throw new KeysetError('The keyset has a malformed disabled list.');
+    for (const entry of k.disabled) {
+      if (!isString(entry?.keyId) || !isDate(entry.disabledAt))
+        throw new KeysetError('A disabled key in the keyset is malformed.');
+    }
   }
   if (k.signature?.alg !== 'Ed25519' || !isString(k.signature.value))
     throw new KeysetError('The keyset is not signed.');

@@ -31,6 +31,8 @@ export type VerifierCode =
   | 'NOT_FOUND'
   | 'EXPIRED'
   | 'REVOKED'
+  /** Disabled in Keyhaven for now (a temporary stop): VALID again once enabled and the keyset reloaded. */
+  | 'DISABLED'
   | 'INSUFFICIENT_SCOPE'
   /** The keyset held is past its valid-until: revocations since may be unknown, so nothing is accepted. */
   | 'KEYSET_EXPIRED';
@@ -207,6 +209,7 @@ export class Verifier {
     // No check of the prefix against the app's: keys keep the prefix they were issued with when the app's
     // changes, and the digest covers the whole key, prefix included.
     if (this.held.revoked.has(parts.keyId)) return outcome('REVOKED', parts.keyId);
+    if (this.held.disabled.has(parts.keyId)) return outcome('DISABLED', parts.keyId);
     const known = this.held.keys.get(parts.keyId);
     if (!known) return outcome('NOT_FOUND');
     if (!this.digests.matches(parts.full, known.digest)) return outcome('NOT_FOUND');

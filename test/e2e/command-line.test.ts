@@ -30,6 +30,8 @@ describe('the keyhaven command line beside the app', () => {
     await row.getByText('Active', { exact: true }).waitFor();
     const label = key.trim().slice(0, key.indexOf('.'));
     await keyhavenOk(['keys', 'revoke', 'From the terminal', label], { dataDir: harness.dataDir });
+    // A revoked key leaves the table until asked for (issue 14).
+    await page.getByRole('checkbox', { name: 'Show revoked and rotated (1)' }).check();
     await row.getByText('Revoked', { exact: true }).waitFor();
     // The page never received the key itself.
     expect(await page.content()).not.toContain(key.trim());

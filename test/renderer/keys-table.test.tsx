@@ -23,10 +23,15 @@ const shownText = (element: Element): string => {
   return copy.textContent ?? '';
 };
 
+/** The row's action and link buttons, without its name (a button that opens the key's page). */
 const buttonsOf = (row: HTMLElement) =>
   within(row)
     .queryAllByRole('button')
+    .filter((b) => !b.closest('td:first-child'))
     .map((b) => b.textContent);
+/** Revoked keys (and rotated ones past their grace) are hidden until this is ticked. */
+const showEnded = (user: { click: (element: Element) => Promise<void> }, count: number) =>
+  user.click(screen.getByRole('checkbox', { name: `Show revoked and rotated (${count})` }));
 
 /**
  * One key in each state, issued through the real core: an hourly key issued two hours ago (Expired),
@@ -63,6 +68,10 @@ describe('The keys table', () => {
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual(['Name', 'Key', 'Scopes', 'Created', 'Expires', 'Last used', 'Status', 'Actions']);
+    // The revoked key is hidden at first (issue 14); the toggle counts and shows it.
+    expect(screen.getByText('6 of 7 keys')).toBeInTheDocument();
+    expect(names()).not.toContain('Leaked');
+    await showEnded(user, 1);
     expect(screen.getByText('7 of 7 keys')).toBeInTheDocument();
 
     const production = rowNamed('Production');
@@ -106,6 +115,7 @@ describe('The keys table', () => {
     expect(grace).toHaveTextContent(/^works until tomorrow \d/);
     // The link shows four characters of the id; its name is the whole id.
     expect(within(rotated!).getAllByRole('button').map(shownText)).toEqual([
+      'Rotating',
       expect.stringMatching(/^pyas_\w{4}…$/),
       'Revoke',
     ]);
@@ -135,6 +145,8 @@ describe('The keys table', () => {
     });
     await openApp(user, 'Pyas');
     await screen.findByRole('table', { name: 'API keys of Pyas' });
+    expect(rowsNamed('Chain')).toHaveLength(1);
+    await showEnded(user, 2);
     const [newest, middle, oldest] = rowsNamed('Chain');
     const idOf = (row: HTMLElement) =>
       within(row)
@@ -183,6 +195,7 @@ describe('The keys table', () => {
     await openApp(user, 'Pyas');
     await screen.findByRole('table', { name: 'API keys of Pyas' });
     const header = (name: string) => within(table()).getByRole('columnheader', { name });
+    await showEnded(user, 1);
 
     // Newest first by default, as the core lists them.
     expect(header('Created')).toHaveAttribute('aria-sort', 'descending');
@@ -237,8 +250,9 @@ describe('The keys table', () => {
       within(status)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['All', 'Active', 'Expiring soon', 'Expired', 'Revoked', 'Rotated']);
+    ).toEqual(['All', 'Active', 'Expiring soon', 'Expired', 'Revoked', 'Rotated', 'Disabled']);
 
+    // Asking for revoked keys shows them, though the toggle hides them from "All".
     await user.selectOptions(status, 'Revoked');
     expect(names()).toEqual(['Leaked']);
     expect(screen.getByText('1 of 7 keys')).toBeInTheDocument();
@@ -258,7 +272,7 @@ describe('The keys table', () => {
     expect(screen.getByText('0 of 7 keys')).toBeInTheDocument();
     await user.click(within(none).getByRole('button', { name: 'Clear filters' }));
     expect(search).toHaveValue('');
-    expect(names()).toHaveLength(7);
+    expect(names()).toHaveLength(6); // the revoked key stays hidden behind its toggle
   });
 
   it('renders only a window of 2,000 keys, and filtering still finds any one of them', async () => {

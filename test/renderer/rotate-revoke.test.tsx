@@ -7,6 +7,12 @@ import { openApp, renderApp } from './support/render-app';
 
 const table = () => screen.getByRole('table', { name: 'API keys of Pyas' });
 const bodyRows = () => within(table()).getAllByRole('row').slice(1);
+const hasRow = (keyId: string) =>
+  screen.queryByRole('table', { name: 'API keys of Pyas' }) !== null &&
+  bodyRows().some((r) => within(r).queryByText(`pyas_${keyId}…`, { selector: 'td:nth-child(2) > code' }));
+/** Ended keys leave the table until "Show revoked and rotated" is ticked (issue 14). */
+const showEnded = (user: { click: (element: Element) => Promise<void> }) =>
+  user.click(screen.getByRole('checkbox', { name: /^Show revoked and rotated \(\d+\)$/ }));
 const rowOf = (keyId: string) => {
   const row = bodyRows().find((r) => within(r).queryByText(`pyas_${keyId}…`, { selector: 'td:nth-child(2) > code' }));
   if (!row) throw new Error(`no row for ${keyId}`);
@@ -103,6 +109,9 @@ describe('Rotating a key', () => {
 
     await user.click(within(dialog).getByRole('checkbox', { name: 'I have stored the key in a safe place' }));
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    // It no longer works at all: hidden with the revoked keys until asked for.
+    expect(hasRow(seeded.key!.key.keyId)).toBe(false);
+    await showEnded(user);
     const oldRow = rowOf(seeded.key!.key.keyId);
     expect(oldRow).toHaveTextContent('Rotated');
     expect(oldRow).not.toHaveTextContent('works until');
@@ -165,8 +174,12 @@ describe('Revoking a key', () => {
     await user.click(confirm);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
+    // The revoked key leaves the table; focus lands on the toggle that brings it back.
+    expect(hasRow(keyId)).toBe(false);
+    const toggle = screen.getByRole('checkbox', { name: 'Show revoked and rotated (1)' });
+    expect(toggle).toHaveFocus();
+    await user.click(toggle);
     expect(rowOf(keyId)).toHaveTextContent('Revoked');
-    expect(rowOf(keyId)).toHaveFocus(); // its Revoke button is gone: focus lands on the row
     expect(within(rowOf(keyId)).queryAllByRole('button', { name: /Rotate|Revoke/ })).toHaveLength(0);
     expect((await core.keys.verify(seeded.key!.plaintext, 'x-api-key')).code).toBe('REVOKED');
     expect(core.activity.list({ issuedKeyId: seeded.key!.key.id })[0]).toMatchObject({ type: 'key.revoked' });
@@ -186,7 +199,9 @@ describe('Revoking a key', () => {
     expect(rowOf(keyId)).toHaveTextContent('Rotated');
     await user.click(within(rowOf(keyId)).getByRole('button', { name: 'Revoke' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke key' }));
-    await waitFor(() => expect(rowOf(keyId)).toHaveTextContent('Revoked'));
+    await waitFor(() => expect(hasRow(keyId)).toBe(false));
+    await showEnded(user);
+    expect(rowOf(keyId)).toHaveTextContent('Revoked');
     expect((await core.keys.verify(seeded.key!.plaintext, 'x-api-key')).code).toBe('REVOKED');
   });
 });

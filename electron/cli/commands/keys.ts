@@ -146,6 +146,25 @@ export function registerKeys(program: Command, context: CliContext): void {
       context.output.data(revoked, () => `Revoked ${label(revoked)}.`);
     });
 
+  // Disable and enable: a temporary stop (DISABLED), distinct from revoke, as the key's page offers.
+  for (const [verb, disable, says] of [
+    ['disable', true, 'Disabled'],
+    ['enable', false, 'Enabled'],
+  ] as const) {
+    keys
+      .command(verb)
+      .description(disable ? 'stop a key for now: it answers DISABLED until enabled' : 'make a disabled key work again')
+      .argument('<app>', 'app name or id')
+      .argument('<key>', 'key id, label or record id')
+      .addHelpText('after', examples(`keyhaven keys ${verb} Pyas n58lZyBi`))
+      .action(async (appName: string, keyText: string) => {
+        const core = await context.core();
+        const id = findKey(core, appName, keyText).id;
+        const changed = await (disable ? core.issuing.disable(id) : core.issuing.enable(id));
+        context.output.data(changed, () => `${says} ${label(changed)}.`);
+      });
+  }
+
   keys
     .command('verify')
     .description('check a key read from stdin (or a header line carrying one); prints the outcome')

@@ -16,6 +16,12 @@ export interface ActivityQuery {
   appId?: string | undefined;
   issuedKeyId?: string | undefined;
   limit?: number | undefined;
+  /**
+   * Only records at or after this instant, however many (in main only: the channel has no `since`).
+   * Records are in commit order, not time order (an hour's verifications are recorded after it), so
+   * the whole log is read.
+   */
+  since?: string | undefined;
 }
 
 /**
@@ -90,12 +96,13 @@ export class ActivityLog {
   list(query: ActivityQuery = {}): ActivityRecord[] {
     if (this.tailOnly)
       throw new Error('This activity log was opened for delivery only (tailOnly): it cannot be listed.');
-    const limit = Math.min(query.limit ?? ACTIVITY_LIST_MAX, ACTIVITY_LIST_MAX);
+    const limit = query.since !== undefined ? Infinity : Math.min(query.limit ?? ACTIVITY_LIST_MAX, ACTIVITY_LIST_MAX);
     const out: ActivityRecord[] = [];
     for (let i = this.records.length - 1; i >= 0 && out.length < limit; i -= 1) {
       const record = this.records[i] as ActivityRecord;
       if (query.appId !== undefined && record.appId !== query.appId) continue;
       if (query.issuedKeyId !== undefined && record.issuedKeyId !== query.issuedKeyId) continue;
+      if (query.since !== undefined && record.at < query.since) continue;
       out.push({ ...record });
     }
     return out;

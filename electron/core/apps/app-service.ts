@@ -94,6 +94,7 @@ export class AppService {
         keyHashing: 'app',
         keyset: { ...DEFAULT_KEYSET_SETTINGS },
         headerScheme: input.headerScheme ?? DEFAULT_APP_HEADER_SCHEME,
+        archivedAt: null,
       };
       return {
         ops: [{ type: 'app.insert', app }],

@@ -59,4 +59,15 @@ export const keyhavenMigrations = {
     const v4 = old as { apps: Record<string, unknown>[] };
     return { ...v4, apps: v4.apps.map((app) => ({ ...app, headerScheme: 'bearer' })) };
   },
+  // v6 (issue 14): a key gets a note and can be disabled for a while; an app can be archived. Nothing
+  // starts disabled or archived, and the seal of a key that is not disabled covers what it did before
+  // (keys/key-seal.ts), so every existing seal still holds.
+  5: (old: unknown): unknown => {
+    const v5 = old as { apps: Record<string, unknown>[]; keys: Record<string, unknown>[] };
+    return {
+      ...v5,
+      apps: v5.apps.map((app) => ({ ...app, archivedAt: null })),
+      keys: v5.keys.map((key) => ({ ...key, note: '', disabledAt: null })),
+    };
+  },
 };

@@ -12,7 +12,10 @@ import { chainedRecordSchema, chainHeadSchema, issuedKeyRecordSchema, type Keyha
  */
 const keyPatchSchema = issuedKeyRecordSchema
   .pick({
+    name: true,
+    note: true,
     revokedAt: true,
+    disabledAt: true,
     replacedById: true,
     graceEndsAt: true,
     remindersSent: true,
@@ -27,9 +30,19 @@ export const opSchema = z.discriminatedUnion('type', [
     type: z.literal('app.patch'),
     appId: z.uuid(),
     patch: appSchema
-      .pick({ name: true, description: true, keyPrefix: true, scopes: true, keyset: true, headerScheme: true })
+      .pick({
+        name: true,
+        description: true,
+        keyPrefix: true,
+        scopes: true,
+        keyset: true,
+        headerScheme: true,
+        archivedAt: true,
+      })
       .partial(),
   }),
+  /** An app with no live key deleted: the app, its keys' records and their usage counts leave the file. */
+  z.strictObject({ type: z.literal('app.delete'), appId: z.uuid() }),
   z.strictObject({ type: z.literal('key.insert'), key: issuedKeyRecordSchema }),
   z.strictObject({ type: z.literal('key.patch'), id: z.uuid(), patch: keyPatchSchema }),
   /** Seals a key from before seals existed, once (integrity/seal-source.ts); changes nothing else. */
@@ -94,6 +107,14 @@ export function applyOp(data: KeyhavenFile, op: Op): void {
       if (app) Object.assign(app, op.patch);
       return;
     }
+    case 'app.delete':
+      // New arrays, never spliced in place: the key indexes (here and in keys/verify.ts) are rebuilt
+      // for a new array object, where an in-place removal could leave an index of the same length.
+      data.apps = data.apps.filter((app) => app.id !== op.appId);
+      data.keys = data.keys.filter((key) => key.appId !== op.appId);
+      data.verifyBuckets = data.verifyBuckets.filter((bucket) => findKey(data, bucket.issuedKeyId) !== undefined);
+      data.importedUsage = data.importedUsage.filter((usage) => findKey(data, usage.issuedKeyId) !== undefined);
+      return;
     case 'key.insert':
       data.keys.push(op.key);
       return;
@@ -172,7 +193,8 @@ function applyUsageImport(data: KeyhavenFile, op: Extract<Op, { type: 'usage.imp
 }
 
 // Keys are looked up by id on every patch; a per-array index keeps that O(1) at 100,000 keys. Keys are
-// never removed, so the index stays valid while the array is the same object with the same length.
+// only removed by deleting their app, which replaces the array, so the index stays valid while the
+// array is the same object with the same length.
 const byId = new WeakMap<object, { length: number; map: Map<string, KeyhavenFile['keys'][number]> }>();
 
 export function findKey(data: Readonly<KeyhavenFile>, id: string): KeyhavenFile['keys'][number] | undefined {

@@ -11,6 +11,7 @@ export const issuedKeyRecordSchema = z.strictObject({
   id: z.uuid(),
   appId: z.uuid(),
   name: z.string(),
+  note: z.string(),
   /** The app's prefix when the key was issued: part of the hashed plaintext, so it never changes. */
   prefix: z.string(),
   keyId: z.string(),
@@ -21,6 +22,8 @@ export const issuedKeyRecordSchema = z.strictObject({
   expiration: expirationSchema,
   expiresAt: iso.nullable(),
   revokedAt: iso.nullable(),
+  /** While disabled (a temporary stop): verifies as DISABLED; enabling clears it. */
+  disabledAt: iso.nullable(),
   lastUsedAt: iso.nullable(),
   useCount: z.number().int().nonnegative(),
   replacesId: z.uuid().nullable(),
@@ -76,7 +79,7 @@ export const committedActivitySchema = z.strictObject({
 });
 export type CommittedActivity = z.infer<typeof committedActivitySchema>;
 
-export const KEYHAVEN_SCHEMA_VERSION = 5;
+export const KEYHAVEN_SCHEMA_VERSION = 6;
 
 /** `keyhaven.json`: apps and issued keys (hashes only). Activity lives in its own chained log; its head here. */
 export const keyhavenFileSchema = z.strictObject({

@@ -4,13 +4,16 @@ import type {
   GenerateKeyInput,
   GeneratedKey,
   IssuedKeySummary,
+  KeyUsage,
   RotatedKey,
   VerifyResult,
 } from '../../../shared/domain/issued-key';
 import type { EntryView } from '../../../shared/domain/vault';
 import type { Clock } from '../clock';
 import { CoreError } from '../errors';
+import type { KeyChange, KeyEditing } from './key-editing';
 import type { KeyLifecycle } from './key-lifecycle';
+import type { KeyUsageReport } from './key-usage';
 import type { GenerateKey, KeyService } from './key-service';
 
 /** How long a new key's plaintext stays in main for Save in vault / Copy after its store page opened. */
@@ -43,6 +46,8 @@ export interface IssuingDeps {
   keys: KeyService;
   keysets: KeysChangedStep;
   lifecycle: KeyLifecycle;
+  editing: KeyEditing;
+  usage: KeyUsageReport;
   vault: IssuedKeyVaultStep;
   clipboard: IssuedKeyClipboard;
   clock: Clock;
@@ -85,6 +90,28 @@ export class IssuingService {
     const revoked = await this.deps.lifecycle.revoke(id);
     await this.deps.keysets.afterKeysChanged(revoked.appId);
     return revoked;
+  }
+
+  /** Rename or note: neither is in the keyset, so nothing is republished. */
+  update(change: KeyChange): Promise<IssuedKeySummary> {
+    return this.deps.editing.update(change);
+  }
+
+  /** Like revoke, the published keyset is rewritten before this returns (the key is listed as disabled). */
+  async disable(id: string): Promise<IssuedKeySummary> {
+    const disabled = await this.deps.editing.disable(id);
+    await this.deps.keysets.afterKeysChanged(disabled.appId);
+    return disabled;
+  }
+
+  async enable(id: string): Promise<IssuedKeySummary> {
+    const enabled = await this.deps.editing.enable(id);
+    await this.deps.keysets.afterKeysChanged(enabled.appId);
+    return enabled;
+  }
+
+  usagePerDay(id: string, utcOffsetMinutes: number): KeyUsage {
+    return this.deps.usage.perDay(id, utcOffsetMinutes);
   }
 
   recordViewed(id: string, action: 'shown' | 'copied', where?: string): Promise<null> {

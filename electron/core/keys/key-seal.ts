@@ -7,8 +7,9 @@ import { keyLabel } from './key-records';
 
 /**
  * Everything on a key record that decides whether a presented key passes: which key it is (ids,
- * prefix, hash), what it may do (scopes), and when it stops (expiry, revocation, rotation). Name,
- * use counts and reminders are not sealed: changing them outside Keyhaven lets nothing in.
+ * prefix, hash), what it may do (scopes), and when it stops (expiry, revocation, rotation, being
+ * disabled). Name, note, use counts and reminders are not sealed: changing them outside Keyhaven lets
+ * nothing in.
  */
 function sealedFields(key: IssuedKeyRecord): unknown[] {
   return [
@@ -25,6 +26,9 @@ function sealedFields(key: IssuedKeyRecord): unknown[] {
     key.replacesId,
     key.replacedById,
     key.graceEndsAt,
+    // Only while disabled, so the seals of keys never disabled (all keys before version 6) still hold;
+    // clearing it outside Keyhaven changes the sealed list, so the record is refused.
+    ...(key.disabledAt !== null ? [{ disabledAt: key.disabledAt }] : []),
   ];
 }
 
@@ -42,6 +46,7 @@ interface Checked {
   revokedAt: string | null;
   replacedById: string | null;
   graceEndsAt: string | null;
+  disabledAt: string | null;
   intact: boolean;
 }
 const checked = new WeakMap<IssuedKeyRecord, Checked>();
@@ -54,13 +59,14 @@ export function keySealHolds(sealer: RecordSealer, key: IssuedKeyRecord): boolea
     last.scopes === key.scopes &&
     last.revokedAt === key.revokedAt &&
     last.replacedById === key.replacedById &&
-    last.graceEndsAt === key.graceEndsAt
+    last.graceEndsAt === key.graceEndsAt &&
+    last.disabledAt === key.disabledAt
   ) {
     return last.intact;
   }
   const intact = sealer.matches('issued-key', sealedFields(key), key.seal);
-  const { seal, scopes, revokedAt, replacedById, graceEndsAt } = key;
-  checked.set(key, { seal, scopes, revokedAt, replacedById, graceEndsAt, intact });
+  const { seal, scopes, revokedAt, replacedById, graceEndsAt, disabledAt } = key;
+  checked.set(key, { seal, scopes, revokedAt, replacedById, graceEndsAt, disabledAt, intact });
   return intact;
 }
 

@@ -149,12 +149,16 @@ export function issueKey(
   app: App,
   params: IssueParams,
 ): { record: IssuedKeyRecord; plaintext: string } {
+  if (app.archivedAt !== null) {
+    throw new CoreError('CONFLICT', `App "${app.name}" is archived: it issues no new keys.`);
+  }
   const keyId = uniqueKeyId(data);
   const plaintext = formatKey(app.keyPrefix, keyId);
   const record: IssuedKeyRecord = {
     id: randomUUID(),
     appId: app.id,
     name: params.name,
+    note: '',
     prefix: app.keyPrefix,
     keyId,
     hash: hasher.hash(plaintext),
@@ -164,6 +168,7 @@ export function issueKey(
     expiration: params.expiration,
     expiresAt: expiresAtFor(params.expiration, params.now),
     revokedAt: null,
+    disabledAt: null,
     lastUsedAt: null,
     useCount: 0,
     replacesId: params.replacesId ?? null,

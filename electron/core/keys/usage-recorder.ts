@@ -62,6 +62,16 @@ export class UsageRecorder {
     return count === 0 ? null : { count, lastUsedAt: new Date(last).toISOString() };
   }
 
+  /** The same, per hour, for the per-day chart of the key's page (keys/key-usage.ts). */
+  pendingByHour(issuedKeyId: string): { hourStartMs: number; count: number }[] {
+    const out: { hourStartMs: number; count: number }[] = [];
+    for (const [hour, byKey] of this.pending) {
+      const entry = byKey.get(issuedKeyId);
+      if (entry) out.push({ hourStartMs: hour * HOUR_MS, count: entry.count });
+    }
+    return out;
+  }
+
   /** Commits pending counts and seals finished hours; safe to call at any time. */
   flush(): Promise<void> {
     const run = this.flushing.then(() => this.flushNow());

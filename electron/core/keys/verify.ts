@@ -8,7 +8,7 @@ import { keySealHolds } from './key-seal';
 export type VerifyOutcome =
   | { code: 'VALID'; key: IssuedKeyRecord }
   | { code: 'MALFORMED' | 'NOT_FOUND'; key?: undefined }
-  | { code: 'EXPIRED' | 'REVOKED' | 'INSUFFICIENT_SCOPE' | 'TAMPERED'; key: IssuedKeyRecord };
+  | { code: 'EXPIRED' | 'REVOKED' | 'DISABLED' | 'INSUFFICIENT_SCOPE' | 'TAMPERED'; key: IssuedKeyRecord };
 
 interface KeyIndex {
   length: number;
@@ -34,8 +34,9 @@ function fixed(key: IssuedKeyRecord): Fixed {
   return entry;
 }
 
-// Keys are never removed (revoked keys stay for the record), so the array only grows: an index is
-// still valid while the array is the same object with the same length. A reload replaces the array.
+// Keys are removed only with their app (db/ops.ts 'app.delete'), which replaces the array; otherwise
+// it only grows: an index is still valid while the array is the same object with the same length. A
+// reload replaces the array.
 const indexes = new WeakMap<readonly IssuedKeyRecord[], KeyIndex>();
 
 export function keysByKeyId(keys: readonly IssuedKeyRecord[]): ReadonlyMap<string, IssuedKeyRecord> {
@@ -62,7 +63,8 @@ export function findPresentedKey(data: Readonly<KeyhavenFile>, presented: string
  * can load the hasher of the key's app between them: findPresentedKey checks shape and checksum before
  * any lookup; this compares the hash in constant time. Revoked, expired and past-grace rotated keys
  * never become valid again: their state only moves forward. A rotated key past its grace period
- * answers REVOKED (it was permanently disabled). A record whose seal fails was edited outside
+ * answers REVOKED (it was permanently disabled). A key the user disabled answers DISABLED until it
+ * is enabled again (an archived app's keys were revoked with it). A record whose seal fails was edited outside
  * Keyhaven: nothing it says can be trusted, so it answers TAMPERED before any other state.
  */
 export function verifyFoundKey(
@@ -83,6 +85,8 @@ export function verifyFoundKey(
   if (key.replacedById !== null && (key.graceEndsAt === null || Date.parse(key.graceEndsAt) <= nowMs)) {
     return { code: 'REVOKED', key };
   }
+  // After the states that never come back: a disabled key that has also ended answers why it ended.
+  if (key.disabledAt !== null) return { code: 'DISABLED', key };
   if (requiredScope !== undefined && !key.scopes.includes(requiredScope)) return { code: 'INSUFFICIENT_SCOPE', key };
   return { code: 'VALID', key };
 }

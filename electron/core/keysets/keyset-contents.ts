@@ -18,6 +18,7 @@ export const ENDED_LISTED_MS = 90 * DAY_MS;
 export interface KeysetContents {
   keys: KeysetKey[];
   revoked: Keyset['revoked'];
+  disabled: NonNullable<Keyset['disabled']>;
   /** Records whose seal fails (edited outside Keyhaven): never published, whatever they say. */
   leftOut: number;
 }
@@ -28,7 +29,8 @@ const byKeyId = (a: { keyId: string }, b: { keyId: string }) => (a.keyId < b.key
  * What an app's keyset lists, from its key records. A key's digest is the hash Keyhaven stores (HMAC
  * under the app's pepper), so a key issued before keysets needs no rotation. Revoked keys, and rotated
  * keys past their grace period (Keyhaven answers REVOKED for both), are listed by id only, without a
- * digest; expired keys keep theirs so the service can answer EXPIRED to their holder only. Sorted by
+ * digest; expired keys keep theirs so the service can answer EXPIRED to their holder only. Disabled keys
+ * that have not ended are listed by id only too, under `disabled` (DISABLED). Sorted by
  * key id, so the same keys always give the same bytes.
  */
 export function keysetContents(
@@ -41,6 +43,7 @@ export function keysetContents(
   const listedFrom = nowMs - ENDED_LISTED_MS;
   const keys: KeysetKey[] = [];
   const revoked: Keyset['revoked'] = [];
+  const disabled: KeysetContents['disabled'] = [];
   let leftOut = 0;
   for (const key of records) {
     if (key.appId !== appId) continue;
@@ -57,6 +60,10 @@ export function keysetContents(
       continue;
     }
     if (expiresMs < listedFrom) continue;
+    if (key.disabledAt !== null && !expired) {
+      disabled.push({ keyId: key.keyId, disabledAt: key.disabledAt });
+      continue;
+    }
     keys.push({
       keyId: key.keyId,
       digest: key.hash,
@@ -65,7 +72,7 @@ export function keysetContents(
       graceEndsAt: key.replacedById !== null ? key.graceEndsAt : null,
     });
   }
-  return { keys: keys.sort(byKeyId), revoked: revoked.sort(byKeyId), leftOut };
+  return { keys: keys.sort(byKeyId), revoked: revoked.sort(byKeyId), disabled: disabled.sort(byKeyId), leftOut };
 }
 
 /** A rotated key's end, once its grace period is over (a rotation without grace ends at once). */
@@ -92,6 +99,8 @@ export function signKeyset(header: KeysetHeader, contents: KeysetContents, signi
     validUntil: new Date(header.issuedAt.getTime() + header.validDays * DAY_MS).toISOString(),
     keys: contents.keys,
     revoked: contents.revoked,
+    // Only when a key is disabled: a keyset without one keeps the exact shape it had before the field.
+    ...(contents.disabled.length > 0 ? { disabled: contents.disabled } : {}),
   } as const;
   const value = sign(null, keysetSigningBytes(unsigned), signingKey).toString('base64url');
   return { ...unsigned, signature: { alg: 'Ed25519', value } };

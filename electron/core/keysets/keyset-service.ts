@@ -228,4 +228,5 @@ export class KeysetService {
 }
 
 const describeCounts = (keyset: Keyset): string =>
-  `${keyset.keys.length} key${keyset.keys.length === 1 ? '' : 's'}, ${keyset.revoked.length} revoked`;
+  `${keyset.keys.length} key${keyset.keys.length === 1 ? '' : 's'}, ${keyset.revoked.length} revoked` +
+  (keyset.disabled ? `, ${keyset.disabled.length} disabled` : '');

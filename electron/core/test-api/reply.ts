@@ -17,6 +17,7 @@ export type TestApiErrorCode =
   | 'NOT_FOUND'
   | 'EXPIRED'
   | 'REVOKED'
+  | 'DISABLED'
   | 'INSUFFICIENT_SCOPE'
   | 'TAMPERED'
   | 'RATE_LIMITED'

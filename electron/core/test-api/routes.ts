@@ -29,12 +29,17 @@ export const CHALLENGE = 'Bearer realm="Keyhaven local test API", Api-Key realm=
 export const SCOPE_MAX = 60;
 export const KEY_MAX = 1000;
 
-const UNAUTHORIZED_MESSAGES: Record<'NOT_FOUND' | 'MALFORMED' | 'EXPIRED' | 'REVOKED' | 'TAMPERED', string> = {
+const UNAUTHORIZED_MESSAGES: Record<
+  'NOT_FOUND' | 'MALFORMED' | 'EXPIRED' | 'REVOKED' | 'DISABLED' | 'TAMPERED',
+  string
+> = {
   TAMPERED: "This API key's record was changed outside Keyhaven, so it is refused.",
   MALFORMED: 'That is not a well-formed Keyhaven API key.',
   NOT_FOUND: 'No API key issued by this Keyhaven matches.',
   EXPIRED: 'This API key has expired.',
-  REVOKED: 'This API key was revoked, or replaced by a rotation whose grace period is over.',
+  REVOKED:
+    'This API key was revoked (alone or with its archived app), or replaced by a rotation whose grace period is over.',
+  DISABLED: 'This API key is disabled for now: it works again once it is enabled in Keyhaven.',
 };
 
 const unauthorized = (
@@ -109,7 +114,14 @@ const verifyBodySchema = z.strictObject({
 });
 
 /** Codes of a key that is not ours or no longer works: failed authentications for the limiter. */
-const FAILED: ReadonlySet<VerifyCode> = new Set(['MALFORMED', 'NOT_FOUND', 'EXPIRED', 'REVOKED', 'TAMPERED']);
+const FAILED: ReadonlySet<VerifyCode> = new Set([
+  'MALFORMED',
+  'NOT_FOUND',
+  'EXPIRED',
+  'REVOKED',
+  'DISABLED',
+  'TAMPERED',
+]);
 
 /** `POST /v1/keys/verify` with `{ key, scope? }`: the check itself, as data. No header key needed. */
 const verifyKey: Route = {

@@ -7,6 +7,7 @@ export const STATUS_LABELS: Record<KeyStatus, string> = {
   expired: 'Expired',
   revoked: 'Revoked',
   rotated: 'Rotated',
+  disabled: 'Disabled',
 };
 
 /**

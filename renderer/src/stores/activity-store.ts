@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { ActivityRecord, ChainCheck } from '../../../shared/domain/activity';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
-/** `ALL` is the global feed; any other key is an app id. */
+/** `ALL` is the global feed; `keyFeed(id)` one issued key's; any other key is an app id. */
 export const ALL = '*';
+export const keyFeed = (issuedKeyId: string): string => `key:${issuedKeyId}`;
 
 export interface ActivityFeed {
   records: ActivityRecord[];
@@ -22,6 +23,8 @@ interface ActivityState {
   /** The whole log's integrity, checked from disk by the core. */
   chain: ChainState;
   load: (appId?: string) => Promise<void>;
+  /** The records of one issued key (its page). */
+  loadKey: (issuedKeyId: string) => Promise<void>;
   checkChain: () => Promise<void>;
 }
 
@@ -37,6 +40,13 @@ export const useActivity = create<ActivityState>()((set) => {
       const feed = appId ?? ALL;
       patch(feed, { loading: true });
       const result = await client.activity.list(appId === undefined ? {} : { appId });
+      if (isFailure(result)) patch(feed, { error: result, loading: false });
+      else patch(feed, { records: result, loaded: true, loading: false, error: null });
+    },
+    loadKey: async (issuedKeyId) => {
+      const feed = keyFeed(issuedKeyId);
+      patch(feed, { loading: true });
+      const result = await client.activity.list({ issuedKeyId });
       if (isFailure(result)) patch(feed, { error: result, loading: false });
       else patch(feed, { records: result, loaded: true, loading: false, error: null });
     },

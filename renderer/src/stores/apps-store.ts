@@ -24,6 +24,9 @@ interface AppsState {
   addScope: (input: AddScopeInput) => Promise<App | ApiFailure>;
   updateScope: (input: UpdateScopeInput) => Promise<App | ApiFailure>;
   removeScope: (appId: string, scopeId: string) => Promise<App | ApiFailure>;
+  /** Archive revokes every key of the app; delete removes an app with no live key. */
+  archive: (appId: string) => Promise<App | ApiFailure>;
+  remove: (appId: string) => Promise<null | ApiFailure>;
   /** Reloads the list every `everyMs` until the returned function is called. */
   startRefreshing: (everyMs?: number) => () => void;
 }
@@ -64,6 +67,16 @@ export const useApps = create<AppsState>()((set, get) => {
     addScope: async (input) => replace(await client.apps.addScope(input)),
     updateScope: async (input) => replace(await client.apps.updateScope(input)),
     removeScope: async (appId, scopeId) => replace(await client.apps.removeScope({ appId, scopeId })),
+    archive: async (appId) => {
+      const result = replace(await client.apps.archive({ appId }));
+      if (!isFailure(result)) void get().load(); // its key counts changed
+      return result;
+    },
+    remove: async (appId) => {
+      const result = await client.apps.delete({ appId });
+      if (!isFailure(result)) set({ apps: get().apps.filter((a) => a.id !== appId) });
+      return result;
+    },
     startRefreshing: (everyMs = APPS_REFRESH_MS) => {
       const timer = setInterval(() => void get().load(), everyMs);
       return () => clearInterval(timer);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { create } from 'zustand';
-import { issuedKeySummarySchema, type IssuedKeySummary } from '../../../shared/domain/issued-key';
+import { issuedKeySummarySchema, type IssuedKeySummary, type UpdateKeyInput } from '../../../shared/domain/issued-key';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
 /**
@@ -20,6 +20,9 @@ interface KeysState {
   /** Adds or replaces keys (a generated key; a rotation's new and replaced keys), newest first. */
   keysChanged: (keys: readonly IssuedKeySummary[]) => void;
   revoke: (id: string) => Promise<IssuedKeySummary | ApiFailure>;
+  /** The key's page: rename or note, and disable or enable (a temporary stop). */
+  update: (input: UpdateKeyInput) => Promise<IssuedKeySummary | ApiFailure>;
+  setDisabled: (id: string, disabled: boolean) => Promise<IssuedKeySummary | ApiFailure>;
 }
 
 export const EMPTY_KEY_LIST: KeyList = { keys: [], loaded: false, loading: false, error: null };
@@ -41,6 +44,10 @@ export const useKeys = create<KeysState>()((set, get) => {
       patch(key.appId, { keys });
     }
   };
+  const changedBy = (result: IssuedKeySummary | ApiFailure): IssuedKeySummary | ApiFailure => {
+    if (!isFailure(result)) keysChanged([result]);
+    return result;
+  };
   return {
     byApp: {},
     load: async (appId) => {
@@ -50,10 +57,9 @@ export const useKeys = create<KeysState>()((set, get) => {
       else patch(appId, { keys: result, loaded: true, loading: false, error: null });
     },
     keysChanged,
-    revoke: async (id) => {
-      const result = await client.keys.revoke({ id });
-      if (!isFailure(result)) keysChanged([result]);
-      return result;
-    },
+    revoke: async (id) => changedBy(await client.keys.revoke({ id })),
+    update: async (input) => changedBy(await client.keys.update(input)),
+    setDisabled: async (id, disabled) =>
+      changedBy(await (disabled ? client.keys.disable({ id }) : client.keys.enable({ id }))),
   };
 });

@@ -24,6 +24,8 @@ const LEAVES = [
   ['keys', 'create'],
   ['keys', 'rotate'],
   ['keys', 'revoke'],
+  ['keys', 'disable'],
+  ['keys', 'enable'],
   ['keys', 'verify'],
 ];
 

@@ -53,6 +53,22 @@ describe('keyhaven keys verify', () => {
     expect({ code: typo.code, stdout: typo.stdout }).toEqual({ code: 5, stdout: 'MALFORMED\n' });
   });
 
+  it('a disabled key is DISABLED (exit 5) until it is enabled again', async () => {
+    const dataDir = newDataDir();
+    const key = await appWithKey(dataDir);
+    expect(await keyhavenOk(['keys', 'disable', 'Pyas', keyIdOf(key)], { dataDir })).toBe(
+      `Disabled pyas_${keyIdOf(key)}.\n`,
+    );
+    const off = await verify(dataDir, key);
+    expect({ code: off.code, stdout: off.stdout }).toEqual({
+      code: 5,
+      stdout: `DISABLED pyas_${keyIdOf(key)} (CI, disabled)\n`,
+    });
+    expect(await statusOf(dataDir, keyIdOf(key))).toBe('disabled');
+    await keyhavenOk(['keys', 'enable', 'Pyas', keyIdOf(key)], { dataDir });
+    expect((await verify(dataDir, key)).stdout.split(' ')[0]).toBe('VALID');
+  });
+
   it('--scope the key lacks is INSUFFICIENT_SCOPE (exit 5); one it has is VALID', async () => {
     const dataDir = newDataDir();
     const key = await appWithKey(dataDir, ['--scope', 'read:items']);

@@ -51,6 +51,10 @@ describe('the keys:* channels', () => {
       'saveInVault',
       'copy',
       'discard',
+      'update',
+      'disable',
+      'enable',
+      'usagePerDay',
     ]);
   });
 });

@@ -103,7 +103,7 @@ describe('migrating older data folders', () => {
       await core.close();
     }
     const migrated = decodeDocument(await readFile(join(dir.path, 'keyhaven.json'), 'utf8')) as Record<string, unknown>;
-    expect(migrated['schemaVersion']).toBe(5);
+    expect(migrated['schemaVersion']).toBe(6);
     // Apps from before per-app secrets keep the folder's pepper: their keys verified above, unrotated.
     // They send their keys as Bearer: the scheme Save in vault gave them until apps had one.
     expect(migrated['apps']).toMatchObject([
@@ -126,9 +126,14 @@ describe('migrating older data folders', () => {
     await first.close();
     // What version 4 left: the same data without the apps' header scheme.
     const file = join(dir.path, 'keyhaven.json');
-    const current = decodeDocument(await readFile(file, 'utf8')) as { apps: Record<string, unknown>[] };
-    const v4Apps = current.apps.map(({ headerScheme: _scheme, ...rest }) => rest);
-    await writeFile(file, JSON.stringify({ ...current, apps: v4Apps, schemaVersion: 4 }));
+    const current = decodeDocument(await readFile(file, 'utf8')) as {
+      apps: Record<string, unknown>[];
+      keys: Record<string, unknown>[];
+    };
+    // (nor what version 6 added: notes, disabled and archived marks)
+    const v4Apps = current.apps.map(({ headerScheme: _scheme, archivedAt: _archivedAt, ...rest }) => rest);
+    const v4Keys = current.keys.map(({ note: _note, disabledAt: _disabledAt, ...rest }) => rest);
+    await writeFile(file, JSON.stringify({ ...current, apps: v4Apps, keys: v4Keys, schemaVersion: 4 }));
     const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
     try {
       expect(core.apps.get(app.id).headerScheme).toBe('bearer');
@@ -166,5 +171,45 @@ describe('migrating older data folders', () => {
     } finally {
       await core.close();
     }
+  });
+
+  it('gives a version 5 folder notes, disabled and archived marks; sealed keys still verify, and can be disabled', async () => {
+    const keychain = new MemoryKeychain();
+    const first = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    const app = await first.apps.create({ name: 'Pyas' });
+    const issued = await first.issuing.generate({
+      appId: app.id,
+      name: 'Production',
+      expiration: { kind: 'never' },
+      scopes: ['read:items'],
+    });
+    await first.close();
+    // What version 5 left: keys without a note or disabled mark, apps without an archived mark.
+    const file = join(dir.path, 'keyhaven.json');
+    const current = decodeDocument(await readFile(file, 'utf8')) as {
+      apps: Record<string, unknown>[];
+      keys: Record<string, unknown>[];
+    };
+    const v5 = {
+      ...current,
+      schemaVersion: 5,
+      apps: current.apps.map(({ archivedAt: _archivedAt, ...rest }) => rest),
+      keys: current.keys.map(({ note: _note, disabledAt: _disabledAt, ...rest }) => rest),
+    };
+    await writeFile(file, JSON.stringify(v5));
+    const core = await openCore({ dataDir: dir.path, keychain, version: 'test' });
+    try {
+      expect(core.issuing.list(app.id)).toMatchObject([{ note: '', disabledAt: null, status: 'active' }]);
+      expect(core.apps.get(app.id).archivedAt).toBeNull();
+      expect((await core.keys.verifyKey(issued.plaintext)).code).toBe('VALID');
+      await core.issuing.disable(issued.key.id);
+      expect((await core.keys.verifyKey(issued.plaintext)).code).toBe('DISABLED');
+    } finally {
+      await core.close();
+    }
+    const backup = decodeDocument(await readFile(join(dir.path, 'keyhaven.json.v5.bak'), 'utf8')) as {
+      schemaVersion: number;
+    };
+    expect(backup.schemaVersion).toBe(5);
   });
 });

@@ -19,6 +19,11 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'keyset.published': 'Keyset published',
   'app.secretShown': 'Verification secret shown',
   'key.usageImported': 'Service usage imported',
+  'key.updated': 'Key renamed or noted',
+  'key.disabled': 'Key disabled',
+  'key.enabled': 'Key enabled',
+  'app.archived': 'App archived',
+  'app.deleted': 'App deleted',
 };
 
 export type EventFilter = ActivityType | 'all';

@@ -7,6 +7,7 @@ import { Tabs, type TabItem } from '../../components/Tabs';
 import { selectApp, useApps } from '../../stores/apps-store';
 import { useNavigation, type AppTab } from '../../stores/navigation-store';
 import { AppActivityTab } from '../activity/AppActivityTab';
+import { KeyPage } from '../key-page/KeyPage';
 import { KeysTab } from '../keys/KeysTab';
 import { SettingsTab } from './SettingsTab';
 import './app-detail.css';
@@ -17,7 +18,8 @@ const TABS: readonly TabItem<AppTab>[] = [
   { id: 'activity', label: 'Activity', icon: Activity },
 ];
 
-export function AppDetailScreen({ appId, tab }: { appId: string; tab: AppTab }) {
+/** `keyId`: the API Keys tab shows that key's page instead of the table. */
+export function AppDetailScreen({ appId, tab, keyId }: { appId: string; tab: AppTab; keyId?: string | undefined }) {
   const app = useApps(selectApp(appId));
   const loaded = useApps((s) => s.loaded);
   const goToApps = useNavigation((s) => s.goToApps);
@@ -51,6 +53,7 @@ export function AppDetailScreen({ appId, tab }: { appId: string; tab: AppTab }) 
         title={
           <>
             <span>{app.name}</span>
+            {app.archivedAt !== null ? <span className="app-archived">Archived</span> : null}
             <code className="app-prefix" title="Key prefix">
               {app.keyPrefix}_
             </code>
@@ -59,7 +62,7 @@ export function AppDetailScreen({ appId, tab }: { appId: string; tab: AppTab }) 
         description={app.description || undefined}
       />
       <Tabs label={`${app.name} sections`} idBase="app" tabs={TABS} selected={tab} onSelect={selectTab}>
-        {tab === 'keys' ? <KeysTab app={app} /> : null}
+        {tab === 'keys' ? keyId ? <KeyPage key={keyId} app={app} keyId={keyId} /> : <KeysTab app={app} /> : null}
         {tab === 'settings' ? <SettingsTab app={app} /> : null}
         {tab === 'activity' ? <AppActivityTab appId={app.id} /> : null}
       </Tabs>

@@ -1,11 +1,12 @@
 import type { App } from '../../../../shared/domain/app';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatAbsolute } from '../../lib/time';
+import { AppRetirementSettings } from './AppRetirementSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { ScopeSettings } from './ScopeSettings';
 import { VerificationSettings } from './VerificationSettings';
 
-/** The app's settings: General (name, description, key prefix), its scope catalog, and Verification. */
+/** The app's settings: General (name, description, key prefix), its scope catalog, Verification, and its end. */
 export function SettingsTab({ app }: { app: App }) {
   return (
     <div className="settings">
@@ -34,6 +35,12 @@ export function SettingsTab({ app }: { app: App }) {
           revoked key is refused there once the service reloads the keyset (every 30 s by default).
         </p>
         <VerificationSettings key={app.id} app={app} />
+      </section>
+      <section className="settings__section" aria-labelledby="settings-retire">
+        <h2 id="settings-retire" className="section-title">
+          Archive or delete
+        </h2>
+        <AppRetirementSettings app={app} />
       </section>
     </div>
   );

@@ -10,10 +10,18 @@ interface KeyFiltersProps {
   onText: (text: string) => void;
   shown: number;
   total: number;
+  /** Revoked keys and rotated ones past their grace period: hidden unless this is ticked. */
+  showEnded: boolean;
+  onShowEnded: (show: boolean) => void;
+  endedCount: number;
 }
 
-/** Filter by status and by text (name or key id), with "N of M keys" announced as it changes. */
-export function KeyFilters({ status, onStatus, text, onText, shown, total }: KeyFiltersProps) {
+/**
+ * Filter by status and by text (name or key id), show or hide the keys that ended for good, with "N of
+ * M keys" announced as it changes.
+ */
+export function KeyFilters(props: KeyFiltersProps) {
+  const { status, onStatus, text, onText, shown, total, showEnded, onShowEnded, endedCount } = props;
   const id = useId();
   return (
     <div className="key-filters">
@@ -42,6 +50,12 @@ export function KeyFilters({ status, onStatus, text, onText, shown, total }: Key
         onChange={onStatus}
         className="key-filters__status"
       />
+      {endedCount > 0 ? (
+        <label className="key-filters__ended">
+          <input type="checkbox" checked={showEnded} onChange={(event) => onShowEnded(event.target.checked)} />
+          Show revoked and rotated ({endedCount})
+        </label>
+      ) : null}
       <p role="status" className="key-filters__count">
         {shown} of {total} {total === 1 ? 'key' : 'keys'}
       </p>

@@ -14,6 +14,8 @@ export const keyRowElement = (id: string): HTMLElement | null =>
 export interface KeyRowActions {
   onRotate: (key: IssuedKeySummary) => void;
   onRevoke: (key: IssuedKeySummary) => void;
+  /** Opens the key's page (its name is the link). */
+  onOpen: (key: IssuedKeySummary) => void;
   /** Scrolls to and highlights another key of the table (a rotation link). */
   onJump: (id: string) => void;
 }
@@ -69,7 +71,8 @@ function Scopes({ scopes }: { scopes: readonly string[] }) {
  * per cell, except the Key cell (the key, then at most two rotation links) and the Status cell (the
  * badge, then the end of a grace period), whose short lines have a fixed height and never wrap.
  */
-export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, onRevoke, onJump }: KeyRowProps) {
+export function KeyRow(props: KeyRowProps) {
+  const { row: key, byId, now, rowIndex, highlighted, onRotate, onRevoke, onOpen, onJump } = props;
   const replacedBy = key.replacedById ? byId.get(key.replacedById) : undefined;
   const replaces = key.replacesId ? byId.get(key.replacesId) : undefined;
   const inGrace = key.status === 'rotated' && key.graceEndsAt !== null && Date.parse(key.graceEndsAt) > now;
@@ -83,7 +86,9 @@ export function KeyRow({ row: key, byId, now, rowIndex, highlighted, onRotate, o
       tabIndex={-1}
     >
       <td id={nameId} className="cell-strong keys-table__name" title={key.name}>
-        {key.name}
+        <Button variant="link" size="sm" className="keys-table__open" onClick={() => onOpen(key)}>
+          {key.name}
+        </Button>
       </td>
       <td className="key-cell">
         <code className="key-cell__line key-chip" title={publicKeyPart(key)}>{`${publicKeyPart(key)}…`}</code>

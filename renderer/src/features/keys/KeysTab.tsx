@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { EMPTY_KEY_LIST, useKeys } from '../../stores/keys-store';
+import { useNavigation } from '../../stores/navigation-store';
 import { CheckKeyDialog } from './CheckKeyDialog';
 import { GenerateKeyDialog } from './GenerateKeyDialog';
 import { KeysPanel } from './KeysPanel';
@@ -25,6 +26,8 @@ export function KeysTab({ app }: { app: App }) {
   const load = useKeys((s) => s.load);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const close = () => setDialog(null);
+  const openKey = useNavigation((s) => s.openKey);
+  const archived = app.archivedAt !== null;
 
   useEffect(() => {
     void load(app.id);
@@ -40,11 +43,18 @@ export function KeysTab({ app }: { app: App }) {
           <Button icon={ShieldCheck} onClick={() => setDialog({ kind: 'check' })}>
             Check a key
           </Button>
-          <Button variant="primary" icon={Plus} onClick={() => setDialog({ kind: 'generate' })}>
-            Generate API key
-          </Button>
+          {archived ? null : (
+            <Button variant="primary" icon={Plus} onClick={() => setDialog({ kind: 'generate' })}>
+              Generate API key
+            </Button>
+          )}
         </div>
       </div>
+      {archived ? (
+        <Banner tone="info" title="This app is archived">
+          <p>Its keys were revoked when it was archived, and it issues no new keys.</p>
+        </Banner>
+      ) : null}
       {list.error && !list.loaded ? (
         <Banner
           tone="danger"
@@ -72,6 +82,7 @@ export function KeysTab({ app }: { app: App }) {
           keys={list.keys}
           onRotate={(key) => setDialog({ kind: 'rotate', key })}
           onRevoke={(key) => setDialog({ kind: 'revoke', key })}
+          onOpen={(key) => openKey(app.id, key.id)}
         />
       )}
       {dialog?.kind === 'generate' ? <GenerateKeyDialog app={app} onClose={close} /> : null}

@@ -28,7 +28,8 @@ export function RevokeKeyDialog({ target, onClose }: { target: IssuedKeySummary;
       failureTitle="The API key was not revoked"
       onConfirm={confirm}
       onClose={onClose}
-      fallbackFocus={() => keyRowElement(target.id)}
+      // A revoked key leaves the table (issue 14): then focus goes to the toggle that shows it again.
+      fallbackFocus={() => keyRowElement(target.id) ?? document.querySelector<HTMLElement>('.key-filters__ended input')}
     >
       <p>
         Revoking “{target.name}” (<code>{`${publicKeyPart(target)}…`}</code>) disables it immediately. This cannot be

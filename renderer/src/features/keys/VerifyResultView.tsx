@@ -12,6 +12,7 @@ export const VERIFY_WORDS: Record<VerifyCode, { title: string; text: string }> =
   NOT_FOUND: { title: 'Not found', text: 'The key is well formed, but Keyhaven never issued it (or it was mistyped).' },
   EXPIRED: { title: 'Expired', text: 'The key was ours, but it has expired.' },
   REVOKED: { title: 'Revoked', text: 'The key was ours, but it was revoked or rotated and no longer works.' },
+  DISABLED: { title: 'Disabled', text: 'The key is ours, but it is disabled for now: enable it on its page.' },
   INSUFFICIENT_SCOPE: { title: 'Insufficient scope', text: 'The key works, but it does not have the required scope.' },
   TAMPERED: {
     title: 'Changed outside Keyhaven',

@@ -49,13 +49,33 @@ export function sortKeys(keys: readonly IssuedKeySummary[], sort: SortState): Is
   return decorated.map((d) => d.key);
 }
 
-/** Matches a status and a text in the name or the key id (`pyas_n58lZyBi`), ignoring case. */
-export function filterKeys(keys: readonly IssuedKeySummary[], status: StatusFilter, text: string): IssuedKeySummary[] {
+/**
+ * Hidden from the table unless asked for ("Show revoked and rotated"): keys that ended for good —
+ * revoked, or rotated and past their grace period. A rotated key still in its grace period works, and
+ * may need revoking, so it stays in view.
+ */
+export function isEndedForGood(key: IssuedKeySummary, now: number): boolean {
+  if (key.status === 'revoked') return true;
+  return key.status === 'rotated' && (key.graceEndsAt === null || Date.parse(key.graceEndsAt) <= now);
+}
+
+/**
+ * Matches a status and a text in the name or the key id (`pyas_n58lZyBi`), ignoring case. Keys ended
+ * for good are left out unless `showEnded`, or unless the status filter asks for their status.
+ */
+export function filterKeys(
+  keys: readonly IssuedKeySummary[],
+  status: StatusFilter,
+  text: string,
+  options: { showEnded: boolean; now: number },
+): IssuedKeySummary[] {
   const needle = text.trim().toLocaleLowerCase();
-  if (status === 'all' && needle === '') return [...keys];
+  const hideEnded = !options.showEnded && status === 'all';
+  if (status === 'all' && needle === '' && !hideEnded) return [...keys];
   return keys.filter(
     (key) =>
       (status === 'all' || key.status === status) &&
+      !(hideEnded && isEndedForGood(key, options.now)) &&
       (needle === '' ||
         key.name.toLocaleLowerCase().includes(needle) ||
         publicKeyPart(key).toLocaleLowerCase().includes(needle)),

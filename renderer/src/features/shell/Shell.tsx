@@ -45,7 +45,9 @@ export function Shell() {
           className={route.screen === 'console' ? 'shell__content shell__content--workspace' : 'shell__content'}
         >
           {route.screen === 'apps' ? <AppsScreen /> : null}
-          {route.screen === 'app' ? <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} /> : null}
+          {route.screen === 'app' ? (
+            <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} keyId={route.keyId} />
+          ) : null}
           {route.screen === 'activity' ? <ActivityScreen /> : null}
           {route.screen === 'vaults' ? <VaultsScreen vaultId={route.vaultId} /> : null}
           {route.screen === 'console' ? <ConsoleScreen key={route.entryId ?? ''} entryId={route.entryId} /> : null}

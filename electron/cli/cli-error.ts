@@ -56,6 +56,9 @@ export function exitKindOf(code: ErrorCode): Exclude<ExitKind, 'OK'> {
     case 'KEYCHAIN_UNAVAILABLE':
     case 'KEYCHAIN_DATA_MISSING':
     case 'LOCKED':
+    case 'PASSPHRASE_REQUIRED':
+    case 'WRONG_PASSPHRASE':
+    case 'NOT_CONFIRMED':
       return 'KEYCHAIN';
     case 'STORAGE_CORRUPT':
     case 'STORAGE_NEWER_VERSION':

@@ -34,6 +34,8 @@ import { ClipboardGuard } from './vaults/clipboard-guard';
 import { IssuedKeyEntries } from './vaults/issued-key-entries';
 import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
+import { lockStatusOf } from './vaults/lock-status';
+import type { LockStatus } from '../../shared/domain/vault-lock';
 
 export interface CoreOptions {
   /** The data folder: Electron's userData, or --data-dir / KEYHAVEN_DATA_DIR. */
@@ -96,6 +98,8 @@ export interface Core {
   /** Vaults and console files that could not be opened, and what to do about them. */
   readonly recovery: PartRecovery;
   status(): Promise<SystemStatus>;
+  /** What Unlock asks for, how many vaults are open, and how long until idle locks them. */
+  lockStatus(): LockStatus;
   /** Clears our clipboard copy, locks the vaults, flushes pending usage counts, then closes the data files. */
   close(): Promise<void>;
 }
@@ -155,7 +159,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     part: 'vaults',
     dataDir: options.dataDir,
     open: async () => {
-      const vaults = await openVaults(options.dataDir, options.keychain, clock, seals, options.shortLived === true);
+      const vaults = await openVaults(options.dataDir, options.keychain, clock, seals, {
+        shortLived: options.shortLived === true,
+        presence: options.platform?.presence ?? null,
+      });
       vaults.db.onExternalChange(changed('vaults'));
       return vaults;
     },
@@ -262,6 +269,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     lifecycle,
     keysets,
     reminders: new ExpiryReminders(db, clock),
+    lockStatus: () => lockStatusOf(vaultsPart.get().vaults, autoLock?.secondsLeft() ?? null),
     async status() {
       return { version: options.version, keychain: await probeKeychain(options.keychain), dataProblems: problems() };
     },

@@ -157,12 +157,15 @@ export const vaultSettingsSchema = z.strictObject({
     .int()
     .min(5, { error: 'Clear the clipboard after 5 seconds or more.' })
     .max(600, { error: 'Clear the clipboard after 600 seconds at most.' }),
+  /** The first-run offer to set a Keyhaven passphrase was made (set, or "Not now"): not shown again. */
+  passphraseOffered: z.boolean(),
 });
 export type VaultSettings = z.output<typeof vaultSettingsSchema>;
 export const DEFAULT_VAULT_SETTINGS: VaultSettings = {
   autoLockMinutes: 10,
   lockOnScreenLock: true,
   clipboardClearSeconds: 30,
+  passphraseOffered: false,
 };
 export const updateVaultSettingsInputSchema = vaultSettingsSchema.partial();
 

@@ -63,6 +63,12 @@ import {
   vaultSettingsSchema,
   vaultSummarySchema,
 } from '../domain/vault';
+import {
+  lockStatusSchema,
+  removePassphraseInputSchema,
+  setPassphraseInputSchema,
+  unlockVaultInputSchema,
+} from '../domain/vault-lock';
 import type { Channel } from './channels';
 import { consoleContract } from './console-contract';
 import type { AppEvent } from './events';
@@ -110,8 +116,11 @@ export const contract = {
   'vaults:create': { request: createVaultInputSchema, response: vaultSummarySchema },
   'vaults:rename': { request: renameVaultInputSchema, response: vaultSummarySchema },
   'vaults:delete': { request: vaultIdInputSchema, response: deleteVaultResultSchema },
-  'vaults:unlock': { request: vaultIdInputSchema, response: vaultSummarySchema },
+  'vaults:unlock': { request: unlockVaultInputSchema, response: vaultSummarySchema },
   'vaults:lock': { request: lockVaultsInputSchema, response: z.null() },
+  'vaults:lockStatus': { request: noInput, response: lockStatusSchema },
+  'vaults:setPassphrase': { request: setPassphraseInputSchema, response: z.null() },
+  'vaults:removePassphrase': { request: removePassphraseInputSchema, response: z.null() },
   'vaults:settings': { request: noInput, response: vaultSettingsSchema },
   'vaults:updateSettings': { request: updateVaultSettingsInputSchema, response: vaultSettingsSchema },
   'vaults:export': { request: exportVaultInputSchema, response: exportResultSchema },

@@ -13,6 +13,11 @@ export const ERROR_CODES = [
   'STORAGE_BUSY',
   'STORAGE_IO',
   'LOCKED',
+  /** Vault keys are wrapped under the Keyhaven passphrase and it has not been entered in this session. */
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
+  /** The user did not confirm their presence (Touch ID cancelled or failed). */
+  'NOT_CONFIRMED',
   /** A record that decides security was changed outside Keyhaven (its seal fails): refused by name. */
   'TAMPERED',
   /** The platform cannot do this here (no clipboard in this window). */

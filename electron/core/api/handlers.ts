@@ -62,12 +62,15 @@ export function createHandlers(host: CoreHost): Handlers {
     'vaults:create': ({ name }) => vaults().createVault(name),
     'vaults:rename': ({ vaultId, name }) => vaults().renameVault(vaultId, name),
     'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults().deleteVault(vaultId) }),
-    'vaults:unlock': ({ vaultId }) => vaults().unlock(vaultId),
+    'vaults:unlock': ({ vaultId, passphrase }) => vaults().unlock(vaultId, passphrase),
     'vaults:lock': ({ vaultId }) => {
       if (vaultId) vaults().lock(vaultId);
       else vaults().lockAll();
       return null;
     },
+    'vaults:lockStatus': () => core().lockStatus(),
+    'vaults:setPassphrase': async (input) => (await core().vaults.passphrase.set(input), null),
+    'vaults:removePassphrase': async (input) => (await core().vaults.passphrase.remove(input), null),
     'vaults:settings': () => vaults().settings(),
     'vaults:updateSettings': (input) => vaults().updateSettings(input),
     'vaults:export': async ({ vaultId, entryIds, passphrase }) => {

@@ -42,8 +42,18 @@ export const realTimers: Timers = {
   clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
 };
 
+/** How the user proves they are at the computer before a vault opens without a passphrase. */
+export interface PresencePort {
+  /** 'touch-id' on a Mac that can prompt for it; 'none' where the platform offers nothing. */
+  readonly kind: 'touch-id' | 'none';
+  /** True once confirmed; false when the user cancelled or the check failed. `reason` completes "Keyhaven wants to …". */
+  confirm(reason: string): Promise<boolean>;
+}
+
 export interface Platform {
   clipboard: ClipboardPort;
   power: PowerPort;
+  /** Absent: nothing to prove presence with, so Unlock without a passphrase stays one click. */
+  presence?: PresencePort;
   timers?: Timers;
 }

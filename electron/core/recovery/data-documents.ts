@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DataPart } from '../../../shared/domain/data-recovery';
 import type { Migrations } from '../storage/migrate-document';
 import { CONSOLE_FILE_NAME, CONSOLE_SCHEMA_VERSION, consoleFileSchema } from '../console/console-db';
+import { vaultMigrations } from '../vaults/vault-migrations';
 import { consoleMigrations } from '../console/console-migrations';
 import { KEYHAVEN_FILE_NAME } from '../db/keyhaven-db';
 import { KEYHAVEN_SCHEMA_VERSION, keyhavenFileSchema } from '../db/schema';
@@ -34,6 +35,7 @@ export const DATA_DOCUMENTS: Readonly<Record<DataPart, DataDocument>> = {
     fileName: VAULTS_FILE_NAME,
     schemaVersion: VAULTS_SCHEMA_VERSION,
     validate: (data) => vaultFileSchema.parse(data),
+    migrations: vaultMigrations,
   },
   console: {
     part: 'console',

@@ -30,6 +30,12 @@ export class AutoLock {
     this.interval = this.timers.setInterval(() => this.checkIdle(), IDLE_POLL_MS);
   }
 
+  /** Idle seconds left before every vault locks; null when idle locking is off. */
+  secondsLeft(): number | null {
+    const minutes = this.settings().autoLockMinutes;
+    return minutes > 0 ? Math.max(0, minutes * 60 - Math.floor(this.power.idleSeconds())) : null;
+  }
+
   checkIdle(): void {
     const minutes = this.settings().autoLockMinutes;
     if (minutes > 0 && this.power.idleSeconds() >= minutes * 60) this.lockAll('idle');

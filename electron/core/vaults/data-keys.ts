@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { CoreError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
+import { isWrapped, unwrapDataKey, wrapDataKey } from './passphrase-record';
+import type { PassphraseSession } from './passphrase-session';
 import { KEY_BYTES, open, seal, vaultAad, VaultCryptoError, type Sealed } from './sealed-box';
 
 /** Keychain account of a vault's data key (service `Keyhaven`, DESIGN.md §5). */
@@ -22,6 +24,11 @@ export interface VaultKeyRef {
  * it, so the key does not linger in the heap until garbage collection. A key is created only for a
  * new vault: for an existing vault a missing key is reported, never replaced, because a new key would
  * make every sealed entry unreadable without anyone noticing.
+ *
+ * With a Keyhaven passphrase, the keychain holds each key wrapped under the passphrase key
+ * (passphrase-record.ts); reading or storing one then needs the session's key, PASSPHRASE_REQUIRED
+ * otherwise. A plain key left by an interrupted change of passphrase still opens, and is wrapped as
+ * soon as it is read with the passphrase key at hand.
  */
 export class DataKeys {
   private readonly keys = new Map<string, Buffer>();
@@ -31,13 +38,17 @@ export class DataKeys {
   /** Vaults whose last unlock found no usable key in the keychain: reported in lists until one works. */
   private readonly missing = new Set<string>();
 
-  constructor(private readonly keychain: Keychain) {}
+  constructor(
+    private readonly keychain: Keychain,
+    private readonly passphrase: PassphraseSession,
+  ) {}
 
   /** A fresh key for a vault about to be created, stored in the keychain; returns its key check. */
   async create(vaultId: string): Promise<Sealed> {
+    const wrapWith = this.passphrase.require('create a vault');
     const key = randomBytes(KEY_BYTES);
     // KeychainUnavailableError passes through: the vault is then not created at all.
-    await this.keychain.set(vaultAccount(vaultId), key.toString('base64'));
+    await this.store(vaultId, key, wrapWith);
     this.keys.set(vaultId, key);
     return seal(key, KEY_CHECK_TEXT, checkAad(vaultId));
   }
@@ -79,11 +90,33 @@ export class DataKeys {
     return pending;
   }
 
-  private async read(vault: VaultKeyRef): Promise<Buffer> {
+  /** Writes a vault's key to the keychain, wrapped when a passphrase key is given. */
+  async store(vaultId: string, key: Buffer, wrapWith: Buffer | null): Promise<void> {
+    const value = wrapWith ? wrapDataKey(wrapWith, vaultId, key) : key.toString('base64');
+    await this.keychain.set(vaultAccount(vaultId), value);
+  }
+
+  /**
+   * The vault's key as the keychain holds it, checked against the vault's key check, without keeping
+   * it: for unlocking, and for re-wrapping when the passphrase is set or removed. The caller wipes it.
+   */
+  async read(vault: VaultKeyRef): Promise<Buffer> {
+    const passphraseKey = this.passphrase.require(`unlock the vault "${vault.name}"`);
     const stored = await this.keychain.get(vaultAccount(vault.id));
     if (stored === null) throw this.missingKey(vault, 'is missing from');
-    const key = Buffer.from(stored, 'base64');
-    if (key.length !== KEY_BYTES) throw this.missingKey(vault, 'is damaged in');
+    let key: Buffer;
+    if (isWrapped(stored)) {
+      if (!passphraseKey) throw this.missingKey(vault, 'is locked with a passphrase this data folder does not know in');
+      try {
+        key = unwrapDataKey(passphraseKey, vault.id, stored);
+      } catch (error) {
+        if (error instanceof VaultCryptoError) throw this.missingKey(vault, 'does not match the key in');
+        throw error;
+      }
+    } else {
+      key = Buffer.from(stored, 'base64');
+      if (key.length !== KEY_BYTES) throw this.missingKey(vault, 'is damaged in');
+    }
     try {
       open(key, vault.keyCheck, checkAad(vault.id));
     } catch (error) {
@@ -91,6 +124,8 @@ export class DataKeys {
       if (error instanceof VaultCryptoError) throw this.missingKey(vault, 'does not match the key in');
       throw error;
     }
+    // A plain key while a passphrase is set: a change of passphrase was interrupted. Finish it now.
+    if (passphraseKey && !isWrapped(stored)) await this.store(vault.id, key, passphraseKey);
     return key;
   }
 

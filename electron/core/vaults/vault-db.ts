@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SealSource } from '../integrity/seal-source';
 import { openJournaledStore, type JournaledStore } from '../storage';
 import { sealEntryOps, touchesEntries } from './entry-seal';
+import { vaultMigrations } from './vault-migrations';
 import { applyVaultOp, vaultOpSchema, type VaultOp } from './vault-ops';
 import { emptyVaultFile, VAULTS_SCHEMA_VERSION, vaultFileSchema, type VaultFile } from './vault-schema';
 
@@ -23,6 +24,7 @@ export function openVaultDb(dataDir: string, seals: SealSource, shortLived = fal
     schemaVersion: VAULTS_SCHEMA_VERSION,
     defaults: emptyVaultFile,
     validate: (data) => vaultFileSchema.parse(data),
+    migrations: vaultMigrations,
     apply: applyVaultOp,
     parseOp: (raw) => vaultOpSchema.parse(raw),
     compactAfter: { commits: 500, bytes: 8 * 1024 * 1024 },

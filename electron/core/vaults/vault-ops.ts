@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vaultSettingsSchema } from '../../../shared/domain/vault';
+import { passphraseRecordSchema } from './passphrase-record';
 import { entryRecordSchema, vaultRecordSchema, type VaultFile } from './vault-schema';
 
 /**
@@ -21,6 +22,8 @@ export const vaultOpSchema = z.discriminatedUnion('type', [
   /** Seals an entry from before seals existed, once (integrity/seal-source.ts); changes nothing else. */
   z.strictObject({ type: z.literal('entry.seal'), id: z.uuid(), seal: z.string() }),
   z.strictObject({ type: z.literal('settings.set'), settings: vaultSettingsSchema }),
+  /** Sets, changes (a new salt and check) or removes (null) the Keyhaven passphrase. */
+  z.strictObject({ type: z.literal('passphrase.set'), passphrase: passphraseRecordSchema.nullable() }),
 ]);
 export type VaultOp = z.infer<typeof vaultOpSchema>;
 
@@ -56,6 +59,9 @@ export function applyVaultOp(data: VaultFile, op: VaultOp): void {
       return;
     case 'settings.set':
       data.settings = { ...op.settings };
+      return;
+    case 'passphrase.set':
+      data.passphrase = op.passphrase;
       return;
   }
 }

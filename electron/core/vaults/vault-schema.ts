@@ -5,13 +5,14 @@ import {
   entryViewSchema,
   vaultSettingsSchema,
 } from '../../../shared/domain/vault';
+import { passphraseRecordSchema } from './passphrase-record';
 import { sealedSchema } from './sealed-box';
 
 /**
  * `vaults.json`: vault and entry metadata in clear (so lists and search work while locked), secrets
  * and every previous version only as AES-256-GCM boxes under the vault's data key (sealed-box.ts).
  */
-export const VAULTS_SCHEMA_VERSION = 1;
+export const VAULTS_SCHEMA_VERSION = 2;
 const iso = z.string();
 
 export const vaultRecordSchema = z.strictObject({
@@ -46,6 +47,8 @@ export const vaultFileSchema = z.strictObject({
   schemaVersion: z.literal(VAULTS_SCHEMA_VERSION),
   journalSeq: z.number().int().nonnegative(),
   settings: vaultSettingsSchema,
+  /** Set when the user chose a Keyhaven passphrase: its KDF parameters and check (passphrase-record.ts). */
+  passphrase: passphraseRecordSchema.nullable(),
   vaults: z.array(vaultRecordSchema),
   entries: z.array(entryRecordSchema),
 });
@@ -55,6 +58,7 @@ export const emptyVaultFile = (): VaultFile => ({
   schemaVersion: VAULTS_SCHEMA_VERSION,
   journalSeq: 0,
   settings: { ...DEFAULT_VAULT_SETTINGS },
+  passphrase: null,
   vaults: [],
   entries: [],
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { CoreError, notFound } from '../errors';
+import type { PresencePort } from '../platform/ports';
 import type { DataKeys } from './data-keys';
+import { unlockPassphrase } from './passphrase-record';
+import type { PassphraseSession } from './passphrase-session';
 import type { VaultDb } from './vault-db';
 import {
   updateVaultSettingsInputSchema,
@@ -9,6 +12,7 @@ import {
   type VaultSettings,
   type VaultSummary,
 } from '../../../shared/domain/vault';
+import type { LockProtection } from '../../../shared/domain/vault-lock';
 import type { VaultFile, VaultRecord } from './vault-schema';
 import { parseInput } from './vault-input';
 
@@ -30,6 +34,8 @@ export class VaultService {
     private readonly clock: Clock,
     /** Loads the record seal key with the vault's key: an unlocked entry's settings are checked with it. */
     private readonly loadSeals: () => Promise<unknown>,
+    readonly passphrase: PassphraseSession,
+    private readonly presence: PresencePort | null,
   ) {}
 
   listVaults(): VaultSummary[] {
@@ -112,13 +118,47 @@ export class VaultService {
     return deleted;
   }
 
-  /** The user's Unlock: one keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave it locked. */
-  async unlock(id: string): Promise<VaultSummary> {
-    await this.keys.unlock(requireVault(this.db.snapshot(), id));
+  /**
+   * The user's Unlock, which proves the user is there: the Keyhaven passphrase when one is set (every
+   * time, even while background work holds its key), else Touch ID where the Mac offers it. Then one
+   * keychain read; KEYCHAIN_UNAVAILABLE / KEYCHAIN_DATA_MISSING leave it locked.
+   */
+  async unlock(id: string, passphrase?: string): Promise<VaultSummary> {
+    const vault = requireVault(this.db.snapshot(), id);
+    await this.provePresence(vault.name, passphrase);
+    await this.keys.unlock(vault);
     await this.loadSeals();
     // Unlocked by the user while a background write holds it: it stays open when the write ends.
     if (this.borrowers.has(id)) this.keptOpen.add(id);
     return this.summary(id);
+  }
+
+  /** Holds the passphrase key for background work without opening a vault (the command line). */
+  async enterPassphrase(passphrase: string): Promise<void> {
+    const record = this.db.snapshot().passphrase;
+    if (record) this.passphrase.hold(await unlockPassphrase(record, passphrase));
+  }
+
+  /** What the user's Unlock asks for. */
+  protection(): LockProtection {
+    if (this.passphrase.isSet()) return 'passphrase';
+    return this.presence?.kind === 'touch-id' ? 'touch-id' : 'none';
+  }
+
+  private async provePresence(vaultName: string, passphrase: string | undefined): Promise<void> {
+    const record = this.db.snapshot().passphrase;
+    if (record) {
+      if (!passphrase) {
+        throw new CoreError('PASSPHRASE_REQUIRED', `Enter your Keyhaven passphrase to unlock "${vaultName}".`, {
+          field: 'passphrase',
+        });
+      }
+      this.passphrase.hold(await unlockPassphrase(record, passphrase));
+      return;
+    }
+    if (this.presence?.kind === 'touch-id' && !(await this.presence.confirm(`unlock the vault "${vaultName}"`))) {
+      throw new CoreError('NOT_CONFIRMED', `Touch ID was not confirmed, so "${vaultName}" stays locked.`);
+    }
   }
 
   lock(id: string): void {
@@ -153,9 +193,11 @@ export class VaultService {
     }
   }
 
+  /** Locks every vault and forgets the passphrase key: background work then needs it entered again. */
   lockAll(): void {
     this.keptOpen.clear();
     this.keys.lockAll();
+    this.passphrase.clear();
   }
 
   private giveBack(id: string): void {

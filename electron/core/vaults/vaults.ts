@@ -2,7 +2,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
+import type { PresencePort } from '../platform/ports';
 import { DataKeys } from './data-keys';
+import { PassphraseControl } from './passphrase-control';
+import { PassphraseSession } from './passphrase-session';
 import type { SealSource } from '../integrity/seal-source';
 import { EntrySeals } from './entry-seal';
 import { EntryService } from './entry-service';
@@ -16,6 +19,8 @@ export interface Vaults {
   readonly vaults: VaultService;
   readonly entries: EntryService;
   readonly transfer: VaultTransfer;
+  /** Setting, changing and removing the Keyhaven passphrase. */
+  readonly passphrase: PassphraseControl;
   /** Entry settings sealed with the record seal key (entry-seal.ts). */
   readonly entrySeals: EntrySeals;
   /** Locks every vault (zero-fills the data keys), then closes the file. */
@@ -27,14 +32,16 @@ export async function openVaults(
   keychain: Keychain,
   clock: Clock,
   seals: SealSource,
-  shortLived = false,
+  options: { shortLived?: boolean; presence?: PresencePort | null; scryptN?: number } = {},
 ): Promise<Vaults> {
   const firstRun = await stat(join(dataDir, VAULTS_FILE_NAME)).then(
     () => false,
     () => true,
   );
-  const db = await openVaultDb(dataDir, seals, shortLived);
-  const vaults = new VaultService(db, new DataKeys(keychain), clock, () => seals.sealer());
+  const db = await openVaultDb(dataDir, seals, options.shortLived === true);
+  const session = new PassphraseSession(() => db.snapshot().passphrase !== null);
+  const keys = new DataKeys(keychain, session);
+  const vaults = new VaultService(db, keys, clock, () => seals.sealer(), session, options.presence ?? null);
   const entrySeals = new EntrySeals(db, seals);
   const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));
   if (firstRun) {
@@ -48,6 +55,7 @@ export async function openVaults(
     entries,
     entrySeals,
     transfer: new VaultTransfer(vaults, entries, clock),
+    passphrase: new PassphraseControl(vaults, clock, options.scryptN),
     async close() {
       vaults.lockAll();
       await db.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataKeys } from '../../../electron/core/vaults/data-keys';
+import { PassphraseSession } from '../../../electron/core/vaults/passphrase-session';
 import { MemoryKeychain } from '../../support/memory-keychain';
 
 /** A keychain whose reads wait until the test lets them through, to interleave lock and unlock. */
@@ -20,7 +21,7 @@ class GatedKeychain extends MemoryKeychain {
 describe('vault data keys', () => {
   it('shares one keychain read between concurrent unlocks', async () => {
     const keychain = new GatedKeychain();
-    const keys = new DataKeys(keychain);
+    const keys = new DataKeys(keychain, new PassphraseSession(() => false));
     const keyCheck = await keys.create('v1');
     keys.lock('v1');
     const vault = { id: 'v1', name: 'Personal', keyCheck };
@@ -33,7 +34,7 @@ describe('vault data keys', () => {
 
   it('a lock that lands while an unlock reads the keychain wins, and the key read is wiped', async () => {
     const keychain = new GatedKeychain();
-    const keys = new DataKeys(keychain);
+    const keys = new DataKeys(keychain, new PassphraseSession(() => false));
     const keyCheck = await keys.create('v1');
     keys.lock('v1');
     const unlocking = keys.unlock({ id: 'v1', name: 'Personal', keyCheck });
@@ -45,7 +46,7 @@ describe('vault data keys', () => {
 
   it('Lock all also stops an unlock whose keychain read is still in flight (screen lock during a slow read)', async () => {
     const keychain = new GatedKeychain();
-    const keys = new DataKeys(keychain);
+    const keys = new DataKeys(keychain, new PassphraseSession(() => false));
     const keyCheck = await keys.create('v1');
     keys.lock('v1');
     const unlocking = keys.unlock({ id: 'v1', name: 'Personal', keyCheck });
@@ -57,7 +58,7 @@ describe('vault data keys', () => {
 
   it('an Unlock right after a Lock starts its own keychain read instead of joining the doomed one', async () => {
     const keychain = new GatedKeychain();
-    const keys = new DataKeys(keychain);
+    const keys = new DataKeys(keychain, new PassphraseSession(() => false));
     const keyCheck = await keys.create('v1');
     keys.lock('v1');
     const vault = { id: 'v1', name: 'Personal', keyCheck };

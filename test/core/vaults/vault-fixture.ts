@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Keychain } from '../../../electron/core/keychain/keychain';
+import type { PresencePort } from '../../../electron/core/platform/ports';
 import { openVaults, type Vaults } from '../../../electron/core/vaults/vaults';
 import { ManualClock } from '../../support/manual-clock';
 import { MemoryKeychain } from '../../support/memory-keychain';
@@ -10,11 +11,13 @@ import { folderSeals } from '../../support/folder-seals';
 export const CANARY = 'canary_Vq3ZpL9.s3cr3t-KH-7f1e';
 
 /** A vault stack on a real temp data dir with an in-memory keychain (or the one given). */
-export async function openFixture(keychain: Keychain = new MemoryKeychain()) {
+export async function openFixture(keychain: Keychain = new MemoryKeychain(), presence: PresencePort | null = null) {
   const dir = await makeTempDir('keyhaven-vaults');
   const clock = new ManualClock();
   const seals = folderSeals(keychain);
-  let vaults: Vaults = await openVaults(dir.path, keychain, clock, seals);
+  // A test-only scrypt cost for the Keyhaven passphrase; passphrase.test.ts checks the real one.
+  const open = () => openVaults(dir.path, keychain, clock, seals, { presence, scryptN: 1024 });
+  let vaults: Vaults = await open();
   return {
     dir: dir.path,
     clock,
@@ -24,7 +27,7 @@ export async function openFixture(keychain: Keychain = new MemoryKeychain()) {
     },
     async reopen() {
       await vaults.close();
-      vaults = await openVaults(dir.path, keychain, clock, seals);
+      vaults = await open();
     },
     async dispose() {
       await vaults.close().catch(() => undefined);

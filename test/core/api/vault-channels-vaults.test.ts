@@ -114,11 +114,13 @@ describe('vaults channels', () => {
       autoLockMinutes: 10,
       lockOnScreenLock: true,
       clipboardClearSeconds: 30,
+      passphraseOffered: false,
     });
     expect(ok('vaults:updateSettings', await api.vaults.updateSettings({ clipboardClearSeconds: 12 }))).toEqual({
       autoLockMinutes: 10,
       lockOnScreenLock: true,
       clipboardClearSeconds: 12,
+      passphraseOffered: false,
     });
     fails(await api.vaults.updateSettings({ clipboardClearSeconds: 4 }), 'INVALID_INPUT');
     fails(await api.vaults.updateSettings({ autoLockMinutes: 1441 }), 'INVALID_INPUT');

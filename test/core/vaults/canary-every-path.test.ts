@@ -42,6 +42,8 @@ describe('the canary: no secret in clear anywhere', () => {
       import: `cnry_import_${run}_Wm4`,
       edit: `cnry_edit_${run}_Pk7`,
       passphrase: `Canary passphrase ${run} Xy!`,
+      keyhavenPassphrase: `Canary unlock words ${run} Qv#`,
+      keyhavenPassphrase2: `Canary changed words ${run} Rt%`,
     };
     written.chunks.length = 0;
     const printed: string[] = [];
@@ -159,6 +161,23 @@ describe('the canary: no secret in clear anywhere', () => {
     for (const vault of [personal, team, inbox]) value(await api.vaults.unlock({ vaultId: vault.id }));
     value(await api.vaults.settings());
     value(await api.vaults.updateSettings({ clipboardClearSeconds: 15, autoLockMinutes: 5 }));
+    // The Keyhaven passphrase: set, a wrong one refused, unlock with it, changed, then removed.
+    value(await api.vaults.setPassphrase({ passphrase: secrets.keyhavenPassphrase! }));
+    value(await api.vaults.lock({}));
+    expect(value(await api.vaults.lockStatus())).toMatchObject({ protection: 'passphrase', unlockedVaults: 0 });
+    await api.vaults.unlock({ vaultId: team.id, passphrase: `${secrets.keyhavenPassphrase}?` });
+    await api.vaults.unlock({ vaultId: team.id });
+    for (const vault of [personal, team, inbox]) {
+      value(await api.vaults.unlock({ vaultId: vault.id, passphrase: secrets.keyhavenPassphrase! }));
+    }
+    await api.vaults.setPassphrase({ passphrase: secrets.keyhavenPassphrase2!, current: `${secrets.edit}` });
+    value(
+      await api.vaults.setPassphrase({
+        passphrase: secrets.keyhavenPassphrase2!,
+        current: secrets.keyhavenPassphrase!,
+      }),
+    );
+    value(await api.vaults.removePassphrase({ current: secrets.keyhavenPassphrase2! }));
     value(await api.vaults.rename({ vaultId: inbox.id, name: 'Inbox (imported)' }));
     value(await api.vaults.export({ vaultId: personal.id, entryIds: [pasted.id], passphrase: secrets.passphrase! }));
     // Failures that see a secret or the passphrase on their way in.

@@ -15,7 +15,7 @@ export const HOST = '127.0.0.1';
  * harness was started with KEYHAVEN_HARNESS_CONTROL_TOKEN, and only with that token.
  */
 export const CONTROL_PREFIX = '/__harness/';
-const POLLING_CHANNELS: ReadonlySet<string> = new Set(['vaults:list', 'system:status']);
+const POLLING_CHANNELS: ReadonlySet<string> = new Set(['vaults:list', 'vaults:lockStatus', 'system:status']);
 
 export interface HarnessServerOptions {
   port: number;

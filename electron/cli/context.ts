@@ -17,6 +17,7 @@ export interface GlobalOptions {
  */
 export class CliContext {
   private opened: Promise<Core> | null = null;
+  private passphraseEntered: Promise<void> | null = null;
 
   constructor(
     private readonly globals: () => GlobalOptions,
@@ -36,8 +37,24 @@ export class CliContext {
     return this.opened;
   }
 
-  async references(): Promise<SecretReferences> {
+  /**
+   * The core, ready to read and write vault keys: when a Keyhaven passphrase protects them, it is asked
+   * on the terminal once per command (only by commands that need a vault key, so `keys ls` never asks).
+   */
+  async coreWithVaultKeys(): Promise<Core> {
     const core = await this.core();
+    if (core.vaults.vaults.protection() === 'passphrase') {
+      this.passphraseEntered ??= (async () => {
+        const { askPassphraseOnTerminal } = await import('./terminal-passphrase');
+        await core.vaults.vaults.enterPassphrase(await askPassphraseOnTerminal());
+      })();
+      await this.passphraseEntered;
+    }
+    return core;
+  }
+
+  async references(): Promise<SecretReferences> {
+    const core = await this.coreWithVaultKeys();
     const { SecretReferences } = await import('../core/vaults/secret-references');
     return new SecretReferences(() => core.vaults, core.db);
   }

@@ -17,6 +17,9 @@ vi.mock('electron', async () => (await import('./support/electron-stub')).electr
 
 beforeEach(() => electron.reset());
 
+/** Opening the real core on the real keychain takes ~0.3 s idle and seconds on a loaded CI machine. */
+const CORE_OPENS = { timeout: 15_000 };
+
 describe('the app entry (electron/main/index.ts)', () => {
   let dataDir: { path: string; remove: () => Promise<void> };
   let logged: string[];
@@ -66,7 +69,7 @@ describe('the app entry (electron/main/index.ts)', () => {
     ]);
     expect(electron.protocolHandlers.size).toBe(0);
     electron.app.becomeReady();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), CORE_OPENS);
     expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
     expect(electron.windows[0]?.webContents.loadedUrl).toBe('app://keyhaven/index.html');
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
@@ -82,7 +85,7 @@ describe('the app entry (electron/main/index.ts)', () => {
     const willQuit = new FakeEvent();
     electron.app.emit('will-quit', willQuit);
     expect(willQuit.defaultPrevented).toBe(true); // held until the core has closed…
-    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2)); // …then quit again
+    await vi.waitFor(() => expect(electron.app.quitCalls).toBe(2), CORE_OPENS); // …then quit again
     const again = new FakeEvent();
     electron.app.emit('will-quit', again);
     expect(again.defaultPrevented).toBe(false);
@@ -98,7 +101,7 @@ describe('the app entry (electron/main/index.ts)', () => {
     await writeFile(join(dataDir.path, 'keyhaven.json'), '{ "schemaVersion": 1, "apps": [');
     await start();
     electron.app.becomeReady();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), CORE_OPENS);
     expect(electron.errorBoxes).toEqual([]);
     expect(electron.app.exitCodes).toEqual([]);
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());

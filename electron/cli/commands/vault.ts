@@ -60,7 +60,7 @@ export function registerVault(program: Command, context: CliContext): void {
     .argument('<name>', 'the new vault’s name')
     .addHelpText('after', examples('keyhaven vault create "Team keys"'))
     .action(async (name: string) => {
-      const core = await context.core();
+      const core = await context.coreWithVaultKeys();
       const created = await core.vaults.vaults.createVault(name);
       await record(core, 'vault.created', `Vault "${created.name}" created`);
       context.output.data(created, () => `Created the vault "${created.name}" (${created.id}).`);
@@ -82,7 +82,7 @@ export function registerVault(program: Command, context: CliContext): void {
       ),
     )
     .action(async (vaultName: string, flags: EntryFlags & { name: string }) => {
-      const core = await context.core();
+      const core = await context.coreWithVaultKeys();
       const target = findVault(core, vaultName);
       const metadata = parseEntryFlags(flags);
       const secret = await readSecretFromStdin('key');
@@ -104,7 +104,7 @@ export function registerVault(program: Command, context: CliContext): void {
     .argument('<entry>', 'entry name or id')
     .addHelpText('after', examples('printf %s "$NEW_KEY" | keyhaven vault set Personal Stripe'))
     .action(async (vaultName: string, entryName: string) => {
-      const core = await context.core();
+      const core = await context.coreWithVaultKeys();
       const { vault: target, entry } = findEntry(core, vaultName, entryName);
       const secret = await readSecretFromStdin('new key');
       const updated = await core.vaults.vaults.withUnlocked([target.id], () =>

@@ -1,5 +1,6 @@
 import { clipboard, ClipboardItem, powerMonitor } from 'electron';
 import type { ClipboardPort, Platform, PowerEvent, PowerPort } from '../../core/platform/ports';
+import { electronPresence } from './touch-id';
 
 /**
  * The raw OS clipboard format clipboard managers read as "this is a password, do not keep it":
@@ -52,5 +53,6 @@ export function electronPower(): PowerPort {
 
 /** Must be called after `app.whenReady()`: powerMonitor is not usable before. */
 export function electronPlatform(): Platform {
-  return { clipboard: electronClipboard(), power: electronPower() };
+  const presence = electronPresence();
+  return { clipboard: electronClipboard(), power: electronPower(), ...(presence ? { presence } : {}) };
 }

@@ -223,6 +223,11 @@ class StubPowerMonitor extends EventEmitter {
   }
 }
 export const powerMonitor = new StubPowerMonitor();
+// The boot runs as Linux, where main must not ask for Touch ID.
+export const systemPreferences = {
+  canPromptTouchID: () => false,
+  promptTouchID: () => fail(new Error('main must not prompt for Touch ID off macOS')),
+};
 
 // The preload side, so that the stub is a complete 'electron' even if something imports it there.
 /** Desktop notifications: recorded, never shown (the boot test has no desktop). */
@@ -252,6 +257,7 @@ export default {
   clipboard,
   ClipboardItem,
   powerMonitor,
+  systemPreferences,
   contextBridge,
   ipcRenderer,
 };

@@ -17,6 +17,9 @@ export const electronModule = {
   get powerMonitor() {
     return electron.powerMonitor;
   },
+  get systemPreferences() {
+    return electron.systemPreferences;
+  },
   ipcMain: {
     handle(channel: string, handler: InvokeHandler): void {
       // Electron throws on a second handler for one channel; so does the stub.

@@ -5,6 +5,7 @@ import { windowHooks, type FakeBrowserWindow } from './browser-window';
 import { FakeClipboard } from './clipboard';
 import { FakeEvent } from './events';
 import { FakePowerMonitor } from './power-monitor';
+import { FakeSystemPreferences } from './system-preferences';
 
 export type PermissionRequestHandler = (
   contents: unknown,
@@ -29,6 +30,7 @@ function createElectron() {
     app: new FakeApp(record),
     clipboard: new FakeClipboard(record),
     powerMonitor: new FakePowerMonitor(),
+    systemPreferences: new FakeSystemPreferences(),
     ipcHandlers: new Map<string, InvokeHandler>(),
     errorBoxes: [] as Array<{ title: string; content: string }>,
     openedExternally: [] as string[],
@@ -58,6 +60,7 @@ function createElectron() {
       state.app = new FakeApp(record);
       state.clipboard = new FakeClipboard(record);
       state.powerMonitor.removeAllListeners();
+      state.systemPreferences = new FakeSystemPreferences();
       state.powerMonitor = new FakePowerMonitor();
       state.ipcHandlers.clear();
       state.errorBoxes = [];

@@ -85,6 +85,7 @@ export const CHANNELS = [
   'testApi:stop',
   'activity:list',
   'activity:checkChain',
+  'search:everything',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -32,6 +32,7 @@ import {
   keysetPublishingInputSchema,
   keysetStatusSchema,
 } from '../domain/keyset';
+import { searchInputSchema, searchResultsSchema } from '../domain/search';
 import { dataPartSchema, recoveryInputSchema, startEmptyInputSchema } from '../domain/data-recovery';
 import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
 import { startTestApiInputSchema, testApiStatusSchema } from '../domain/test-api';
@@ -138,6 +139,7 @@ export const contract = {
   'testApi:stop': { request: noInput, response: testApiStatusSchema },
   'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
   'activity:checkChain': { request: noInput, response: chainCheckSchema },
+  'search:everything': { request: searchInputSchema, response: searchResultsSchema },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** What a caller passes (before defaults and trimming). */

@@ -2,6 +2,7 @@ import type { Channel } from '../../../shared/ipc/channels';
 import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
 import type { CoreHost } from '../core-host';
 import { copyVerifyValues } from '../keysets/copy-verify-values';
+import { searchEverything } from '../search/search-everything';
 import { copyEntry } from '../vaults/entry-copy';
 import { exportFileName } from '../vaults/export-file-name';
 
@@ -135,5 +136,6 @@ export function createHandlers(host: CoreHost): Handlers {
     'testApi:stop': () => core().testApi.stop(),
     'activity:list': (query) => core().activity.list(query),
     'activity:checkChain': () => core().activity.check(),
+    'search:everything': ({ query }) => searchEverything(core(), query),
   };
 }

@@ -211,6 +211,10 @@ describe('the canary: no secret in clear anywhere', () => {
     ] as const) {
       await api.keys.verify({ headerValue: headerValue!, scheme });
     }
+    // Search (Ctrl/⌘+K) finds entries by name, and a key pasted into it as the query leaves no trace.
+    expect(value(await api.search.everything({ query: 'Inbox' })).results.length).toBeGreaterThan(0);
+    for (const secret of Object.values(secrets)) value(await api.search.everything({ query: secret.slice(0, 200) }));
+    await api.search.everything({ query: `${secrets.paste}${'x'.repeat(200)}` });
     value(await api.keys.list({ appId: app.id }));
     value(await api.activity.list({}));
     value(await api.activity.checkChain());

@@ -1,7 +1,5 @@
 import { Dialog } from '../../components/Dialog';
-
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl';
+import { PRIMARY_MODIFIER as mod } from '../../lib/shortcut-label';
 
 export const CONSOLE_SHORTCUTS: [keys: string, what: string][] = [
   [`${mod}+Enter`, 'Send the request (from anywhere in it)'],

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useNavigation } from '../../stores/navigation-store';
+import { useSearch } from '../../stores/search-store';
 import { selectBlockingProblem, useStatus } from '../../stores/status-store';
 import { ActivityScreen } from '../activity/ActivityScreen';
 import { AppDetailScreen } from '../app-detail/AppDetailScreen';
@@ -8,6 +9,8 @@ import { DataProblemBanner } from '../recovery/DataProblemBanner';
 import { DataRecoveryPage } from '../recovery/DataRecoveryPage';
 import { KeychainBanner } from '../status/KeychainBanner';
 import { ConsoleScreen } from '../console/ConsoleScreen';
+import { SearchPalette } from '../search/SearchPalette';
+import { useSearchShortcut } from '../search/use-search-shortcut';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { VaultsScreen } from '../vaults/VaultsScreen';
 import { Sidebar } from './Sidebar';
@@ -22,6 +25,9 @@ import './Shell.css';
 export function Shell() {
   useStartup();
   useLiveUpdates();
+  useSearchShortcut();
+  const searching = useSearch((s) => s.open);
+  const hideSearch = useSearch((s) => s.hide);
   const blocking = useStatus(selectBlockingProblem);
   const route = useNavigation((s) => s.route);
   const visits = useNavigation((s) => s.visits);
@@ -54,6 +60,7 @@ export function Shell() {
           {route.screen === 'settings' ? <SettingsScreen /> : null}
         </main>
       </div>
+      {searching ? <SearchPalette onClose={hideSearch} /> : null}
     </div>
   );
 }

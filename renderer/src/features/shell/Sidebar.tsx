@@ -1,7 +1,9 @@
-import { Activity, KeyRound, LayoutGrid, LockKeyhole, Send, Settings, type LucideIcon } from 'lucide-react';
+import { Activity, KeyRound, LayoutGrid, LockKeyhole, Search, Send, Settings, type LucideIcon } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
+import { PRIMARY_MODIFIER } from '../../lib/shortcut-label';
 import { useNavigation } from '../../stores/navigation-store';
+import { useSearch } from '../../stores/search-store';
 import { useStatus } from '../../stores/status-store';
 
 interface NavItemProps {
@@ -68,6 +70,7 @@ export function Sidebar() {
   const goToSettings = useNavigation((s) => s.goToSettings);
   const status = useStatus((s) => s.status);
   const expiry = useExpiryBadge();
+  const showSearch = useSearch((s) => s.show);
 
   return (
     <aside className="sidebar">
@@ -77,6 +80,11 @@ export function Sidebar() {
         </span>
         Keyhaven
       </div>
+      <button type="button" className="sidebar__search" onClick={showSearch} aria-keyshortcuts="Control+K Meta+K">
+        <Search size={16} aria-hidden="true" />
+        Search
+        <kbd aria-hidden="true">{PRIMARY_MODIFIER}+K</kbd>
+      </button>
       <nav aria-label="Main">
         <ul className="sidebar__list">
           <NavItem

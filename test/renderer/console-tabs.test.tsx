@@ -88,7 +88,7 @@ describe('Console: tabs and stale state (issue 13)', () => {
     await goToVaults(user);
     await user.click(await screen.findByRole('button', { name: 'Test this key Nexos' }));
     await openRequestTab(user, 'Auth');
-    await waitFor(() => expect(screen.getByLabelText('Entry')).toHaveDisplayValue('Personal · Nexos'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Entry' })).toHaveDisplayValue('Personal · Nexos'));
     expect(urlField()).not.toHaveValue('not a url');
     expect(screen.queryByText('The request was not completed')).not.toBeInTheDocument();
   });

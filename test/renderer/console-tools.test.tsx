@@ -4,6 +4,7 @@ import { maskKey } from '../../shared/console/key-placement';
 import { INCLUDE_KEY_WARNING } from '../../shared/console/key-placement';
 import { renderApp } from './support/render-app';
 import {
+  chooseEntry,
   goToConsole,
   openSnippets,
   openRequestTab,
@@ -171,7 +172,7 @@ describe('Console: snippets', () => {
     await setUrl(user, 'https://api.pyas.example/v1/whoami');
     await openRequestTab(user, 'Auth');
     await user.click(screen.getByRole('radio', { name: 'Vault entry' }));
-    await user.selectOptions(screen.getByLabelText('Entry'), 'Personal · Pyas prod');
+    await chooseEntry(user, 'Personal · Pyas prod');
     await openSnippets(user);
 
     const code = () => screen.getByLabelText('Snippet') as HTMLTextAreaElement;

@@ -5,6 +5,7 @@ import { consoleRequestSchema } from '../../shared/console/request';
 import { generate } from './support/keys';
 import { renderApp } from './support/render-app';
 import {
+  chooseEntry,
   echoedFromScreen,
   goToConsole,
   openRequestTab,
@@ -101,7 +102,7 @@ describe('Console: a vault entry', () => {
     await goToConsole(user);
     await openRequestTab(user, 'Auth');
     await user.click(screen.getByRole('radio', { name: 'Vault entry' }));
-    await user.selectOptions(screen.getByLabelText('Entry'), 'Personal · Pyas prod');
+    await chooseEntry(user, 'Personal · Pyas prod');
     // The entry brings its scheme and, with no URL typed yet, its base URL.
     expect(screen.getByLabelText('Header scheme')).toHaveValue('x-api-key');
     expect(urlField()).toHaveValue('https://api.pyas.example/v1');
@@ -131,7 +132,7 @@ describe('Console: a vault entry', () => {
     await setUrl(user, `${echo.base}/v1/whoami`);
     await openRequestTab(user, 'Auth');
     await user.click(screen.getByRole('radio', { name: 'Vault entry' }));
-    await user.selectOptions(screen.getByLabelText('Entry'), 'Personal · Pyas prod');
+    await chooseEntry(user, 'Personal · Pyas prod');
     await send(user);
     expect(screen.getByText(/is not one of this entry's allowed hosts, so its key was not sent/)).toBeInTheDocument();
     expect(echo.received).toHaveLength(0);
@@ -147,7 +148,7 @@ describe('Console: a vault entry', () => {
     await goToConsole(user);
     await openRequestTab(user, 'Auth');
     await user.click(screen.getByRole('radio', { name: 'Vault entry' }));
-    await user.selectOptions(screen.getByLabelText('Entry'), 'Personal · Pyas prod (locked)');
+    await chooseEntry(user, 'Personal · Pyas prod (locked)');
     expect(screen.getByText('Unlock the vault to send its key.')).toBeInTheDocument();
   });
 
@@ -168,7 +169,7 @@ describe('Console: a vault entry', () => {
     await waitFor(() => expect(urlField()).toHaveValue('https://api.nexos.example/v1'));
     await openRequestTab(user, 'Auth');
     expect(screen.getByRole('radio', { name: 'Vault entry' })).toBeChecked();
-    expect(screen.getByLabelText('Entry')).toHaveDisplayValue('Personal · Nexos');
+    expect(screen.getByRole('combobox', { name: 'Entry' })).toHaveDisplayValue('Personal · Nexos');
     expect(screen.getByLabelText('Header scheme')).toHaveValue('bearer');
   });
 

@@ -194,8 +194,9 @@ export async function testThisKey(page: Page, vaultName: string, entryName: stri
   await page.getByRole('heading', { name: 'Console', level: 1 }).waitFor();
   await openRequestTab(page, 'Auth');
   expect(await page.getByRole('radio', { name: 'Vault entry' }).isChecked()).toBe(true);
-  const entry = page.getByLabel('Entry', { exact: true });
-  await entry.locator('option:checked', { hasText: `${vaultName} · ${entryName}` }).waitFor({ state: 'attached' });
+  // The Entry combobox shows the chosen entry as "<vault> · <name>".
+  const label = JSON.stringify(`${vaultName} · ${entryName}`);
+  await page.waitForFunction(`(document.querySelector('input[role="combobox"]')?.value ?? '').startsWith(${label})`);
   await placementLine(page).filter({ hasText: '(from the vault)' }).waitFor();
 }
 

@@ -122,3 +122,12 @@ export async function openSnippets(user: UserEvent): Promise<void> {
     within(screen.getByRole('tablist', { name: 'Response and code' })).getByRole('tab', { name: 'Code' }),
   );
 }
+
+/** Chooses a vault entry in the console's Entry combobox as a user does: types part of its name, clicks it. */
+export async function chooseEntry(user: UserEvent, label: string): Promise<void> {
+  const field = screen.getByRole('combobox', { name: 'Entry' });
+  await user.clear(field);
+  await user.type(field, label.split(' · ')[1]!.replace(' (locked)', ''));
+  await user.click(await screen.findByRole('option', { name: label }));
+  await waitFor(() => expect(field).toHaveValue(label));
+}

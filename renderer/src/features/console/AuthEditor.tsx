@@ -12,6 +12,7 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useConsole } from '../../stores/console-store';
+import { EntryCombobox } from './EntryCombobox';
 import { draftScheme, schemeFields, type AuthKind, type Draft } from './draft';
 import { useConsoleEntries, type ConsoleEntry } from './use-console-entries';
 
@@ -81,20 +82,10 @@ export function AuthEditor() {
         onChange={(authKind) => editDraft({ authKind })}
       />
       {draft.authKind === 'entry' ? (
-        <SelectField
-          label="Entry"
-          value={draft.entryId}
-          options={[
-            { value: '', label: entries.length === 0 ? 'No entries in your vaults' : 'Choose an entry' },
-            ...entries.map(({ entry, vault }) => ({
-              value: entry.id,
-              label: `${vault.name} · ${entry.name}${vault.locked ? ' (locked)' : ''}`,
-            })),
-          ]}
-          onChange={(entryId) => {
-            const found = entries.find((e) => e.entry.id === entryId);
-            editDraft((d) => (found ? entryChoice(found.entry, d) : { entryId }));
-          }}
+        <EntryCombobox
+          entries={entries}
+          chosenId={draft.entryId}
+          onChoose={(found) => editDraft((d) => entryChoice(found.entry, d))}
           hint={chosen?.vault.locked ? LOCKED_ENTRY_HINT : undefined}
         />
       ) : null}

@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { useStatus } from '../../stores/status-store';
+import { SidebarLockState } from './SidebarLockState';
 
 interface NavItemProps {
   label: string;
@@ -93,6 +94,7 @@ export function Sidebar() {
           <NavItem label="Settings" icon={Settings} current={screen === 'settings'} onClick={goToSettings} />
         </ul>
       </nav>
+      <SidebarLockState />
       {status ? (
         <p className="sidebar__footer">
           <span

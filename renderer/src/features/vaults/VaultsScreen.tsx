@@ -1,4 +1,4 @@
-import { DatabaseBackup, Download, Lock, LockKeyhole, Plus, Settings } from 'lucide-react';
+import { DatabaseBackup, Download, LockKeyhole, Plus, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -26,7 +26,6 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
   const loading = useVaults((s) => s.loading);
   const error = useVaults((s) => s.error);
   const load = useVaults((s) => s.load);
-  const lock = useVaults((s) => s.lock);
   // vaults.json could not be opened: the banner above offers the way back; nothing here can work.
   const unavailable = useStatus(selectVaultsProblem) !== null;
   const [chosen, setChosen] = useState(vaultId);
@@ -49,9 +48,6 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
           <>
             <Button icon={Download} disabled={unavailable || vaults.length === 0} onClick={() => setDialog('import')}>
               Import
-            </Button>
-            <Button icon={Lock} disabled={unavailable || !vaults.some((v) => !v.locked)} onClick={() => void lock()}>
-              Lock all
             </Button>
             <Button icon={Settings} disabled={unavailable} onClick={() => setDialog('settings')}>
               Lock settings

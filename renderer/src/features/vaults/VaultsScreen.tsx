@@ -10,6 +10,7 @@ import { useVaults } from '../../stores/vaults-store';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
 import { LockSettingsDialog } from './LockSettingsDialog';
+import { UnlockPrompt } from './UnlockDialog';
 import { VaultList } from './VaultList';
 import { VaultNameDialog } from './VaultNameDialog';
 import { VaultPanel } from './VaultPanel';
@@ -58,7 +59,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
           </>
         }
       />
-      <KeychainProblem vaultId={current?.id ?? null} />
+      <KeychainProblem vault={current} />
       {unavailable ? (
         <EmptyState icon={DatabaseBackup} title="Your vaults are unavailable">
           <p>
@@ -127,6 +128,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         />
       ) : null}
       {dialog === 'settings' ? <LockSettingsDialog onClose={() => setDialog(null)} /> : null}
+      <UnlockPrompt />
     </>
   );
 }

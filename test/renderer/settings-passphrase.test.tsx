@@ -5,6 +5,9 @@ import type { Core } from '../../electron/core/core';
 import { renderApp } from './support/render-app';
 import { personal } from './support/vaults';
 
+/** Each passphrase step runs scrypt (128 MiB, about half a second) in the real core: allow for it. */
+const SCRYPT_WAIT = { timeout: 10_000 };
+
 const FIRST = 'correct horse battery staple';
 const SECOND = 'purple elephant umbrella sky';
 
@@ -54,7 +57,7 @@ describe('Settings: the Keyhaven passphrase', { timeout: 40_000 }, () => {
     await user.clear(again);
     await user.type(again, FIRST);
     await user.click(dialog.getByRole('button', { name: 'Set passphrase' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     expect(status()).toContain('Passphrase set. Unlock now asks for it.');
     expect(section().getByText(/^On: Unlock asks for your passphrase\./)).toBeInTheDocument();
     expect(core.vaults.vaults.protection()).toBe('passphrase');
@@ -68,14 +71,15 @@ describe('Settings: the Keyhaven passphrase', { timeout: 40_000 }, () => {
     await user.type(dialog.getByLabelText('New passphrase'), SECOND);
     await user.type(dialog.getByLabelText('Type the new passphrase again'), SECOND);
     await user.click(dialog.getByRole('button', { name: 'Change passphrase' }));
-    await waitFor(() =>
-      expect(current).toHaveAccessibleDescription('That is not your Keyhaven passphrase. Try again.'),
+    await waitFor(
+      () => expect(current).toHaveAccessibleDescription('That is not your Keyhaven passphrase. Try again.'),
+      SCRYPT_WAIT,
     );
     expect(current).toHaveFocus();
     await user.clear(current);
     await user.type(current, FIRST);
     await user.click(dialog.getByRole('button', { name: 'Change passphrase' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     expect(status()).toContain('Passphrase changed. Unlock now asks for the new one.');
     expect(await unlockWith(core, FIRST)).toBe('WRONG_PASSPHRASE');
     expect(await unlockWith(core, SECOND)).toBe('unlocked');
@@ -87,7 +91,7 @@ describe('Settings: the Keyhaven passphrase', { timeout: 40_000 }, () => {
     expect(dialog.getByLabelText('Current passphrase')).toHaveAccessibleDescription('Enter your Keyhaven passphrase.');
     await user.type(dialog.getByLabelText('Current passphrase'), SECOND);
     await user.click(dialog.getByRole('button', { name: 'Remove passphrase' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     expect(status()).toContain('Passphrase removed. Unlock no longer asks for one.');
     expect(section().getByRole('button', { name: 'Set a passphrase…' })).toBeInTheDocument();
     expect(core.vaults.vaults.protection()).toBe('none');

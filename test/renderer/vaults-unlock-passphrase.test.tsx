@@ -7,6 +7,9 @@ import { useVaults } from '../../renderer/src/stores/vaults-store';
 import { renderApp } from './support/render-app';
 import { addEntry, dialogNamed, goToVaults, personal, rowOf, vaultButton } from './support/vaults';
 
+/** Each passphrase step runs scrypt (128 MiB, about half a second) in the real core: allow for it. */
+const SCRYPT_WAIT = { timeout: 10_000 };
+
 const PASSPHRASE = 'correct horse battery staple';
 const WRONG = 'correct horse battery stable';
 
@@ -49,7 +52,7 @@ describe('Unlock with a Keyhaven passphrase', { timeout: 30_000 }, () => {
     await user.keyboard(PASSPHRASE); // typed over the selected wrong one
     expect(field).toHaveValue(PASSPHRASE);
     await user.click(dialog.getByRole('button', { name: 'Unlock' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     await waitFor(() => expect(vaultButton('Personal')).toHaveTextContent('1 entry · Unlocked'));
     expect(storesHold(PASSPHRASE) || storesHold(WRONG)).toBe(false);
     expect(document.body.innerHTML).not.toContain(PASSPHRASE);
@@ -61,7 +64,7 @@ describe('Unlock with a Keyhaven passphrase', { timeout: 30_000 }, () => {
     dialog = within(await screen.findByRole('dialog', { name: 'Unlock Keyhaven' }));
     expect(dialog.getByLabelText('Keyhaven passphrase')).toHaveValue('');
     await user.click(dialog.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     expect(personal(core).locked).toBe(true);
     expect(useUnlock.getState().request).toBeNull();
   });
@@ -74,7 +77,7 @@ describe('Unlock with a Keyhaven passphrase', { timeout: 30_000 }, () => {
     await user.click(within(row).getByRole('button', { name: 'Unlock to show Pyas prod' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Unlock Keyhaven' }));
     await user.type(dialog.getByLabelText('Keyhaven passphrase'), `${PASSPHRASE}{Enter}`);
-    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }));
+    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }, SCRYPT_WAIT));
     expect(await shown.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-pass');
   });
 
@@ -82,7 +85,7 @@ describe('Unlock with a Keyhaven passphrase', { timeout: 30_000 }, () => {
     const { user, core } = await renderApp({ before: (core) => protectedVault(core, null) });
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Unlock to show Pyas prod' }));
-    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }));
+    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }, SCRYPT_WAIT));
     expect(await shown.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-pass');
     expect(screen.queryByRole('dialog', { name: 'Unlock Keyhaven' })).not.toBeInTheDocument();
     expect(personal(core).locked).toBe(false);

@@ -10,6 +10,7 @@ import { useVaults } from '../../stores/vaults-store';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
 import { LockSettingsDialog } from './LockSettingsDialog';
+import { PassphraseOffer } from './PassphraseOffer';
 import { UnlockPrompt } from './UnlockDialog';
 import { VaultList } from './VaultList';
 import { VaultNameDialog } from './VaultNameDialog';
@@ -60,6 +61,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         }
       />
       <KeychainProblem vault={current} />
+      {unavailable ? null : <PassphraseOffer />}
       {unavailable ? (
         <EmptyState icon={DatabaseBackup} title="Your vaults are unavailable">
           <p>

@@ -19,15 +19,15 @@ describe('the lock state in the sidebar', { timeout: 20_000 }, () => {
         await core.vaults.vaults.createVault('Team');
       },
     });
-    await waitFor(() => expect(lockState()).toHaveTextContent('2 vaults unlocked · locks in 10:00'));
+    await waitFor(() => expect(lockState()).toHaveTextContent('2 vaults unlocked · Locks in 10:00'));
 
     await act(async () => vi.advanceTimersByTime(3_000));
-    expect(lockState()).toHaveTextContent('2 vaults unlocked · locks in 9:57');
+    expect(lockState()).toHaveTextContent('2 vaults unlocked · Locks in 9:57');
 
     // The user was active elsewhere, then idle for 200 s: the next read says so.
     platform.idle = 200;
     await act(async () => vi.advanceTimersByTime(LOCK_STATUS_REFRESH_MS - 3_000));
-    await waitFor(() => expect(lockState()).toHaveTextContent('2 vaults unlocked · locks in 6:40'));
+    await waitFor(() => expect(lockState()).toHaveTextContent('2 vaults unlocked · Locks in 6:40'));
 
     await user.click(sidebar().getByRole('button', { name: 'Lock all' }));
     await waitFor(() => expect(lockState()).toHaveTextContent('All vaults locked'));

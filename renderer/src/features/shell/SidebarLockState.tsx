@@ -17,8 +17,8 @@ export function formatCountdown(seconds: number): string {
 }
 
 /**
- * Whether any vault is open, and how long until idle locks them all: "2 vaults unlocked · locks in
- * 9:41", counted down locally each second. Main is asked again every 15 s (its idle time resets when
+ * Whether any vault is open, and how long until idle locks them all: "2 vaults unlocked · Locks in
+ * 9:41" (shown on two lines), counted down locally each second. Main is asked again every 15 s (its idle time resets when
  * the user is active) and whenever the vault list is re-read: after a lock or unlock here, and when
  * main says vaults changed or locked on their own (use-live-updates.ts). These reads do not count as
  * activity: auto-lock uses the system's idle time.
@@ -56,7 +56,13 @@ export function SidebarLockState() {
         {open > 0 ? <LockOpen size={14} aria-hidden="true" /> : <LockKeyhole size={14} aria-hidden="true" />}
         <span>
           {open === 0 ? 'All vaults locked' : `${open} ${open === 1 ? 'vault' : 'vaults'} unlocked`}
-          {open > 0 && left !== null ? ` · locks in ${formatCountdown(left)}` : null}
+          {open > 0 && left !== null ? (
+            <>
+              {/* Read as one sentence; shown on two lines, so the countdown never breaks in the middle. */}
+              <span className="visually-hidden"> · </span>
+              <span className="sidebar__countdown">Locks in {formatCountdown(left)}</span>
+            </>
+          ) : null}
         </span>
       </p>
       <Button size="sm" icon={Lock} busy={busy} disabled={open === 0} onClick={() => void lockAll()}>

@@ -86,12 +86,11 @@ describe('the Keyhaven passphrase', () => {
     await field.fill(WRONG);
     await unlock.getByRole('button', { name: 'Unlock', exact: true }).click();
     await unlock.getByText('That is not your Keyhaven passphrase. Try again.').waitFor();
-    const selection = await field.evaluate((input: HTMLInputElement) => [
-      document.activeElement === input,
-      input.selectionStart,
-      input.selectionEnd,
-    ]);
-    expect(selection).toEqual([true, 0, WRONG.length]);
+    // The focused field, and what of it is selected (run in the page, which has a DOM).
+    const selection = await page.evaluate(
+      '[document.activeElement.name, document.activeElement.selectionStart, document.activeElement.selectionEnd]',
+    );
+    expect(selection).toEqual(['passphrase', 0, WRONG.length]);
     expect((await listVaults(harness))[0]!.locked).toBe(true);
     await screenshotBothSizes(page, '263-unlock-wrong-passphrase');
 
@@ -121,11 +120,9 @@ describe('the Keyhaven passphrase', () => {
     expect((await rpcOk<{ protection: string }>(harness, 'vaults:lockStatus')).protection).not.toBe('passphrase');
 
     // The passphrase stayed in the dialogs: not in the page, its storage, or its console.
-    const kept = await page.evaluate(() => [
-      document.body.innerHTML,
-      JSON.stringify(localStorage),
-      JSON.stringify(sessionStorage),
-    ]);
+    const kept = await page.evaluate<string[]>(
+      '[document.body.innerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]',
+    );
     for (const text of [...kept, ...consoleMessages]) {
       expect(text).not.toContain(PASSPHRASE);
       expect(text).not.toContain(WRONG);

@@ -61,15 +61,4 @@ describe('the first-run passphrase offer on the Vaults screen', { timeout: 30_00
     await screen.findByRole('heading', { level: 2, name: 'Personal' });
     expect(offer()).toBeNull();
   });
-
-  it('is not made once it was answered (passphraseOffered), even with no passphrase set', async () => {
-    const { user } = await renderApp({
-      before: async (core) => {
-        await core.vaults.vaults.updateSettings({ passphraseOffered: true });
-      },
-    });
-    await goToVaults(user);
-    await screen.findByRole('heading', { level: 2, name: 'Personal' });
-    expect(offer()).toBeNull();
-  });
 });

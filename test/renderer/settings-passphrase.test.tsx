@@ -30,7 +30,7 @@ async function unlockWith(core: Core, passphrase: string): Promise<string> {
 
 describe('Settings: the Keyhaven passphrase', { timeout: 40_000 }, () => {
   it('sets one (checked first), changes it (the current one required), and removes it', async () => {
-    const { user, core } = await renderApp();
+    const { user, core, keychain } = await renderApp();
     await goToSettings(user);
     expect(section().getByText(/^Off: Unlock needs only your login/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Keyhaven passphrase' })).toHaveTextContent(
@@ -56,6 +56,14 @@ describe('Settings: the Keyhaven passphrase', { timeout: 40_000 }, () => {
     expect(core.vaults.vaults.protection()).toBe('none');
     await user.clear(again);
     await user.type(again, FIRST);
+    // The keychain away: said in the dialog, which keeps what was typed; nothing changed.
+    keychain.unavailable = true;
+    await user.click(dialog.getByRole('button', { name: 'Set passphrase' }));
+    const alert = await dialog.findByRole('alert', {}, SCRYPT_WAIT);
+    expect(alert).toHaveTextContent('The passphrase was not set');
+    expect(next).toHaveValue(FIRST);
+    expect(core.vaults.vaults.protection()).toBe('none');
+    keychain.unavailable = false;
     await user.click(dialog.getByRole('button', { name: 'Set passphrase' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), SCRYPT_WAIT);
     expect(status()).toContain('Passphrase set. Unlock now asks for it.');

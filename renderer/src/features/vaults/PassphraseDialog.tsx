@@ -25,6 +25,11 @@ const SUBMIT: Record<PassphraseMode, [idle: string, busy: string]> = {
   change: ['Change passphrase', 'Changing…'],
   remove: ['Remove passphrase', 'Removing…'],
 };
+const NOT_DONE: Record<PassphraseMode, string> = {
+  set: 'The passphrase was not set',
+  change: 'The passphrase was not changed',
+  remove: 'The passphrase was not removed',
+};
 const LABELS: Record<PassphraseField, string> = {
   current: 'Current passphrase',
   passphrase: 'New passphrase',
@@ -127,7 +132,7 @@ export function PassphraseDialog({
     >
       <Explanation mode={mode} />
       {failure ? (
-        <Banner tone="danger" title="Nothing was changed">
+        <Banner tone="danger" title={NOT_DONE[mode]}>
           <p>{failure.message}</p>
         </Banner>
       ) : null}

@@ -35,15 +35,16 @@ describe('vaults: external keys, locking and the keychain', () => {
     await addKey(page, 'Personal', { name: 'Pyas prod', preset: 'Pyas', pasted: 'pyas_live_Lock0Test1Key2' });
     await waitForVaultState(personal, 'Unlocked');
 
-    // Lock all: the entry is still listed with its details; Show, Copy and Add key are unavailable.
+    // Lock all: the entry is still listed with its details; Unlock to show replaces Show and Copy; Add key waits.
     await page.getByRole('button', { name: 'Lock all' }).click();
     await waitForVaultState(personal, 'Locked');
     await vaultListItem(page, 'Personal').filter({ hasText: 'Locked' }).waitFor();
     const row = entryRow(personal, 'Pyas prod');
     await row.getByRole('cell', { name: 'Pyas', exact: true }).waitFor();
     for (const action of ['Show', 'Copy', 'Copy as header'] as const) {
-      expect(await rowAction(personal, 'Pyas prod', action).isDisabled(), action).toBe(true);
+      expect(await rowAction(personal, 'Pyas prod', action).count(), action).toBe(0);
     }
+    await rowAction(personal, 'Pyas prod', 'Unlock to show').waitFor();
     expect(await addKeyButton(personal).isDisabled()).toBe(true);
     await personal.getByText('This vault is locked.').waitFor();
     expect((await vaultByName(harness, 'Personal')).locked).toBe(true);
@@ -81,7 +82,7 @@ describe('vaults: external keys, locking and the keychain', () => {
     expect(await dialog.getByText('pyas_live_Lock0Test1Key2').count()).toBe(0);
     await closeDialog(dialog);
     await waitForVaultState(personal, 'Locked');
-    expect(await rowAction(personal, 'Pyas prod', 'Show').isDisabled()).toBe(true);
+    await rowAction(personal, 'Pyas prod', 'Unlock to show').waitFor();
 
     // Sleep locks too.
     await lockToggle(personal, 'Unlock').click();
@@ -128,7 +129,7 @@ describe('vaults: external keys, locking and the keychain', () => {
     const team = await openVault(page, 'Team');
     await waitForVaultState(team, 'Locked');
     for (const entry of seeded) await entryRow(team, entry.name).waitFor();
-    expect(await rowAction(team, 'Pyas prod', 'Show').isDisabled()).toBe(true);
+    await rowAction(team, 'Pyas prod', 'Unlock to show').waitFor();
 
     // Unlock: the keychain message (what it means, what to do); the vault stays locked.
     await lockToggle(team, 'Unlock').click();

@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 describe('Locking vaults', { timeout: 20_000 }, () => {
-  it('Lock keeps names and metadata listed, disables Show and Copy with a hint; Unlock brings them back', async () => {
+  it('Lock keeps names and metadata listed, offers Unlock to show instead of Show and Copy; Unlock brings them back', async () => {
     const { user, core } = await renderApp();
     await goToVaults(user);
     await addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K1', preset: 'pyas', tags: ['prod'] });
@@ -47,10 +47,10 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     expect(row).toHaveTextContent('Pyas');
     expect(row).toHaveTextContent('prod');
     for (const action of ['Show', 'Copy', 'Copy as header']) {
-      const button = within(row).getByRole('button', { name: `${action} Pyas prod` });
-      expect(button).toBeDisabled();
-      expect(button).toHaveAccessibleDescription(LOCKED_HINT);
+      expect(within(row).queryByRole('button', { name: `${action} Pyas prod` })).not.toBeInTheDocument();
     }
+    expect(within(row).getByRole('button', { name: 'Unlock to show Pyas prod' })).toBeEnabled();
+    expect(screen.getByText(LOCKED_HINT)).toBeInTheDocument();
     expect(group('Personal').getByRole('button', { name: 'Add key' })).toBeDisabled();
     expect(group('Personal').getByRole('button', { name: 'Export' })).toBeDisabled();
 
@@ -117,7 +117,7 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
       ),
     );
     await waitFor(() => expect(vaultButton('Personal')).toHaveTextContent('Locked'));
-    expect(screen.getByRole('button', { name: 'Show Pyas prod' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Unlock to show Pyas prod' })).toBeInTheDocument();
   });
 
   it('shows a lock made by main on its own (screen lock) at once, told by vaults:locked: no polling', async () => {
@@ -144,7 +144,7 @@ describe('When the keychain cannot unlock a vault', () => {
     expect(vaultButton('Team')).toHaveTextContent('2 entries · Locked');
     expect(vaultButton('Team')).toHaveAccessibleName('Team, 2 entries, locked');
     expect(rowOf('Team', 'Pyas prod')).toHaveTextContent('Pyas');
-    expect(screen.getByRole('button', { name: 'Show Pyas prod' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Unlock to show Pyas prod' })).toBeInTheDocument();
 
     keychain.unavailable = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -262,6 +262,7 @@ describe('Lock settings', () => {
       autoLockMinutes: 0,
       lockOnScreenLock: false,
       clipboardClearSeconds: 45,
+      passphraseOffered: false,
     });
 
     await user.click(screen.getByRole('button', { name: 'Lock settings' }));

@@ -3,6 +3,7 @@ import { useApps } from './apps-store';
 import { useConsoleLibrary } from './console-library-store';
 import { useConsole } from './console-store';
 import { useKeys } from './keys-store';
+import { useLockStatus } from './lock-status-store';
 import { useNavigation } from './navigation-store';
 import { useStatus } from './status-store';
 import { useTestApi } from './test-api-store';
@@ -17,6 +18,7 @@ export function resetStores(): void {
     useKeys,
     useActivity,
     useVaults,
+    useLockStatus,
     useTestApi,
     useConsole,
     useConsoleLibrary,

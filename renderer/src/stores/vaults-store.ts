@@ -27,7 +27,8 @@ interface VaultsState {
   rename: (vaultId: string, name: string) => Promise<VaultSummary | ApiFailure>;
   remove: (vaultId: string) => Promise<ApiFailure | null>;
   lock: (vaultId?: string) => Promise<ApiFailure | null>;
-  unlock: (vaultId: string) => Promise<VaultSummary | ApiFailure>;
+  /** The passphrase, when one is set, goes straight to main: it is never kept here. */
+  unlock: (vaultId: string, passphrase?: string) => Promise<VaultSummary | ApiFailure>;
   addEntry: (input: NewEntryInput) => Promise<EntryView | ApiFailure>;
   updateEntry: (input: UpdateEntryInput) => Promise<EntryView | ApiFailure>;
   deleteEntry: (entry: EntryView) => Promise<ApiFailure | null>;
@@ -100,8 +101,8 @@ export const useVaults = create<VaultsState>()((set, get) => {
       const result = await after(await client.vaults.lock(vaultId ? { vaultId } : {}));
       return isFailure(result) ? result : null;
     },
-    unlock: async (vaultId) => {
-      const result = await client.vaults.unlock({ vaultId });
+    unlock: async (vaultId, passphrase) => {
+      const result = await client.vaults.unlock(passphrase === undefined ? { vaultId } : { vaultId, passphrase });
       if (isFailure(result)) {
         if (result.code === 'KEYCHAIN_UNAVAILABLE') set({ keychainProblem: result });
         // KEYCHAIN_DATA_MISSING: the list now reports keyMissing for this vault.

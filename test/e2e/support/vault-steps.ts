@@ -146,7 +146,7 @@ export function entryRow(panel: Locator, name: string): Locator {
 export function rowAction(
   panel: Locator,
   name: string,
-  action: 'Show' | 'Copy' | 'Copy as header' | 'Edit' | 'Delete',
+  action: 'Show' | 'Copy' | 'Copy as header' | 'Edit' | 'Delete' | 'Unlock to show',
 ) {
   return entryRow(panel, name).getByRole('button', { name: `${action} ${name}`, exact: true });
 }

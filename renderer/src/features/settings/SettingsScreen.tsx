@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import { useNavigation } from '../../stores/navigation-store';
 import { AppearanceSection } from './AppearanceSection';
+import { PassphraseSection } from './PassphraseSection';
 import { TestApiSection } from './TestApiSection';
 import './settings.css';
 
@@ -39,6 +40,7 @@ export function SettingsScreen() {
             </Button>
           </div>
         </section>
+        <PassphraseSection />
       </div>
     </>
   );

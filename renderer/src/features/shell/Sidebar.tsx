@@ -5,6 +5,7 @@ import { PRIMARY_MODIFIER } from '../../lib/shortcut-label';
 import { useNavigation } from '../../stores/navigation-store';
 import { useSearch } from '../../stores/search-store';
 import { useStatus } from '../../stores/status-store';
+import { SidebarLockState } from './SidebarLockState';
 
 interface NavItemProps {
   label: string;
@@ -101,6 +102,7 @@ export function Sidebar() {
           <NavItem label="Settings" icon={Settings} current={screen === 'settings'} onClick={goToSettings} />
         </ul>
       </nav>
+      <SidebarLockState />
       {status ? (
         <p className="sidebar__footer">
           <span

@@ -4,6 +4,7 @@ import { subscribe } from '../../api/client';
 import { useApps } from '../../stores/apps-store';
 import { useConsoleLibrary } from '../../stores/console-library-store';
 import { useKeys } from '../../stores/keys-store';
+import { useLockStatus } from '../../stores/lock-status-store';
 import { useVaults } from '../../stores/vaults-store';
 
 /**
@@ -24,7 +25,8 @@ export function useLiveUpdates(): void {
 }
 
 async function refresh(parts: readonly DataPart[]): Promise<void> {
-  const work: Promise<void>[] = [];
+  // Any change may open or close vaults (another process, an idle lock): the sidebar's lock line follows.
+  const work: Promise<unknown>[] = [useLockStatus.getState().load()];
   if (parts.includes('keys')) {
     work.push(useApps.getState().load());
     const keys = useKeys.getState();

@@ -14,20 +14,12 @@ interface EntriesPanelProps extends Omit<EntryRowActions, 'onCopy' | 'onSelect'>
   entries: readonly EntryView[];
   selected: ReadonlySet<string>;
   onSelectionChange: (ids: readonly string[], selected: boolean) => void;
-  lockedHintId: string;
 }
 
 const count = (n: number) => n.toLocaleString('en');
 
 /** Search, the "N of M entries" count, where Copy reports, and the table; "no entries match" when empty. */
-export function EntriesPanel({
-  vault,
-  entries,
-  selected,
-  onSelectionChange,
-  lockedHintId,
-  ...actions
-}: EntriesPanelProps) {
+export function EntriesPanel({ vault, entries, selected, onSelectionChange, ...actions }: EntriesPanelProps) {
   const searchId = useId();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<EntrySort>(DEFAULT_ENTRY_SORT);
@@ -87,7 +79,6 @@ export function EntriesPanel({
           }
           onCopy={(entry, format) => void copy(entry, format)}
           locked={vault.locked}
-          lockedHintId={lockedHintId}
           {...actions}
         />
       )}

@@ -32,7 +32,6 @@ interface EntriesTableProps extends EntryRowActions {
   selected: ReadonlySet<string>;
   onSelectAll: (selected: boolean) => void;
   locked: boolean;
-  lockedHintId: string;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface EntryRowActions {
   onEdit: (entry: EntryView) => void;
   onDelete: (entry: EntryView) => void;
   onSelect: (id: string, selected: boolean) => void;
+  /** The vault is locked: unlock it as Unlock does (asking for the passphrase if set), then Show. */
+  onUnlockToShow: (entry: EntryView) => void;
 }
 
 interface EntryRowProps extends EntryRowActions {
@@ -21,12 +23,10 @@ interface EntryRowProps extends EntryRowActions {
   rowIndex: number;
   selected: boolean;
   locked: boolean;
-  /** Explains why Show and Copy are disabled while the vault is locked. */
-  lockedHintId: string;
 }
 
 /** An icon button whose name says what it does to which entry: "Copy Pyas prod". */
-function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; onClick: () => void; hint?: string }) {
+function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; onClick: () => void }) {
   return (
     <Button
       size="sm"
@@ -34,8 +34,6 @@ function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; o
       icon={props.icon}
       title={props.label}
       aria-label={`${props.label} ${props.entry.name}`}
-      aria-describedby={props.hint}
-      disabled={props.hint !== undefined}
       onClick={props.onClick}
       className="entry-row__action"
     />
@@ -64,10 +62,10 @@ function TextCell({ text }: { text: string }) {
 
 /**
  * One entry, on one fixed-height row (ENTRY_ROW_HEIGHT): every cell is one line, except Name, which
- * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked.
+ * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked: while it
+ * is locked, "Unlock to show" takes their place.
  */
-export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId, ...actions }: EntryRowProps) {
-  const hint = locked ? lockedHintId : undefined;
+export function EntryRow({ entry, now, rowIndex, selected, locked, ...actions }: EntryRowProps) {
   const expired = entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
   return (
     <tr className="entries-table__row" aria-rowindex={rowIndex} data-entry-id={entry.id}>
@@ -116,21 +114,28 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId,
       </td>
       <td className="entries-table__actions">
         <div className="entries-table__buttons">
-          <RowAction icon={Eye} label="Show" entry={entry} hint={hint} onClick={() => actions.onShow(entry)} />
-          <RowAction
-            icon={Copy}
-            label="Copy"
-            entry={entry}
-            hint={hint}
-            onClick={() => actions.onCopy(entry, 'value')}
-          />
-          <RowAction
-            icon={ClipboardType}
-            label="Copy as header"
-            entry={entry}
-            hint={hint}
-            onClick={() => actions.onCopy(entry, 'header')}
-          />
+          {locked ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="entry-row__unlock"
+              aria-label={`Unlock to show ${entry.name}`}
+              onClick={() => actions.onUnlockToShow(entry)}
+            >
+              Unlock to show
+            </Button>
+          ) : (
+            <>
+              <RowAction icon={Eye} label="Show" entry={entry} onClick={() => actions.onShow(entry)} />
+              <RowAction icon={Copy} label="Copy" entry={entry} onClick={() => actions.onCopy(entry, 'value')} />
+              <RowAction
+                icon={ClipboardType}
+                label="Copy as header"
+                entry={entry}
+                onClick={() => actions.onCopy(entry, 'header')}
+              />
+            </>
+          )}
           <RowAction
             icon={Send}
             label="Test this key"

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import type { VaultSummary } from '../../../../shared/domain/vault';
 import { selectKeychainProblem, useStatus } from '../../stores/status-store';
+import { useUnlock } from '../../stores/unlock-store';
 import { useVaults } from '../../stores/vaults-store';
 
 /**
@@ -9,17 +11,17 @@ import { useVaults } from '../../stores/vaults-store';
  * locked, nothing is lost), main's own advice, and a way to try again once the keychain is back. While
  * the app-wide keychain banner is on screen, it already gives main's advice, so this does not repeat it.
  */
-export function KeychainProblem({ vaultId }: { vaultId: string | null }) {
+export function KeychainProblem({ vault }: { vault: VaultSummary | null }) {
   const problem = useVaults((s) => s.keychainProblem);
-  const unlock = useVaults((s) => s.unlock);
+  const startUnlock = useUnlock((s) => s.start);
   const globalBannerShown = useStatus((s) => selectKeychainProblem(s) !== null);
   const [busy, setBusy] = useState(false);
   if (!problem) return null;
 
   const retry = async () => {
-    if (!vaultId) return;
+    if (!vault) return;
     setBusy(true);
-    await unlock(vaultId);
+    await startUnlock({ vaultId: vault.id, vaultName: vault.name });
     setBusy(false);
   };
 
@@ -29,7 +31,7 @@ export function KeychainProblem({ vaultId }: { vaultId: string | null }) {
       title="The keychain is unavailable"
       className="vaults__banner"
       action={
-        vaultId ? (
+        vault ? (
           <Button size="sm" busy={busy} onClick={() => void retry()}>
             {busy ? 'Trying…' : 'Try again'}
           </Button>

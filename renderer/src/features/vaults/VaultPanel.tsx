@@ -6,6 +6,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
+import { useUnlock } from '../../stores/unlock-store';
 import { EMPTY_ENTRY_LIST, useVaults } from '../../stores/vaults-store';
 import { EntriesPanel } from './EntriesPanel';
 import { VaultDialogs, type PanelDialog } from './VaultDialogs';
@@ -17,7 +18,7 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
   const list = useVaults((s) => s.entries[vault.id] ?? EMPTY_ENTRY_LIST);
   const loadEntries = useVaults((s) => s.loadEntries);
   const lock = useVaults((s) => s.lock);
-  const unlock = useVaults((s) => s.unlock);
+  const startUnlock = useUnlock((s) => s.start);
   const [dialog, setDialog] = useState<PanelDialog | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [lockBusy, setLockBusy] = useState(false);
@@ -46,14 +47,26 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
   );
   const selectedIds = useMemo(() => [...selected], [selected]);
 
-  const toggleLock = async () => {
-    setLockBusy(true);
-    setFailure(null);
-    const result = vault.locked ? await unlock(vault.id) : await lock(vault.id);
-    setLockBusy(false);
-    // The keychain's own problems have their banners (screen-wide, or the missing key above).
+  /** A failed lock or unlock shows here; the keychain's own problems have their banners (screen-wide, or the missing key above). */
+  const noteFailure = (result: unknown) => {
     const own = isFailure(result) && result.code !== 'KEYCHAIN_UNAVAILABLE' && result.code !== 'KEYCHAIN_DATA_MISSING';
     if (own) setFailure(result);
+  };
+
+  /** Unlock as this computer asks for it (the passphrase dialog, Touch ID, or one click), then `then`. */
+  const unlock = async (then?: () => void) => {
+    setFailure(null);
+    noteFailure(await startUnlock({ vaultId: vault.id, vaultName: vault.name, then }));
+  };
+
+  const toggleLock = async () => {
+    setLockBusy(true);
+    if (vault.locked) await unlock();
+    else {
+      setFailure(null);
+      noteFailure(await lock(vault.id));
+    }
+    setLockBusy(false);
   };
 
   const select = (ids: readonly string[], on: boolean) =>
@@ -119,8 +132,8 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
           entries={list.entries}
           selected={selected}
           onSelectionChange={select}
-          lockedHintId={lockedHintId}
           onShow={(entry) => setDialog({ kind: 'show', entryId: entry.id })}
+          onUnlockToShow={(entry) => void unlock(() => setDialog({ kind: 'show', entryId: entry.id }))}
           onEdit={(entry) => setDialog({ kind: 'edit', entryId: entry.id })}
           onDelete={(entry) => setDialog({ kind: 'delete', entryId: entry.id })}
         />

@@ -1,4 +1,4 @@
-import { DatabaseBackup, Download, Lock, LockKeyhole, Plus, Settings } from 'lucide-react';
+import { DatabaseBackup, Download, LockKeyhole, Plus, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -10,6 +10,8 @@ import { useVaults } from '../../stores/vaults-store';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
 import { LockSettingsDialog } from './LockSettingsDialog';
+import { PassphraseOffer } from './PassphraseOffer';
+import { UnlockPrompt } from './UnlockDialog';
 import { VaultList } from './VaultList';
 import { VaultNameDialog } from './VaultNameDialog';
 import { VaultPanel } from './VaultPanel';
@@ -26,7 +28,6 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
   const loading = useVaults((s) => s.loading);
   const error = useVaults((s) => s.error);
   const load = useVaults((s) => s.load);
-  const lock = useVaults((s) => s.lock);
   // vaults.json could not be opened: the banner above offers the way back; nothing here can work.
   const unavailable = useStatus(selectVaultsProblem) !== null;
   const [chosen, setChosen] = useState(vaultId);
@@ -50,9 +51,6 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
             <Button icon={Download} disabled={unavailable || vaults.length === 0} onClick={() => setDialog('import')}>
               Import
             </Button>
-            <Button icon={Lock} disabled={unavailable || !vaults.some((v) => !v.locked)} onClick={() => void lock()}>
-              Lock all
-            </Button>
             <Button icon={Settings} disabled={unavailable} onClick={() => setDialog('settings')}>
               Lock settings
             </Button>
@@ -62,7 +60,8 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
           </>
         }
       />
-      <KeychainProblem vaultId={current?.id ?? null} />
+      <KeychainProblem vault={current} />
+      {unavailable ? null : <PassphraseOffer />}
       {unavailable ? (
         <EmptyState icon={DatabaseBackup} title="Your vaults are unavailable">
           <p>
@@ -131,6 +130,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         />
       ) : null}
       {dialog === 'settings' ? <LockSettingsDialog onClose={() => setDialog(null)} /> : null}
+      <UnlockPrompt />
     </>
   );
 }

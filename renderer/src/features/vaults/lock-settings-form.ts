@@ -1,5 +1,14 @@
+import type { z } from 'zod';
 import { vaultSettingsSchema, type VaultSettings } from '../../../../shared/domain/vault';
 import '../../lib/zod-jitless';
+
+/** The settings this form edits (the passphrase offer is not one of them), as sent to updateSettings. */
+const lockSettingsSchema = vaultSettingsSchema.pick({
+  autoLockMinutes: true,
+  lockOnScreenLock: true,
+  clipboardClearSeconds: true,
+});
+export type LockSettings = z.output<typeof lockSettingsSchema>;
 
 /** The settings as the form holds them: numbers as typed. */
 export interface LockSettingsValues {
@@ -25,12 +34,12 @@ const MESSAGES = {
 /** The settings to save, or the message for each field that is wrong (the shared schema's words). */
 export function parseLockSettings(
   values: LockSettingsValues,
-): { settings: VaultSettings } | { errors: LockSettingsErrors } {
+): { settings: LockSettings } | { errors: LockSettingsErrors } {
   const errors: LockSettingsErrors = {};
   for (const field of ['autoLockMinutes', 'clipboardClearSeconds'] as const) {
     if (!WHOLE.test(values[field])) errors[field] = MESSAGES[field];
   }
-  const parsed = vaultSettingsSchema.safeParse({
+  const parsed = lockSettingsSchema.safeParse({
     autoLockMinutes: Number(values.autoLockMinutes),
     lockOnScreenLock: values.lockOnScreenLock,
     clipboardClearSeconds: Number(values.clipboardClearSeconds),

@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { selectAnyExpiringWithinDay, selectExpiringSoonTotal, useApps } from '../../stores/apps-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { useStatus } from '../../stores/status-store';
+import { KeychainStatus } from './KeychainStatus';
 
 interface NavItemProps {
   label: string;
@@ -93,16 +94,7 @@ export function Sidebar() {
           <NavItem label="Settings" icon={Settings} current={screen === 'settings'} onClick={goToSettings} />
         </ul>
       </nav>
-      {status ? (
-        <p className="sidebar__footer">
-          <span
-            className={`sidebar__dot ${status.keychain.available ? 'sidebar__dot--ok' : 'sidebar__dot--bad'}`}
-            aria-hidden="true"
-          />
-          {status.keychain.available ? 'Keychain connected' : 'Keychain unavailable'}
-          <span className="sidebar__version">v{status.version}</span>
-        </p>
-      ) : null}
+      {status ? <KeychainStatus version={status.version} /> : null}
     </aside>
   );
 }

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock';
 import type { ActivityReader, KeyhavenDb } from './db/keyhaven-db';
 import { openKeyhavenData } from './db/recorded-commit';
 import type { Keychain } from './keychain/keychain';
+import { probeKeychain } from './keychain/keychain-probe';
 import { IssuingService } from './keys/issuing';
 import { KeyEditing } from './keys/key-editing';
 import { KeyLifecycle } from './keys/key-lifecycle';
@@ -112,19 +113,6 @@ export interface PartRecovery {
   restoreBackup(part: OptionalPart): Promise<string[]>;
   startEmpty(part: OptionalPart): Promise<string[]>;
   retry(part: OptionalPart): Promise<string[]>;
-}
-
-const PROBE_ACCOUNT = 'probe';
-
-/** One full round trip to the keychain (a read of an account that does not exist). */
-export async function probeKeychain(keychain: Keychain): Promise<SystemStatus['keychain']> {
-  try {
-    await keychain.get(PROBE_ACCOUNT);
-    return { available: true, problem: null };
-  } catch (error) {
-    const problem = error instanceof Error ? error.message : 'The system keychain is unavailable.';
-    return { available: false, problem };
-  }
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -236,6 +224,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
           close: (service) => service.close(),
           now,
         });
+  // The first run's default vault, owed while the keychain was locked or missing, made once it works.
+  const settleDefaultVault = async () => {
+    const made = await vaultsPart
+      .current()
+      ?.defaultVault.settle()
+      .catch((error: unknown) => {
+        logError(judgeError(error, 'creating the default vault').log);
+        return false;
+      });
+    if (made === true) events.emit('data:changed', { parts: ['vaults'] });
+  };
   const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened() };
   const problems = (): DataProblem[] =>
     [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);
@@ -271,7 +270,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reminders: new ExpiryReminders(db, clock),
     lockStatus: () => lockStatusOf(vaultsPart.get().vaults, autoLock?.secondsLeft() ?? null),
     async status() {
-      return { version: options.version, keychain: await probeKeychain(options.keychain), dataProblems: problems() };
+      const keychain = await probeKeychain(options.keychain);
+      if (keychain.state === 'connected') await settleDefaultVault();
+      return { version: options.version, keychain, dataProblems: problems() };
     },
     async close() {
       autoLock?.stop();

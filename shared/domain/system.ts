@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { dataProblemSchema } from './data-recovery';
 
 export const keychainStatusSchema = z.strictObject({
-  available: z.boolean(),
-  /** Set when unavailable: what happened and what to do, for people. */
+  /** `locked`: the keychain is there but its collection is locked (the user unlocks it, installs nothing). */
+  state: z.enum(['connected', 'locked', 'unavailable']),
+  /** Set unless connected: what happened and what to do, for people. */
   problem: z.string().nullable(),
 });
 export type KeychainStatus = z.infer<typeof keychainStatusSchema>;

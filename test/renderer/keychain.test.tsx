@@ -51,7 +51,7 @@ describe('When the system keychain is unavailable', () => {
     expect(await within(dialog).findByRole('heading', { name: 'Store your API key' })).toBeInTheDocument();
   });
 
-  it('hides the banner after "Check again" once the keychain works', async () => {
+  it('hides the banner after "Try again" once the keychain works', async () => {
     const { user, keychain } = await renderApp({
       before: (_core, keychain) => {
         keychain.unavailable = true;
@@ -59,7 +59,7 @@ describe('When the system keychain is unavailable', () => {
     });
     expect(screen.getByRole('alert')).toHaveTextContent('The system keychain is unavailable');
     keychain.unavailable = false;
-    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(screen.getByText('Keychain connected')).toBeInTheDocument();
   });

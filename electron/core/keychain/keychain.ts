@@ -14,14 +14,24 @@ export interface Keychain {
 
 export const KEYCHAIN_SERVICE = 'Keyhaven';
 
-/** The keychain could not be reached or refused access. `message` says what to do; no secret in it. */
+/**
+ * The keychain could not be reached or refused access. `message` says what to do; no secret in it.
+ * `locked`: it answered, but its collection is locked — the user unlocks it, nothing to install.
+ */
 export class KeychainUnavailableError extends Error {
   readonly code = 'KEYCHAIN_UNAVAILABLE' as const;
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly locked = false,
+  ) {
     super(message);
     this.name = 'KeychainUnavailableError';
   }
 }
+
+/** What to do when the Secret Service answers but its collection is locked (Linux only: see secret-service-lock.ts). */
+export const LOCKED_KEYCHAIN_ADVICE =
+  'Your login keyring is locked. Unlock it (e.g. in Passwords and Keys / Seahorse, or by logging in again), then choose Try again.';
 
 /** What to do when the keychain is unreachable, in the words of the user's platform. */
 export function keychainAdvice(platform: NodeJS.Platform): string {

@@ -24,6 +24,8 @@ export const vaultOpSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings.set'), settings: vaultSettingsSchema }),
   /** Sets, changes (a new salt and check) or removes (null) the Keyhaven passphrase. */
   z.strictObject({ type: z.literal('passphrase.set'), passphrase: passphraseRecordSchema.nullable() }),
+  /** The first run's default vault is owed (true) or settled (false): see default-vault.ts. */
+  z.strictObject({ type: z.literal('defaultVault.owed'), owed: z.boolean() }),
 ]);
 export type VaultOp = z.infer<typeof vaultOpSchema>;
 
@@ -62,6 +64,10 @@ export function applyVaultOp(data: VaultFile, op: VaultOp): void {
       return;
     case 'passphrase.set':
       data.passphrase = op.passphrase;
+      return;
+    case 'defaultVault.owed':
+      if (op.owed) data.defaultVaultOwed = true;
+      else delete data.defaultVaultOwed;
       return;
   }
 }

@@ -51,6 +51,11 @@ export const vaultFileSchema = z.strictObject({
   passphrase: passphraseRecordSchema.nullable(),
   vaults: z.array(vaultRecordSchema),
   entries: z.array(entryRecordSchema),
+  /**
+   * Present (true) only while the first run's default vault could not be made yet (default-vault.ts):
+   * optional, so the file is as before once it is made.
+   */
+  defaultVaultOwed: z.literal(true).optional(),
 });
 export type VaultFile = z.output<typeof vaultFileSchema>;
 

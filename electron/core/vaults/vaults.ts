@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import type { PresencePort } from '../platform/ports';
 import { DataKeys } from './data-keys';
+import { DefaultVault } from './default-vault';
 import { PassphraseControl } from './passphrase-control';
 import { PassphraseSession } from './passphrase-session';
 import type { SealSource } from '../integrity/seal-source';
@@ -23,6 +24,8 @@ export interface Vaults {
   readonly passphrase: PassphraseControl;
   /** Entry settings sealed with the record seal key (entry-seal.ts). */
   readonly entrySeals: EntrySeals;
+  /** "Personal", owed from the first run until the keychain works. */
+  readonly defaultVault: DefaultVault;
   /** Locks every vault (zero-fills the data keys), then closes the file. */
   close(): Promise<void>;
 }
@@ -44,16 +47,17 @@ export async function openVaults(
   const vaults = new VaultService(db, keys, clock, () => seals.sealer(), session, options.presence ?? null);
   const entrySeals = new EntrySeals(db, seals);
   const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));
-  if (firstRun) {
-    // The default vault ("Personal") on first run. Without a keychain it cannot have a key, so it is
-    // not created; the Vaults screen then explains the keychain problem and offers New vault.
-    await vaults.ensureDefaultVault().catch(() => undefined);
-  }
+  const defaultVault = new DefaultVault(db, vaults);
+  if (firstRun) await defaultVault.owe();
+  // Without a working keychain it cannot have a key yet: it stays owed, and this open of a later run,
+  // or the status check that finds the keychain working (core.ts), makes it.
+  await defaultVault.settle().catch(() => false);
   return {
     db,
     vaults,
     entries,
     entrySeals,
+    defaultVault,
     transfer: new VaultTransfer(vaults, entries, clock),
     passphrase: new PassphraseControl(vaults, clock, options.scryptN),
     async close() {

@@ -42,8 +42,11 @@ export const selectPartProblem =
   (s: StatusState): DataProblem | null =>
     s.status?.dataProblems.find((problem) => problem.part === part) ?? null;
 
-/** True only once the core has said the keychain is unreachable (not while unknown). */
+/**
+ * Set only once the core has said the keychain is unreachable (not while unknown). A locked keychain
+ * is not unreachable: the sidebar says what to do about it (KeychainStatus).
+ */
 export const selectKeychainProblem = (s: StatusState): string | null =>
-  s.status && !s.status.keychain.available
+  s.status?.keychain.state === 'unavailable'
     ? (s.status.keychain.problem ?? 'Keyhaven cannot use the system keychain.')
     : null;

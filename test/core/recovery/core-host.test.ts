@@ -33,7 +33,7 @@ describe('a damaged keyhaven.json: the host stays open on the recovery page', ()
       ok: true,
       value: {
         version: '9.9.9',
-        keychain: { available: true },
+        keychain: { state: 'connected' },
         dataProblems: [
           {
             part: 'keys',

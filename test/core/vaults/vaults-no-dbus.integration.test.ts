@@ -70,7 +70,7 @@ describe('vaults without a D-Bus session (real keytar)', () => {
       ok: true,
       value: [{ name: 'Personal', locked: true, entryCount: 1, keyMissing: false }],
     });
-    expect(offline.status).toMatchObject({ ok: true, value: { keychain: { available: false } } });
+    expect(offline.status).toMatchObject({ ok: true, value: { keychain: { state: 'unavailable' } } });
     for (const answer of [offline.unlock, offline.create]) {
       expect(codeOf(answer)).toBe('KEYCHAIN_UNAVAILABLE');
       const message = answer && !answer.ok ? answer.error.message : '';
@@ -109,7 +109,7 @@ describe('vaults without a D-Bus session (real keytar)', () => {
     expect(offline.list).toEqual({ ok: true, value: [] });
     expect(codeOf(offline.create)).toBe('KEYCHAIN_UNAVAILABLE');
 
-    // Nothing was written for vaults, so the next run with a keychain is still a first run for them.
+    // The first run owes the default vault: the next run with a keychain makes it as it opens.
     const later = await step(dir.path, 'create', 'working');
     expect(later.list).toMatchObject({ ok: true, value: [{ name: 'Personal', locked: false }] });
     expect(later.create).toMatchObject({ ok: true, value: { name: 'Created later', locked: false } });

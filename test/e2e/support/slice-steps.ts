@@ -41,7 +41,7 @@ export function keyRow(page: Page, keyName: string) {
 
 /** Fails with the keychain's own message if the harness cannot reach a Secret Service. */
 export async function expectKeychainAvailable(harness: HarnessProcess): Promise<void> {
-  const status = await harness.rpc<{ keychain: { available: boolean; problem: string | null } }>('system:status');
+  const status = await harness.rpc<{ keychain: { state: string; problem: string | null } }>('system:status');
   if (!status.ok) throw new Error(`system:status failed: ${status.error.message}`);
   expect(
     status.value.keychain.problem,

@@ -31,6 +31,8 @@ export interface RenderOptions {
   waitForReady?: boolean;
   /** The core's clock, e.g. a ManualClock set in the past to issue keys that expire soon. */
   clock?: Clock;
+  /** A keychain set up before the core opens, e.g. locked for the first run. */
+  keychain?: MemoryKeychain;
 }
 
 /**
@@ -38,7 +40,10 @@ export interface RenderOptions {
  * keychain), through the same validation and error mapping as IPC. Cleans up after the test.
  */
 export async function renderApp(options: RenderOptions = {}): Promise<RenderedApp> {
-  const test = await openTestCore(options.clock ? { clock: options.clock } : {});
+  const test = await openTestCore({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+  });
   onTestFinished(() => test.dispose());
   await options.before?.(test.core, test.keychain);
   const api = createInProcessApi(createHandlers(hostOf(test.core)), () => undefined, test.core.events);

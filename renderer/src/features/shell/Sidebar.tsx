@@ -5,6 +5,7 @@ import { PRIMARY_MODIFIER } from '../../lib/shortcut-label';
 import { useNavigation } from '../../stores/navigation-store';
 import { useSearch } from '../../stores/search-store';
 import { useStatus } from '../../stores/status-store';
+import { KeychainStatus } from './KeychainStatus';
 import { SidebarLockState } from './SidebarLockState';
 
 interface NavItemProps {
@@ -103,16 +104,7 @@ export function Sidebar() {
         </ul>
       </nav>
       <SidebarLockState />
-      {status ? (
-        <p className="sidebar__footer">
-          <span
-            className={`sidebar__dot ${status.keychain.available ? 'sidebar__dot--ok' : 'sidebar__dot--bad'}`}
-            aria-hidden="true"
-          />
-          {status.keychain.available ? 'Keychain connected' : 'Keychain unavailable'}
-          <span className="sidebar__version">v{status.version}</span>
-        </p>
-      ) : null}
+      {status ? <KeychainStatus version={status.version} /> : null}
     </aside>
   );
 }

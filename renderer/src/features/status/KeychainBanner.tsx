@@ -18,7 +18,7 @@ export function KeychainBanner() {
       className="shell__banner"
       action={
         <Button size="sm" busy={loading} onClick={() => void load()}>
-          {loading ? 'Checking…' : 'Check again'}
+          {loading ? 'Checking…' : 'Try again'}
         </Button>
       }
     >

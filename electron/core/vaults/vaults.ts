@@ -7,6 +7,7 @@ import { DataKeys } from './data-keys';
 import { PassphraseControl } from './passphrase-control';
 import { PassphraseSession } from './passphrase-session';
 import type { SealSource } from '../integrity/seal-source';
+import { DeletedEntries } from './deleted-entries';
 import { EntrySeals } from './entry-seal';
 import { EntryService } from './entry-service';
 import { openVaultDb, VAULTS_FILE_NAME, type VaultDb } from './vault-db';
@@ -18,6 +19,8 @@ export interface Vaults {
   readonly db: VaultDb;
   readonly vaults: VaultService;
   readonly entries: EntryService;
+  /** Delete with Undo: the page's Delete and its Undo go through here. */
+  readonly deleted: DeletedEntries;
   readonly transfer: VaultTransfer;
   /** Setting, changing and removing the Keyhaven passphrase. */
   readonly passphrase: PassphraseControl;
@@ -44,6 +47,7 @@ export async function openVaults(
   const vaults = new VaultService(db, keys, clock, () => seals.sealer(), session, options.presence ?? null);
   const entrySeals = new EntrySeals(db, seals);
   const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));
+  const deleted = new DeletedEntries(vaults, clock, (entry) => entrySeals.assertIntact(entry));
   if (firstRun) {
     // The default vault ("Personal") on first run. Without a keychain it cannot have a key, so it is
     // not created; the Vaults screen then explains the keychain problem and offers New vault.
@@ -53,6 +57,7 @@ export async function openVaults(
     db,
     vaults,
     entries,
+    deleted,
     entrySeals,
     transfer: new VaultTransfer(vaults, entries, clock),
     passphrase: new PassphraseControl(vaults, clock, options.scryptN),

@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { CopyStatus } from './CopyStatus';
+import { CopyAnnouncer } from './CopyStatus';
 import { EntriesTable } from './EntriesTable';
 import { DEFAULT_ENTRY_SORT, filterEntries, nextEntrySort, sortEntries, type EntrySort } from './entry-table-model';
 import type { EntryRowActions } from './EntryRow';
@@ -19,7 +19,7 @@ interface EntriesPanelProps extends Omit<EntryRowActions, 'onCopy' | 'onSelect'>
 
 const count = (n: number) => n.toLocaleString('en');
 
-/** Search, the "N of M entries" count, where Copy reports, and the table; "no entries match" when empty. */
+/** Search, the "N of M entries" count, and the table (Copy reports on the row); "no entries match" when empty. */
 export function EntriesPanel({
   vault,
   entries,
@@ -62,7 +62,7 @@ export function EntriesPanel({
           {selected.size > 0 ? ` · ${count(selected.size)} selected` : ''}
         </p>
       </div>
-      <CopyStatus notice={notice} />
+      <CopyAnnouncer notice={notice} />
       {rows.length === 0 ? (
         <EmptyState
           icon={SearchX}
@@ -86,6 +86,7 @@ export function EntriesPanel({
             )
           }
           onCopy={(entry, format) => void copy(entry, format)}
+          copyNotice={notice}
           locked={vault.locked}
           lockedHintId={lockedHintId}
           {...actions}

@@ -5,6 +5,8 @@ import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
 import { useNavigation } from '../../stores/navigation-store';
+import type { CopyNotice } from './copy-notice';
+import { CopyNoticeLine } from './CopyStatus';
 import type { CopyFormat } from './use-copy-entry';
 
 export interface EntryRowActions {
@@ -23,6 +25,8 @@ interface EntryRowProps extends EntryRowActions {
   locked: boolean;
   /** Explains why Show and Copy are disabled while the vault is locked. */
   lockedHintId: string;
+  /** This row's Copy notice, shown beside its buttons while it lasts. */
+  copyNotice: CopyNotice | null;
 }
 
 /** An icon button whose name says what it does to which entry: "Copy Pyas prod". */
@@ -66,7 +70,8 @@ function TextCell({ text }: { text: string }) {
  * One entry, on one fixed-height row (ENTRY_ROW_HEIGHT): every cell is one line, except Name, which
  * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked.
  */
-export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId, ...actions }: EntryRowProps) {
+export function EntryRow(props: EntryRowProps) {
+  const { entry, now, rowIndex, selected, locked, lockedHintId, copyNotice, ...actions } = props;
   const hint = locked ? lockedHintId : undefined;
   const expired = entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
   return (
@@ -80,7 +85,7 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId,
         />
       </td>
       <td className="entries-table__name">
-        <span className="entries-table__line entries-table__strong" onMouseEnter={titleWhenCut(entry.name)}>
+        <span className="entries-table__line entries-table__strong" title={entry.name}>
           {entry.name}
         </span>
         {entry.kind === 'issued' ? (
@@ -115,6 +120,13 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, lockedHintId,
         <TimeText iso={entry.updatedAt} now={now} />
       </td>
       <td className="entries-table__actions">
+        {copyNotice ? (
+          <CopyNoticeLine
+            key={copyNotice.state === 'failed' ? 'failed' : copyNotice.copyId}
+            notice={copyNotice}
+            className="entry-row__copied"
+          />
+        ) : null}
         <div className="entries-table__buttons">
           <RowAction icon={Eye} label="Show" entry={entry} hint={hint} onClick={() => actions.onShow(entry)} />
           <RowAction

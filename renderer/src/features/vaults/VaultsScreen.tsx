@@ -12,6 +12,7 @@ import { KeychainProblem } from './KeychainProblem';
 import { LockSettingsDialog } from './LockSettingsDialog';
 import { VaultList } from './VaultList';
 import { VaultNameDialog } from './VaultNameDialog';
+import { UndoDeleteToast } from './UndoDeleteToast';
 import { VaultPanel } from './VaultPanel';
 import { useVaultsRefresh } from './use-vaults-refresh';
 import './vaults.css';
@@ -131,6 +132,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
         />
       ) : null}
       {dialog === 'settings' ? <LockSettingsDialog onClose={() => setDialog(null)} /> : null}
+      <UndoDeleteToast />
     </>
   );
 }

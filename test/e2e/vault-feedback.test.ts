@@ -29,7 +29,7 @@ async function seed(harness: HarnessProcess): Promise<Map<string, string>> {
   const vaults = await call<{ id: string; name: string }[]>(harness, 'vaults:list', {});
   const vaultId = vaults.find((vault) => vault.name === 'Personal')?.id;
   const ids = new Map<string, string>();
-  const add = async (entry: { name: string }) =>
+  const add = async (entry: { name: string; [field: string]: unknown }) =>
     ids.set(entry.name, (await call<{ id: string }>(harness, 'entries:add', { vaultId, ...entry })).id);
   await add({ name: LONG_NAME, secret: KEYS.atfinity, preset: 'atfinity' });
   await add({ name: 'Cerby admin console', secret: KEYS.cerby, preset: 'cerby', tags: ['admin', 'ops'] });

@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { CopyAnnouncer } from './CopyStatus';
+import { CopyAnnouncer } from './CopyFeedback';
 import { EntriesTable } from './EntriesTable';
 import { DEFAULT_ENTRY_SORT, filterEntries, nextEntrySort, sortEntries, type EntrySort } from './entry-table-model';
 import type { EntryRowActions } from './EntryRow';

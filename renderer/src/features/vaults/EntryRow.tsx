@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
 import { useNavigation } from '../../stores/navigation-store';
 import type { CopyNotice } from './copy-notice';
-import { CopyNoticeLine } from './CopyStatus';
+import { CopyNoticeLine } from './CopyFeedback';
 import type { CopyFormat } from './use-copy-entry';
 
 export interface EntryRowActions {

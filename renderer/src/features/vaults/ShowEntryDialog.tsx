@@ -4,7 +4,7 @@ import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { CopyAnnouncer, CopyNoticeLine } from './CopyStatus';
+import { CopyAnnouncer, CopyNoticeLine } from './CopyFeedback';
 import { IssuedNote } from './IssuedNote';
 import { SecretBox } from './SecretBox';
 import { useCopyEntry } from './use-copy-entry';

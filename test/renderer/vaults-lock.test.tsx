@@ -262,6 +262,7 @@ describe('Lock settings', () => {
       autoLockMinutes: 0,
       lockOnScreenLock: false,
       clipboardClearSeconds: 45,
+      passphraseOffered: false,
     });
 
     await user.click(screen.getByRole('button', { name: 'Lock settings' }));

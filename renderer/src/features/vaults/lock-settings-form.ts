@@ -16,6 +16,14 @@ export const valuesOf = (settings: VaultSettings): LockSettingsValues => ({
   clipboardClearSeconds: String(settings.clipboardClearSeconds),
 });
 
+/** What this form sets; the passphrase's fields belong to the passphrase's own dialog. */
+const lockSettingsSchema = vaultSettingsSchema.pick({
+  autoLockMinutes: true,
+  lockOnScreenLock: true,
+  clipboardClearSeconds: true,
+});
+type LockSettings = Pick<VaultSettings, 'autoLockMinutes' | 'lockOnScreenLock' | 'clipboardClearSeconds'>;
+
 const WHOLE = /^\s*\d+\s*$/;
 const MESSAGES = {
   autoLockMinutes: 'Enter a whole number of minutes (0 turns auto-lock off).',
@@ -25,12 +33,12 @@ const MESSAGES = {
 /** The settings to save, or the message for each field that is wrong (the shared schema's words). */
 export function parseLockSettings(
   values: LockSettingsValues,
-): { settings: VaultSettings } | { errors: LockSettingsErrors } {
+): { settings: LockSettings } | { errors: LockSettingsErrors } {
   const errors: LockSettingsErrors = {};
   for (const field of ['autoLockMinutes', 'clipboardClearSeconds'] as const) {
     if (!WHOLE.test(values[field])) errors[field] = MESSAGES[field];
   }
-  const parsed = vaultSettingsSchema.safeParse({
+  const parsed = lockSettingsSchema.safeParse({
     autoLockMinutes: Number(values.autoLockMinutes),
     lockOnScreenLock: values.lockOnScreenLock,
     clipboardClearSeconds: Number(values.clipboardClearSeconds),

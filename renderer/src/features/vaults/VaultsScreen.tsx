@@ -15,6 +15,7 @@ import { VaultNameDialog } from './VaultNameDialog';
 import { UndoDeleteToast } from './UndoDeleteToast';
 import { VaultPanel } from './VaultPanel';
 import { useVaultsRefresh } from './use-vaults-refresh';
+import './feedback.css';
 import './vaults.css';
 
 type ScreenDialog = 'new' | 'import' | 'settings';

@@ -158,7 +158,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
   });
   const timers = options.platform?.timers ?? realTimers;
-  const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers);
+  const clipboard = new ClipboardGuard(options.platform?.clipboard ?? null, timers, (copyId, outcome) =>
+    events.emit('clipboard:released', { copyId, outcome }),
+  );
   vaultsOpen = () => vaultsPart.current();
   const keys = new KeyService(db, secrets, seals, usage, clock);
   const lifecycle = new KeyLifecycle(db, secrets, clock);

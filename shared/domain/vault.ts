@@ -141,6 +141,20 @@ export const copyEntryInputSchema = z.strictObject({ entryId: idSchema, format: 
 /** Copy happens in main; the renderer only learns when the clipboard will be cleared. */
 export const copyResultSchema = z.strictObject({ clearsAfterSeconds: z.number().int().positive() });
 export type CopyResult = z.output<typeof copyResultSchema>;
+/**
+ * An entry's Copy also names the copy, so the page can match the `clipboard:released` event that
+ * says what became of it (cleared, left alone because the user copied something else, replaced).
+ */
+export const entryCopyResultSchema = copyResultSchema.extend({ copyId: z.uuid() });
+export type EntryCopyResult = z.output<typeof entryCopyResultSchema>;
+export const CLIPBOARD_OUTCOMES = ['cleared', 'changed', 'replaced'] as const;
+export type ClipboardOutcome = (typeof CLIPBOARD_OUTCOMES)[number];
+
+/**
+ * How long a deleted entry can be restored (Undo). The page offers Undo for 8 s; main keeps the
+ * sealed record a little longer, so a click at the last moment still lands.
+ */
+export const ENTRY_UNDO_SECONDS = 10;
 
 export const AUTO_LOCK_MINUTES_MAX = 24 * 60;
 export const vaultSettingsSchema = z.strictObject({

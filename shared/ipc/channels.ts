@@ -56,6 +56,7 @@ export const CHANNELS = [
   'entries:delete',
   'entries:reveal',
   'entries:copy',
+  'entries:restore',
   'console:sendRequest',
   'console:cancel',
   'console:snippet',

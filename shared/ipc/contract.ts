@@ -38,10 +38,12 @@ import { recoveryResultSchema, systemStatusSchema } from '../domain/system';
 import { startTestApiInputSchema, testApiStatusSchema } from '../domain/test-api';
 import { idSchema } from '../domain/text';
 import {
+  CLIPBOARD_OUTCOMES,
   copyEntryInputSchema,
   copyResultSchema,
   createVaultInputSchema,
   deleteVaultResultSchema,
+  entryCopyResultSchema,
   entryIdInputSchema,
   entryViewSchema,
   exportResultSchema,
@@ -132,7 +134,8 @@ export const contract = {
   'entries:update': { request: updateEntryInputSchema, response: entryViewSchema },
   'entries:delete': { request: entryIdInputSchema, response: z.null() },
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
-  'entries:copy': { request: copyEntryInputSchema, response: copyResultSchema },
+  'entries:copy': { request: copyEntryInputSchema, response: entryCopyResultSchema },
+  'entries:restore': { request: entryIdInputSchema, response: entryViewSchema },
   ...consoleContract,
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
@@ -155,6 +158,7 @@ export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['respo
 export const eventContract = {
   'vaults:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend']) }),
   'data:changed': z.strictObject({ parts: z.array(dataPartSchema).min(1) }),
+  'clipboard:released': z.strictObject({ copyId: z.uuid(), outcome: z.enum(CLIPBOARD_OUTCOMES) }),
 } as const satisfies { [E in AppEvent]: z.ZodType };
 
 export type EventPayload<E extends AppEvent> = z.output<(typeof eventContract)[E]>;

@@ -8,6 +8,8 @@ export const EVENTS = [
   'vaults:locked',
   /** Another process (the command line, a second window) changed data in the folder (payload: which parts). */
   'data:changed',
+  /** Keyhaven let go of a copy: cleared it, found something else there, or copied again (payload: which, how). */
+  'clipboard:released',
 ] as const;
 
 export type AppEvent = (typeof EVENTS)[number];

@@ -160,7 +160,7 @@ describe('the built main bundle boots', () => {
   it('created the default vault, copied in main with the concealed marker in the same write, locked on screen lock', () => {
     expect(report.scenario.vaults).toMatchObject({ ok: true, value: [{ name: 'Personal', entryCount: 0 }] });
     expect(report.scenario.added).toEqual({ ok: true, scheme: { kind: 'x-api-key' } });
-    expect(report.scenario.copy).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
+    expect(report.scenario.copy).toEqual({ ok: true, value: { copyId: expect.any(String), clearsAfterSeconds: 30 } });
     expect(report.scenario.copiedText).toBe('x-api-key header');
     const concealed = {
       darwin: 'org.nspasteboard.ConcealedType',

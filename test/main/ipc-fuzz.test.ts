@@ -41,6 +41,7 @@ const VAULTS: Channel[] = [
   'entries:add',
   'entries:update',
   'entries:delete',
+  'entries:restore',
   'entries:copy',
 ];
 /** The console channels that write console.json (a valid send records history): the same treatment. */

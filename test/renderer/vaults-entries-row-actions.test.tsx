@@ -18,7 +18,7 @@ describe('Vault entries', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Copy Pyas prod' }));
     await waitFor(() => expect(platform.text).toBe('K1'));
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      'Copied. The clipboard will be cleared in 30 s.',
+      'Copied the key of Pyas prod. The clipboard will be cleared in 30 s.',
     );
 
     for (const [name, line] of [

@@ -274,7 +274,7 @@ describe('Lock settings', () => {
     await user.click(screen.getByRole('button', { name: 'Copy Pyas prod' }));
     await waitFor(() =>
       expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-        'Copied. The clipboard will be cleared in 45 s.',
+        'Copied the key of Pyas prod. The clipboard will be cleared in 45 s.',
       ),
     );
   });

@@ -92,6 +92,18 @@ describe('The entries table', { timeout: 20_000 }, () => {
     expect(rowNames('Personal')).toEqual(['delta', 'Alpha', 'charlie', 'Bravo']);
   });
 
+  it('keeps a long name whole in the row, with the full name as its title (the cell ends it with an ellipsis)', async () => {
+    const name = 'Production payments gateway, EU region';
+    const { user } = await renderApp({
+      before: (core) => addEntry(core, personal(core).id, { name, secret: 'k', preset: 'pyas' }).then(),
+    });
+    await goToVaults(user);
+    const cell = rowOf('Personal', name).querySelector('.entries-table__line');
+    expect(cell).toHaveTextContent(name);
+    // Before any hover: a title a pointer or a screen magnifier can always reach.
+    expect(cell).toHaveAttribute('title', name);
+  });
+
   it('searches name, service, tags, notes and base URL, ignoring case', async () => {
     const { user } = await renderApp({ before: seedFour });
     await goToVaults(user);

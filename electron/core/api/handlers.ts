@@ -87,9 +87,10 @@ export function createHandlers(host: CoreHost): Handlers {
     'entries:add': (input) => entries().addEntry(input),
     'entries:update': (input) => entries().updateEntry(input),
     'entries:delete': async ({ entryId }) => {
-      await entries().deleteEntry(entryId);
+      await core().vaults.deleted.delete(entryId);
       return null;
     },
+    'entries:restore': ({ entryId }) => core().vaults.deleted.restore(entryId),
     'entries:reveal': ({ entryId, version }) => entries().reveal(entryId, version),
     'entries:copy': ({ entryId, format }) => copyEntry(core().vaults, core().clipboard, entryId, format),
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),

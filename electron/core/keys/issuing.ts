@@ -132,7 +132,7 @@ export class IssuingService {
     const plaintext = this.plaintextOf(keyId);
     const result = await this.deps.clipboard.copy(plaintext, this.deps.vault.clipboardClearSeconds());
     await this.deps.keys.recordViewed(keyId, 'copied');
-    return result;
+    return { clearsAfterSeconds: result.clearsAfterSeconds };
   }
 
   discard(keyId: string): null {

@@ -11,8 +11,9 @@ export async function copyVerifyValues(core: Core, appId: string, what: 'secret'
   const { publicKey } = await core.keysets.status(appId);
   const secret = await core.keysets.revealSecret(appId, what === 'env' ? 'copied as .env lines' : 'copied');
   const text = what === 'secret' ? secret : `${VERIFY_ENV.publicKey}=${publicKey}\n${VERIFY_ENV.secret}=${secret}\n`;
-  return core.clipboard.copy(
+  const { clearsAfterSeconds } = await core.clipboard.copy(
     text,
     clipboardClearSeconds(() => core.vaults),
   );
+  return { clearsAfterSeconds };
 }

@@ -8,6 +8,7 @@ import { DefaultVault } from './default-vault';
 import { PassphraseControl } from './passphrase-control';
 import { PassphraseSession } from './passphrase-session';
 import type { SealSource } from '../integrity/seal-source';
+import { DeletedEntries } from './deleted-entries';
 import { EntrySeals } from './entry-seal';
 import { EntryService } from './entry-service';
 import { openVaultDb, VAULTS_FILE_NAME, type VaultDb } from './vault-db';
@@ -19,6 +20,8 @@ export interface Vaults {
   readonly db: VaultDb;
   readonly vaults: VaultService;
   readonly entries: EntryService;
+  /** Delete with Undo: the page's Delete and its Undo go through here. */
+  readonly deleted: DeletedEntries;
   readonly transfer: VaultTransfer;
   /** Setting, changing and removing the Keyhaven passphrase. */
   readonly passphrase: PassphraseControl;
@@ -47,6 +50,7 @@ export async function openVaults(
   const vaults = new VaultService(db, keys, clock, () => seals.sealer(), session, options.presence ?? null);
   const entrySeals = new EntrySeals(db, seals);
   const entries = new EntryService(vaults, clock, (entry) => entrySeals.assertIntact(entry));
+  const deleted = new DeletedEntries(vaults, clock, (entry) => entrySeals.assertIntact(entry));
   const defaultVault = new DefaultVault(db, vaults);
   if (firstRun) await defaultVault.owe();
   // Without a working keychain it cannot have a key yet: it stays owed, and this open of a later run,
@@ -56,6 +60,7 @@ export async function openVaults(
     db,
     vaults,
     entries,
+    deleted,
     entrySeals,
     defaultVault,
     transfer: new VaultTransfer(vaults, entries, clock),

@@ -32,6 +32,12 @@ interface VaultsState {
   addEntry: (input: NewEntryInput) => Promise<EntryView | ApiFailure>;
   updateEntry: (input: UpdateEntryInput) => Promise<EntryView | ApiFailure>;
   deleteEntry: (entry: EntryView) => Promise<ApiFailure | null>;
+  /** The entry deleted last, while its Undo is offered (main keeps it ENTRY_UNDO_SECONDS). */
+  recentlyDeleted: EntryView | null;
+  /** Undo: main puts the deleted entry back (key and history included; no secret passes here). */
+  restoreDeleted: () => Promise<ApiFailure | null>;
+  /** The Undo offer is over (timed out, closed, or used). */
+  forgetDeleted: () => void;
   /** Every failed vault call passes here: LOCKED means main locked on its own, so re-read the list. */
   noteFailure: (failure: ApiFailure) => void;
 }
@@ -70,6 +76,7 @@ export const useVaults = create<VaultsState>()((set, get) => {
     error: null,
     entries: {},
     keychainProblem: null,
+    recentlyDeleted: null,
     load: async () => {
       set({ loading: true });
       const result = await client.vaults.list();
@@ -118,9 +125,18 @@ export const useVaults = create<VaultsState>()((set, get) => {
       const result = await after(await client.entries.delete({ entryId: entry.id }), () => {
         const list = get().entries[entry.vaultId]?.entries ?? [];
         patchEntries(entry.vaultId, { entries: list.filter((e) => e.id !== entry.id) });
+        set({ recentlyDeleted: entry });
       });
       return isFailure(result) ? result : null;
     },
+    restoreDeleted: async () => {
+      const deleted = get().recentlyDeleted;
+      if (!deleted) return null;
+      set({ recentlyDeleted: null });
+      const result = await after(await client.entries.restore({ entryId: deleted.id }), putEntry);
+      return isFailure(result) ? result : null;
+    },
+    forgetDeleted: () => set({ recentlyDeleted: null }),
     noteFailure: (failure) => {
       if (failure.code === 'LOCKED' || failure.code === 'KEYCHAIN_DATA_MISSING') void get().load();
       if (failure.code === 'KEYCHAIN_UNAVAILABLE') set({ keychainProblem: failure });

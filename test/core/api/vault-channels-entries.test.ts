@@ -87,6 +87,7 @@ describe('entries channels', () => {
       const entry = await addEntry(a.id, `entry ${scheme.kind}`, K, scheme);
       expect(entry.scheme).toEqual(scheme);
       expect(ok('entries:copy', await api.entries.copy({ entryId: entry.id, format: 'value' }))).toEqual({
+        copyId: expect.any(String),
         clearsAfterSeconds: 30,
       });
       expect(t.platform.text).toBe(K);
@@ -105,5 +106,18 @@ describe('entries channels', () => {
     const entry = await addEntry(a.id, 'q', 'a b&c=d', { kind: 'query', name: 'key' });
     ok('entries:copy', await api.entries.copy({ entryId: entry.id, format: 'header' }));
     expect(t.platform.text).toBe('key=a%20b%26c%3Dd');
+  });
+
+  it('restore (Undo) takes only an entry id, validated, and brings back the deleted entry with its key', async () => {
+    const a = await personal();
+    const entry = await addEntry(a.id, 'Pyas prod');
+    ok('entries:delete', await api.entries.delete({ entryId: entry.id }));
+    fails(await api.entries.restore({ entryId: 'not-an-id' }), 'INVALID_INPUT');
+    fails(await api.entries.restore({ entryId: entry.id, secret: SECRET } as never), 'INVALID_INPUT', SECRET);
+    const restored = ok('entries:restore', await api.entries.restore({ entryId: entry.id }));
+    expect(restored).toMatchObject({ id: entry.id, name: 'Pyas prod' });
+    expect(JSON.stringify(restored)).not.toContain(SECRET);
+    expect(ok('entries:reveal', await api.entries.reveal({ entryId: entry.id })).secret).toBe(SECRET);
+    fails(await api.entries.restore({ entryId: entry.id }), 'NOT_FOUND');
   });
 });

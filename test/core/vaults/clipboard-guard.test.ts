@@ -28,7 +28,7 @@ describe('clipboard guard', () => {
   it('copies, and clears after the delay when the clipboard still holds the copy', async () => {
     const { platform, delays } = recordingPlatform();
     const guard = new ClipboardGuard(platform.clipboard, platform.timers);
-    expect(await guard.copy(CANARY, 30)).toEqual({ clearsAfterSeconds: 30 });
+    expect(await guard.copy(CANARY, 30)).toEqual({ copyId: expect.any(String), clearsAfterSeconds: 30 });
     expect(platform.writes).toEqual([CANARY]);
     expect(platform.text).toBe(CANARY);
     expect(platform.pendingTimers()).toBe(1);
@@ -60,6 +60,31 @@ describe('clipboard guard', () => {
     platform.text = 'first-value'; // the user pasted the first value back: not ours any more
     await platform.runTimers();
     expect(platform.text).toBe('first-value');
+  });
+
+  it('says what became of each copy: cleared, left alone (the user copied since), replaced by a later copy', async () => {
+    const platform = new MemoryPlatform();
+    const released: Array<[string, string]> = [];
+    const guard = new ClipboardGuard(platform.clipboard, platform.timers, (id, outcome) =>
+      released.push([id, outcome]),
+    );
+    const first = await guard.copy('first-value', 30);
+    const second = await guard.copy('second-value', 30);
+    expect(second.copyId).not.toBe(first.copyId);
+    expect(released).toEqual([[first.copyId, 'replaced']]);
+    await platform.runTimers();
+    expect(released).toEqual([
+      [first.copyId, 'replaced'],
+      [second.copyId, 'cleared'],
+    ]);
+
+    const third = await guard.copy('third-value', 30);
+    platform.text = 'something the user copied';
+    await platform.runTimers();
+    expect(released.at(-1)).toEqual([third.copyId, 'changed']);
+    // Nothing held any more: a quit says nothing.
+    await guard.clearIfUnchanged();
+    expect(released).toHaveLength(3);
   });
 
   it('stores no plaintext: only a SHA-256 of what it copied', async () => {
@@ -103,6 +128,15 @@ describe('clipboard guard in the core', () => {
     expect(t.platform.text).toBe('');
   });
 
+  it('the core tells the page through the clipboard:released event', async () => {
+    const { t, entry } = await copiedEntry();
+    const events: unknown[] = [];
+    t.core.events.on('clipboard:released', (payload) => events.push(payload));
+    const { copyId } = await copyEntry(t.core.vaults, t.core.clipboard, entry.id, 'header');
+    await t.platform.runTimers();
+    expect(events).toEqual([{ copyId, outcome: 'cleared' }]);
+  });
+
   it('core.close() keeps what the user copied after us', async () => {
     const { t, entry } = await copiedEntry();
     await t.core.clipboard.copy(t.core.vaults.entries.reveal(entry.id).secret, 30);
@@ -115,7 +149,9 @@ describe('clipboard guard in the core', () => {
     const { platform, delays } = recordingPlatform();
     const { t, entry } = await copiedEntry(platform);
     await t.core.vaults.vaults.updateSettings({ clipboardClearSeconds: 45 });
-    expect(await copyEntry(t.core.vaults, t.core.clipboard, entry.id, 'value')).toEqual({ clearsAfterSeconds: 45 });
+    expect(await copyEntry(t.core.vaults, t.core.clipboard, entry.id, 'value')).toMatchObject({
+      clearsAfterSeconds: 45,
+    });
     expect(delays).toEqual([45_000]);
     expect(platform.writes).toEqual([CANARY]);
   });

@@ -222,9 +222,6 @@ export async function addKey(page: Page, vaultName: string, key: NewKey): Promis
   await entryRow(panel, key.name).waitFor();
 }
 
-/** What the vault's Copy notice says once main has copied. */
-export const ENTRY_COPIED = /^Copied( as header)?\. The clipboard will be cleared in \d+ s\.$/;
-
 /**
  * Copy or Copy as header on an entry's row, then what main put on the harness clipboard. Waits for
  * the page's notice, then for the clipboard to hold `expected` (a copy of another key may precede it).
@@ -237,8 +234,9 @@ export async function copyFromRow(
   expected: string,
 ): Promise<void> {
   await rowAction(panel, name, format).click();
-  const notice = format === 'Copy' ? /^Copied\. The clipboard/ : /^Copied as header\. The clipboard/;
-  await panel.getByRole('status').filter({ hasText: notice }).waitFor();
+  // On the row: "Copied · clears in 30 s", or "Copied x-api-key: •••• header · clears in 30 s".
+  const notice = format === 'Copy' ? /^Copied · clears in \d+ s$/ : /^Copied .+ (header|parameter) · clears in \d+ s$/;
+  await entryRow(panel, name).getByText(notice).waitFor();
   await expect.poll(() => harnessClipboard(harness), { timeout: 10_000 }).toBe(expected);
 }
 

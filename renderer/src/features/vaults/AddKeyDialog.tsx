@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useVaults } from '../../stores/vaults-store';
 import { EMPTY_ENTRY_FORM, toNewEntryInput } from './entry-form';
+import { guardedFooter, useDiscardGuard } from './DiscardKeyPrompt';
 import { EntryFields } from './EntryFields';
 import { PastedKeyField } from './PastedKeyField';
 import { useEntryForm } from './use-entry-form';
@@ -20,6 +21,7 @@ export function AddKeyDialog({ vault, onClose }: { vault: VaultSummary; onClose:
   const form = useEntryForm(EMPTY_ENTRY_FORM, 'add');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const guard = useDiscardGuard(form.values.secret.trim() !== '', onClose);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,18 +39,20 @@ export function AddKeyDialog({ vault, onClose }: { vault: VaultSummary; onClose:
     <Dialog
       title={`Add key to ${vault.name}`}
       size="lg"
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : guard.requestClose}
       onSubmit={(event) => void submit(event)}
-      footer={
+      footer={guardedFooter(
+        guard,
+        onClose,
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={guard.requestClose} disabled={busy}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
             {busy ? 'Adding…' : 'Add key'}
           </Button>
-        </>
-      }
+        </>,
+      )}
     >
       {failure ? (
         <Banner tone="danger" title="The key was not added">

@@ -51,7 +51,7 @@ export function DeleteEntryDialog({ entry, onClose }: { entry: EntryView; onClos
       onClose={onClose}
     >
       <p>
-        Delete “{entry.name}” ({entry.service}) from this vault, with its history? This cannot be undone.
+        Delete “{entry.name}” ({entry.service}) from this vault, with its history? You can undo it for a few seconds.
       </p>
       {entry.kind === 'issued' ? (
         <p className="muted">The issued key itself keeps working. Revoke it on its app if it should stop.</p>

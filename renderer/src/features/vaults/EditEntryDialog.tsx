@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { selectVault, useVaults } from '../../stores/vaults-store';
 import { formValuesOf, toUpdateInput } from './entry-form';
+import { guardedFooter, useDiscardGuard } from './DiscardKeyPrompt';
 import { EntryFields } from './EntryFields';
 import { EntryHistory } from './EntryHistory';
 import { IssuedNote } from './IssuedNote';
@@ -23,6 +24,7 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntryView; onClose:
   const form = useEntryForm(formValuesOf(entry), 'edit');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const guard = useDiscardGuard(form.values.secret.trim() !== '', onClose);
   const lockedHintId = useId();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -44,18 +46,20 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntryView; onClose:
     <Dialog
       title={`Edit ${entry.name}`}
       size="lg"
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : guard.requestClose}
       onSubmit={(event) => void submit(event)}
-      footer={
+      footer={guardedFooter(
+        guard,
+        onClose,
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={guard.requestClose} disabled={busy}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
             {busy ? 'Saving…' : 'Save changes'}
           </Button>
-        </>
-      }
+        </>,
+      )}
     >
       {failure ? (
         <Banner tone="danger" title="The changes were not saved">

@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { CopyStatus } from './CopyStatus';
+import { CopyAnnouncer } from './CopyFeedback';
 import { EntriesTable } from './EntriesTable';
 import { DEFAULT_ENTRY_SORT, filterEntries, nextEntrySort, sortEntries, type EntrySort } from './entry-table-model';
 import type { EntryRowActions } from './EntryRow';
@@ -18,7 +18,7 @@ interface EntriesPanelProps extends Omit<EntryRowActions, 'onCopy' | 'onSelect'>
 
 const count = (n: number) => n.toLocaleString('en');
 
-/** Search, the "N of M entries" count, where Copy reports, and the table; "no entries match" when empty. */
+/** Search, the "N of M entries" count, and the table (Copy reports on the row); "no entries match" when empty. */
 export function EntriesPanel({ vault, entries, selected, onSelectionChange, ...actions }: EntriesPanelProps) {
   const searchId = useId();
   const [text, setText] = useState('');
@@ -54,7 +54,7 @@ export function EntriesPanel({ vault, entries, selected, onSelectionChange, ...a
           {selected.size > 0 ? ` · ${count(selected.size)} selected` : ''}
         </p>
       </div>
-      <CopyStatus notice={notice} />
+      <CopyAnnouncer notice={notice} />
       {rows.length === 0 ? (
         <EmptyState
           icon={SearchX}
@@ -78,6 +78,7 @@ export function EntriesPanel({ vault, entries, selected, onSelectionChange, ...a
             )
           }
           onCopy={(entry, format) => void copy(entry, format)}
+          copyNotice={notice}
           locked={vault.locked}
           {...actions}
         />

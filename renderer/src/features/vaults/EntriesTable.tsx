@@ -4,6 +4,7 @@ import type { EntryView } from '../../../../shared/domain/vault';
 import { SortableHeaderCells } from '../../components/SortableHeaderCells';
 import { useNow } from '../../lib/use-now';
 import { FALLBACK_RECT, observeRectWithFallback } from '../../lib/virtual-rect';
+import type { CopyNotice } from './copy-notice';
 import type { EntrySort, EntrySortColumn } from './entry-table-model';
 import { EntryRow, type EntryRowActions } from './EntryRow';
 import { SelectAllBox } from './SelectAllBox';
@@ -32,6 +33,8 @@ interface EntriesTableProps extends EntryRowActions {
   selected: ReadonlySet<string>;
   onSelectAll: (selected: boolean) => void;
   locked: boolean;
+  /** The latest Copy's notice: shown on the row it belongs to. */
+  copyNotice: CopyNotice | null;
 }
 
 /**
@@ -39,7 +42,7 @@ interface EntriesTableProps extends EntryRowActions {
  * document, between two spacer rows, so 5,000 entries scroll as smoothly as ten.
  */
 export function EntriesTable(props: EntriesTableProps) {
-  const { caption, rows, sort, onSort, selected, onSelectAll, ...rowProps } = props;
+  const { caption, rows, sort, onSort, selected, onSelectAll, copyNotice, ...rowProps } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow(30_000, rows);
   // No React Compiler here; the virtualizer's functions are meant to be read during render.
@@ -98,6 +101,7 @@ export function EntriesTable(props: EntriesTableProps) {
                 now={now}
                 rowIndex={item.index + 2}
                 selected={selected.has(row.id)}
+                copyNotice={copyNotice?.entryId === row.id ? copyNotice : null}
                 {...rowProps}
               />
             );

@@ -5,6 +5,8 @@ import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { TimeText } from '../../components/RelativeTime';
 import { useNavigation } from '../../stores/navigation-store';
+import type { CopyNotice } from './copy-notice';
+import { CopyNoticeLine } from './CopyFeedback';
 import type { CopyFormat } from './use-copy-entry';
 
 export interface EntryRowActions {
@@ -23,6 +25,8 @@ interface EntryRowProps extends EntryRowActions {
   rowIndex: number;
   selected: boolean;
   locked: boolean;
+  /** This row's Copy notice, shown beside its buttons while it lasts. */
+  copyNotice: CopyNotice | null;
 }
 
 /** An icon button whose name says what it does to which entry: "Copy Pyas prod". */
@@ -65,7 +69,7 @@ function TextCell({ text }: { text: string }) {
  * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked: while it
  * is locked, "Unlock to show" takes their place.
  */
-export function EntryRow({ entry, now, rowIndex, selected, locked, ...actions }: EntryRowProps) {
+export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, ...actions }: EntryRowProps) {
   const expired = entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
   return (
     <tr className="entries-table__row" aria-rowindex={rowIndex} data-entry-id={entry.id}>
@@ -78,7 +82,7 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, ...actions }:
         />
       </td>
       <td className="entries-table__name">
-        <span className="entries-table__line entries-table__strong" onMouseEnter={titleWhenCut(entry.name)}>
+        <span className="entries-table__line entries-table__strong" title={entry.name}>
           {entry.name}
         </span>
         {entry.kind === 'issued' ? (
@@ -113,6 +117,13 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, ...actions }:
         <TimeText iso={entry.updatedAt} now={now} />
       </td>
       <td className="entries-table__actions">
+        {copyNotice ? (
+          <CopyNoticeLine
+            key={copyNotice.state === 'failed' ? 'failed' : copyNotice.copyId}
+            notice={copyNotice}
+            className="entry-row__copied"
+          />
+        ) : null}
         <div className="entries-table__buttons">
           {locked ? (
             <Button

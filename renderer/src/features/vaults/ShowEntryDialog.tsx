@@ -4,7 +4,7 @@ import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { CopyStatus } from './CopyStatus';
+import { CopyAnnouncer, CopyNoticeLine } from './CopyFeedback';
 import { IssuedNote } from './IssuedNote';
 import { SecretBox } from './SecretBox';
 import { useCopyEntry } from './use-copy-entry';
@@ -48,7 +48,14 @@ export function ShowEntryDialog({ entry, onClose }: { entry: EntryView; onClose:
           Copy as header
         </Button>
       </div>
-      <CopyStatus notice={notice} />
+      <CopyAnnouncer notice={notice} />
+      {notice ? (
+        <CopyNoticeLine
+          key={notice.state === 'failed' ? 'failed' : notice.copyId}
+          notice={notice}
+          className="show-entry__copied"
+        />
+      ) : null}
     </Dialog>
   );
 }

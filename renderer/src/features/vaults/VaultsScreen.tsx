@@ -14,8 +14,10 @@ import { PassphraseOffer } from './PassphraseOffer';
 import { UnlockPrompt } from './UnlockDialog';
 import { VaultList } from './VaultList';
 import { VaultNameDialog } from './VaultNameDialog';
+import { UndoDeleteToast } from './UndoDeleteToast';
 import { VaultPanel } from './VaultPanel';
 import { useVaultsRefresh } from './use-vaults-refresh';
+import './feedback.css';
 import './vaults.css';
 
 type ScreenDialog = 'new' | 'import' | 'settings';
@@ -131,6 +133,7 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
       ) : null}
       {dialog === 'settings' ? <LockSettingsDialog onClose={() => setDialog(null)} /> : null}
       <UnlockPrompt />
+      <UndoDeleteToast />
     </>
   );
 }

@@ -1,44 +1,66 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryView } from '../../../../shared/domain/vault';
-import { client, isFailure } from '../../api/client';
+import { client, isFailure, subscribe } from '../../api/client';
 import { useVaults } from '../../stores/vaults-store';
+import { copiedWhat, type CopyNotice } from './copy-notice';
 
 export type CopyFormat = 'value' | 'header';
 
-export interface CopyNotice {
-  tone: 'done' | 'failed';
-  text: string;
-}
-
-/** How long "Copied…" stays: long enough to read, gone before the next copy is confusing. */
-const NOTICE_MS = 8_000;
+/** How long the last word ("Clipboard cleared", a failure) stays once nothing is counting down. */
+const SETTLED_NOTICE_MS = 8_000;
 
 /**
  * Copy and Copy as header. The copy happens in main, which puts the key on the clipboard and clears
- * it later; the renderer never holds the value, it only learns when the clipboard will be cleared.
+ * it later; the renderer never holds the value. Main answers with the copy's id and delay, and later
+ * says what became of it (clipboard:released), so the notice says what is true at every moment:
+ * counting down, then "Clipboard cleared" — or that the user's own copy was left alone.
  */
 export function useCopyEntry() {
   const [notice, setNotice] = useState<CopyNotice | null>(null);
   const noteFailure = useVaults((s) => s.noteFailure);
+  const latest = useRef<CopyNotice | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  const settle = useCallback((next: CopyNotice | null) => {
+    clearTimeout(timer.current);
+    latest.current = next;
+    setNotice(next);
+    if (next !== null && next.state !== 'copied') timer.current = setTimeout(() => setNotice(null), SETTLED_NOTICE_MS);
+  }, []);
+
+  useEffect(
+    () =>
+      subscribe('clipboard:released', ({ copyId, outcome }) => {
+        const current = latest.current;
+        if (current?.state !== 'copied' || current.copyId !== copyId) return;
+        // Replaced by a later copy: that copy's notice (here or elsewhere) takes over.
+        settle(outcome === 'replaced' ? null : { ...current, state: outcome });
+      }),
+    [settle],
+  );
+
   const copy = useCallback(
     async (entry: EntryView, format: CopyFormat) => {
-      clearTimeout(timer.current);
-      setNotice(null);
+      settle(null);
       const result = await client.entries.copy({ entryId: entry.id, format });
       if (isFailure(result)) {
         noteFailure(result);
         // UNAVAILABLE, LOCKED…: main's message says what happened and what to do.
-        setNotice({ tone: 'failed', text: result.message });
+        settle({ state: 'failed', entryId: entry.id, message: result.message });
         return;
       }
-      const what = format === 'header' ? 'Copied as header.' : 'Copied.';
-      setNotice({ tone: 'done', text: `${what} The clipboard will be cleared in ${result.clearsAfterSeconds} s.` });
-      timer.current = setTimeout(() => setNotice(null), NOTICE_MS);
+      settle({
+        state: 'copied',
+        entryId: entry.id,
+        entryName: entry.name,
+        what: format === 'header' ? copiedWhat(entry.scheme) : '',
+        copyId: result.copyId,
+        seconds: result.clearsAfterSeconds,
+        clearsAt: Date.now() + result.clearsAfterSeconds * 1000,
+      });
     },
-    [noteFailure],
+    [noteFailure, settle],
   );
 
   return { notice, copy };

@@ -15,7 +15,9 @@ const enteredPassphrase = z
 
 const newPassphrase = z
   .string({ error: 'Choose a passphrase.' })
-  .min(PASSPHRASE_MIN, { error: `Use at least ${PASSPHRASE_MIN} characters: a few words are easy to type and hard to guess.` })
+  .min(PASSPHRASE_MIN, {
+    error: `Use at least ${PASSPHRASE_MIN} characters: a few words are easy to type and hard to guess.`,
+  })
   .max(PASSPHRASE_MAX, { error: 'A passphrase can be at most 1,024 characters.' });
 
 export const unlockVaultInputSchema = z.strictObject({

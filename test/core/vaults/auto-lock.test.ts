@@ -116,7 +116,12 @@ describe('AutoLock on its own', () => {
     const delays: number[] = [];
     const setInterval = platform.timers.setInterval;
     platform.timers.setInterval = (callback, ms) => (delays.push(ms), setInterval(callback, ms));
-    const settings: VaultSettings = { autoLockMinutes: 1, lockOnScreenLock: true, clipboardClearSeconds: 30, passphraseOffered: false };
+    const settings: VaultSettings = {
+      autoLockMinutes: 1,
+      lockOnScreenLock: true,
+      clipboardClearSeconds: 30,
+      passphraseOffered: false,
+    };
     const reasons: string[] = [];
     const autoLock = new AutoLock(
       platform.power,

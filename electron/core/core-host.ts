@@ -8,7 +8,8 @@
 import type { DataPart } from '../../shared/domain/data-recovery';
 import type { RecoveryResult, SystemStatus } from '../../shared/domain/system';
 import { systemClock } from './clock';
-import { openCore, probeKeychain, type Core, type CoreOptions, type OptionalPart } from './core';
+import { openCore, type Core, type CoreOptions, type OptionalPart } from './core';
+import { probeKeychain } from './keychain/keychain-probe';
 import { CoreError } from './errors';
 import { CoreEvents } from './events';
 import { RecoverablePart } from './recovery/recoverable-part';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityRecordSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
+import { activityListItemSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
 import {
   addScopeInputSchema,
   appSchema,
@@ -136,7 +136,7 @@ export const contract = {
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
   'testApi:stop': { request: noInput, response: testApiStatusSchema },
-  'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
+  'activity:list': { request: listActivityInputSchema, response: z.array(activityListItemSchema) },
   'activity:checkChain': { request: noInput, response: chainCheckSchema },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 

@@ -45,6 +45,7 @@ function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
     get: (id) => vaults.entries.get(id),
     // open() records nothing (only read(), for the command line, does).
     find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
+    recordSent: () => Promise.resolve(),
   };
 }
 
@@ -59,6 +60,7 @@ const noEntries: ConsoleEntries = {
   find: () => {
     throw new Error('no kh:// reference in this send');
   },
+  recordSent: () => Promise.resolve(),
 };
 
 export async function benchConsoleVariables(runs = RUNS): Promise<ConsoleVariablesBench> {

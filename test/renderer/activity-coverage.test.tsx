@@ -93,8 +93,10 @@ describe('Activity: verifications of the current hour', () => {
     });
     let rows = await openActivity(user);
     expect(rows[0]).toHaveTextContent(
-      /Key verified.*API key "Production" verified 1 time this hour so farThis hour, so far/,
+      /^This hour.*Key verified.*API key "Production" verified 1 time this hour so farSo far: sealed into the log as one record when the hour ends/,
     );
+    // The count is of the log's records (app created, key generated); the hour so far is beside it.
+    expect(screen.getByText('2 of 2 records, and 1 key verified this hour so far')).toBeInTheDocument();
     expect(within(rows[0]!).getByText(/^pyas_\w{8}$/)).toBeInTheDocument();
 
     for (let i = 0; i < 4; i += 1) await seeded.core!.keys.verify(seeded.plaintext!, 'x-api-key');

@@ -1,4 +1,5 @@
 import { History, SearchX } from 'lucide-react';
+import type { ActivityListItem } from '../../../../shared/domain/activity';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -28,7 +29,12 @@ const isThisHour = (iso: string, now: number): boolean => Date.parse(iso) + HOUR
 const TIME: Column<ActivityRow> = {
   id: 'time',
   header: 'Time',
-  cell: ({ record }) => <RelativeTime iso={record.at} />,
+  cell: ({ record }) =>
+    record.provisional && isThisHour(record.at, Date.now()) ? (
+      <time dateTime={record.at}>This hour</time>
+    ) : (
+      <RelativeTime iso={record.at} />
+    ),
   className: 'cell-time',
 };
 const EVENT: Column<ActivityRow> = {
@@ -40,7 +46,9 @@ const EVENT: Column<ActivityRow> = {
       <span>{record.summary}</span>
       {record.provisional ? (
         <span className="activity-event__note">
-          {isThisHour(record.at, Date.now()) ? 'This hour, so far' : 'Hour over, not sealed yet'}
+          {isThisHour(record.at, Date.now())
+            ? 'So far: sealed into the log as one record when the hour ends'
+            : 'Hour over: sealed into the log at the next verification or quit'}
         </span>
       ) : null}
       {repeats > 1 ? (
@@ -59,6 +67,15 @@ const KEY: Column<ActivityRow> = {
     record.keyLabel ? <code className="key-chip">{record.keyLabel}</code> : <span className="muted">—</span>,
   className: 'cell-key',
 };
+
+/** "3 of 10 records": records of the log; this hour's verifications so far are not (yet) among them. */
+function recordCount(shown: readonly ActivityListItem[], all: readonly ActivityListItem[]): string {
+  const logged = (list: readonly ActivityListItem[]) => list.filter((record) => !record.provisional).length;
+  const total = logged(all);
+  const soFar = shown.length - logged(shown);
+  const counted = soFar > 0 ? `, and ${soFar} ${soFar === 1 ? 'key' : 'keys'} verified this hour so far` : '';
+  return `${logged(shown)} of ${total} ${total === 1 ? 'record' : 'records'}${counted}`;
+}
 
 /** A provisional record has no number: its key and hour name it. */
 const rowKey = ({ record }: ActivityRow): string =>
@@ -105,7 +122,7 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
       <div className="activity-filters">
         <SelectField label="Event" value={event} options={EVENT_FILTER_OPTIONS} onChange={setEvent} />
         <p role="status" className="muted">
-          {records.length} of {feed.records.length} {feed.records.length === 1 ? 'record' : 'records'}
+          {recordCount(records, feed.records)}
         </p>
       </div>
       {records.length === 0 ? (

@@ -30,7 +30,7 @@ export const ACTIVITY_TYPES = [
   'app.deleted',
   /**
    * Issue 14: vault keys read in the window (Show, Copy, Copy as header) or sent by the request
-   * console; an entry's settings edited; a vault exported, imported, locked or unlocked.
+   * console; an entry's settings edited; a vault exported, imported, locked, unlocked, renamed or deleted.
    */
   'entry.shown',
   'entry.copied',
@@ -40,6 +40,8 @@ export const ACTIVITY_TYPES = [
   'vault.imported',
   'vault.locked',
   'vault.unlocked',
+  'vault.renamed',
+  'vault.deleted',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

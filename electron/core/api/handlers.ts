@@ -60,9 +60,9 @@ export function createHandlers(host: CoreHost): Handlers {
     }),
     'keysets:copy': ({ appId, what }) => copyVerifyValues(core(), appId, what),
     'vaults:list': () => vaults().listVaults(),
-    'vaults:create': ({ name }) => vaults().createVault(name),
-    'vaults:rename': ({ vaultId, name }) => vaults().renameVault(vaultId, name),
-    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults().deleteVault(vaultId) }),
+    'vaults:create': ({ name }) => recorded().createVault(name),
+    'vaults:rename': ({ vaultId, name }) => recorded().renameVault(vaultId, name),
+    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await recorded().deleteVault(vaultId) }),
     'vaults:unlock': ({ vaultId, passphrase }) => recorded().unlock(vaultId, passphrase),
     'vaults:lock': ({ vaultId }) => recorded().lock(vaultId),
     'vaults:lockStatus': () => core().lockStatus(),
@@ -80,12 +80,9 @@ export function createHandlers(host: CoreHost): Handlers {
     'vaults:import': ({ vaultId, contents, passphrase, choices }) =>
       recorded().importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
     'entries:list': ({ vaultId }) => entries().listEntries(vaultId),
-    'entries:add': (input) => entries().addEntry(input),
+    'entries:add': (input) => recorded().addEntry(input),
     'entries:update': (input) => recorded().update(input),
-    'entries:delete': async ({ entryId }) => {
-      await entries().deleteEntry(entryId);
-      return null;
-    },
+    'entries:delete': ({ entryId }) => recorded().deleteEntry(entryId),
     'entries:reveal': ({ entryId, version }) => recorded().reveal(entryId, version),
     'entries:copy': ({ entryId, format }) => recorded().copy(entryId, format),
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),

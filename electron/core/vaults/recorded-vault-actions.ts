@@ -3,6 +3,7 @@ import type {
   CopyResult,
   EntryView,
   ImportSummary,
+  NewEntryInput,
   UpdateEntryInput,
   VaultSummary,
 } from '../../../shared/domain/vault';
@@ -41,12 +42,12 @@ const FIELD_WORDS: Record<string, string> = {
 
 /**
  * What the user does with vaults in the window, each recorded in the activity log (issue 14): a key
- * read (Show, Copy, Copy as header, sent by the console), an entry edited, a vault exported, imported,
- * locked or unlocked. A record names the vault and entry (names and ids), never a key, a header line
+ * read (Show, Copy, Copy as header, sent by the console), an entry added, edited or removed, a vault
+ * created, renamed, deleted, exported, imported, locked or unlocked. A record names the vault and entry (names and ids), never a key, a header line
  * or a URL that carries one. A read is recorded before the key is handed over (Show) or once it is on
  * the clipboard (Copy, as the store page's Copy); a record that cannot be committed fails the call.
- * The change of an edit or an import is in vaults.json and its record in keyhaven.json: as for Save in
- * vault, the record is committed right after the change, and a failure there fails the call.
+ * A change (an edit, an import, a new entry…) is in vaults.json and its record in keyhaven.json: as for
+ * Save in vault, the record is committed right after the change, and a failure there fails the call.
  */
 export class RecordedVaultActions {
   constructor(
@@ -55,6 +56,52 @@ export class RecordedVaultActions {
     private readonly vaults: () => Vaults,
     private readonly clipboard: ClipboardGuard,
   ) {}
+
+  /** New vault, Add key, Delete: the kinds `keyhaven vault` records too, now with the vault's and entry's ids. */
+  async createVault(name: string): Promise<VaultSummary> {
+    const vault = await this.vaults().vaults.createVault(name);
+    await this.recordVault('vault.created', vault, `Vault "${vault.name}" created`);
+    return vault;
+  }
+
+  async renameVault(vaultId: string, name: string): Promise<VaultSummary> {
+    const before = this.vaults().vaults.summary(vaultId);
+    const vault = await this.vaults().vaults.renameVault(vaultId, name);
+    if (vault.name !== before.name)
+      await this.recordVault('vault.renamed', vault, `Vault "${before.name}" renamed to "${vault.name}"`);
+    return vault;
+  }
+
+  async deleteVault(vaultId: string): Promise<number> {
+    const vault = this.vaults().vaults.summary(vaultId);
+    const deleted = await this.vaults().vaults.deleteVault(vaultId);
+    const what = deleted === 0 ? 'no keys' : plural(deleted, 'key', true);
+    await this.recordVault('vault.deleted', vault, `Vault "${vault.name}" deleted with ${what}`);
+    return deleted;
+  }
+
+  async addEntry(input: NewEntryInput): Promise<EntryView> {
+    const entry = await this.vaults().entries.addEntry(input);
+    await this.recordEntry('entry.added', entry.id, (vault) => `Vault "${vault.name}": key "${entry.name}" added`);
+    return entry;
+  }
+
+  async deleteEntry(entryId: string): Promise<null> {
+    const { entries, vaults } = this.vaults();
+    const entry = entries.get(entryId);
+    const vault = vaults.summary(entry.vaultId);
+    await entries.deleteEntry(entryId);
+    await this.db.record([
+      {
+        type: 'entry.removed',
+        appId: null,
+        vaultId: vault.id,
+        entryId,
+        summary: `Vault "${vault.name}": key "${entry.name}" removed`,
+      },
+    ]);
+    return null;
+  }
 
   /** Show: the current value or a kept previous version. */
   async reveal(entryId: string, version?: number): Promise<{ secret: string; version: number }> {

@@ -100,6 +100,8 @@ export class SecretReferences {
     const events = uniqueEntries(secretOnes).map((item): ActivityEvent => ({
       type: 'entry.read',
       appId: null,
+      vaultId: item.vault.id,
+      entryId: item.entry.id,
       summary: `Vault "${item.vault.name}": key of "${item.entry.name}" read by ${purpose}`,
     }));
     await this.db.record(events);

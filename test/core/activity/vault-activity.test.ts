@@ -127,8 +127,9 @@ describe('the vault and entry ids are part of the chain', () => {
     const file = join(t.dataDir, 'activity.jsonl');
     const other = randomUUID();
     await writeFile(file, (await logText()).replace(`"entryId":"${entryId}"`, `"entryId":"${other}"`));
-    const shown = (await vaultRecords()).at(-1)!;
-    expect(value(await api.activity.checkChain())).toMatchObject({ intact: false, brokenAtSeq: shown.seq });
+    // The first record naming the entry is its "added" one: the chain breaks there.
+    const added = (await vaultRecords()).find((record) => record.type === 'entry.added')!;
+    expect(value(await api.activity.checkChain())).toMatchObject({ intact: false, brokenAtSeq: added.seq });
   });
 });
 
@@ -149,13 +150,36 @@ describe('vault changes made in the window', () => {
     expect(await logText()).not.toContain('Billing only');
   });
 
+  it('New vault, Add key, rename, Delete key and Delete vault use the kinds the command line records', async () => {
+    const first = (await vaultRecords()).at(-1)!;
+    expect(first).toMatchObject({
+      type: 'entry.added',
+      vaultId,
+      entryId,
+      summary: 'Vault "Personal": key "Stripe live" added',
+    });
+    const team = value(await api.vaults.create({ name: 'Team' }));
+    const other = value(await api.entries.add({ vaultId: team.id, name: 'GitHub', secret: NEW_KEY }));
+    value(await api.vaults.rename({ vaultId: team.id, name: 'Team keys' }));
+    value(await api.entries.delete({ entryId }));
+    value(await api.vaults.delete({ vaultId: team.id }));
+    const records = (await vaultRecords()).slice(-5);
+    expect(records.map(({ type, summary, vaultId: v, entryId: e }) => [type, summary, v, e])).toEqual([
+      ['vault.created', 'Vault "Team" created', team.id, undefined],
+      ['entry.added', 'Vault "Team": key "GitHub" added', team.id, other.id],
+      ['vault.renamed', 'Vault "Team" renamed to "Team keys"', team.id, undefined],
+      ['entry.removed', 'Vault "Personal": key "Stripe live" removed', vaultId, entryId],
+      ['vault.deleted', 'Vault "Team keys" deleted with its 1 key', team.id, undefined],
+    ]);
+  });
+
   it('export and import say how many keys, never the passphrase', async () => {
     const exported = value(await api.vaults.export({ vaultId, passphrase: PASSPHRASE }));
     const team = value(await api.vaults.create({ name: 'Team' }));
     value(
       await api.vaults.import({ vaultId: team.id, contents: exported.contents, passphrase: PASSPHRASE, choices: {} }),
     );
-    const records = (await vaultRecords()).slice(-2);
+    const records = (await vaultRecords()).filter((r) => r.type === 'vault.exported' || r.type === 'vault.imported');
     expect(records.map(({ type, summary, vaultId: v }) => ({ type, summary, v }))).toEqual([
       { type: 'vault.exported', summary: 'Vault "Personal": its 1 key exported to an encrypted file', v: vaultId },
       {

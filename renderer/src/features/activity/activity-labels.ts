@@ -32,6 +32,8 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'vault.imported': 'Vault imported',
   'vault.locked': 'Vault locked',
   'vault.unlocked': 'Vault unlocked',
+  'vault.renamed': 'Vault renamed',
+  'vault.deleted': 'Vault deleted',
 };
 
 export type EventFilter = ActivityType | 'all';

@@ -146,7 +146,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   db.onExternalChange(changed('keys'));
   const secrets = new KeySecrets(db, options.keychain);
-  const usage = new UsageRecorder(db, now, (error) => logError(judgeError(error, 'saving key usage').log));
+  const usage = new UsageRecorder(
+    db,
+    now,
+    (error) => logError(judgeError(error, 'saving key usage').log),
+    () => events.emit('activity:counted', {}),
+  );
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,

@@ -153,6 +153,7 @@ export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['respo
 export const eventContract = {
   'vaults:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend']) }),
   'data:changed': z.strictObject({ parts: z.array(dataPartSchema).min(1) }),
+  'activity:counted': z.strictObject({}),
 } as const satisfies { [E in AppEvent]: z.ZodType };
 
 export type EventPayload<E extends AppEvent> = z.output<(typeof eventContract)[E]>;

@@ -8,6 +8,8 @@ export const EVENTS = [
   'vaults:locked',
   /** Another process (the command line, a second window) changed data in the folder (payload: which parts). */
   'data:changed',
+  /** This process counted verifications (at most once a second): Activity re-reads this hour's so far. */
+  'activity:counted',
 ] as const;
 
 export type AppEvent = (typeof EVENTS)[number];

@@ -17,6 +17,8 @@ export function useLiveUpdates(): void {
     const unsubscribe = [
       subscribe('data:changed', ({ parts }) => void refresh(parts)),
       subscribe('vaults:locked', () => void refresh(['vaults'])),
+      // Verifications by this process (the local test API, Check a key): this hour's count grows.
+      subscribe('activity:counted', () => void useActivity.getState().reloadLoaded()),
     ];
     return () => {
       for (const off of unsubscribe) off();

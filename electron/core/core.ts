@@ -217,6 +217,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get: (entryId: string) => vaultsPart.get().entries.get(entryId),
     find: (reference: string) => new SecretReferences(() => vaultsPart.get(), db).open(reference),
     recordSent: vaultActions.sent.bind(vaultActions),
+    recordShown: vaultActions.shownElsewhere.bind(vaultActions),
   };
   const consolePart =
     options.console === false

@@ -46,6 +46,7 @@ function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
     // open() records nothing (only read(), for the command line, does).
     find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
     recordSent: () => Promise.resolve(),
+    recordShown: () => Promise.resolve(),
   };
 }
 
@@ -61,6 +62,7 @@ const noEntries: ConsoleEntries = {
     throw new Error('no kh:// reference in this send');
   },
   recordSent: () => Promise.resolve(),
+  recordShown: () => Promise.resolve(),
 };
 
 export async function benchConsoleVariables(runs = RUNS): Promise<ConsoleVariablesBench> {

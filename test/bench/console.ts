@@ -41,6 +41,7 @@ export async function benchConsole(runs = RUNS): Promise<ConsoleBench> {
       throw new Error('no vault entry in this bench');
     },
     recordSent: () => Promise.resolve(),
+    recordShown: () => Promise.resolve(),
   };
   const service = await ConsoleService.open(dir.path, notUsed);
   try {

@@ -4,7 +4,7 @@ import type { SavedRequest } from '../../../shared/console/collections';
 import type { HistoryOutcome } from '../../../shared/console/history';
 import type { ImportPreview, ImportResult, ImportSource } from '../../../shared/console/transfer';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
-import { envVarName, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
+import { envVarName, SNIPPET_LABELS, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
 import { hasVariables } from '../../../shared/console/variables';
 import { systemClock, type Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -26,6 +26,8 @@ export interface ConsoleEntries extends ReferenceReader {
   reveal(entryId: string): { secret: string };
   get(entryId: string): { name: string; service: string; allowedHosts: readonly string[]; scheme: HeaderScheme };
   recordSent(keys: readonly SentVaultKey[], method: string, url: string): Promise<void>;
+  /** A snippet that carries the entry's key (`where`: e.g. "in a curl snippet"). */
+  recordShown(entryId: string, where: string): Promise<void>;
 }
 
 export interface SentVaultKey {
@@ -173,7 +175,10 @@ export class ConsoleService {
       auth.kind === 'entry' ? envVarName(this.entries.get(auth.entryId).service) : envVarName(hostLabel(request.url));
     if (!includeKey) return { code: await snippetFor(request, target, { envVar }), envVar };
     const key = auth.kind === 'typed' ? auth.key : this.entries.reveal(auth.entryId).secret;
-    return { code: await snippetFor(request, target, { includeKey: key }), envVar: null };
+    const code = await snippetFor(request, target, { includeKey: key });
+    // The vault key goes to the page inside the snippet: recorded as a Show is.
+    if (auth.kind === 'entry') await this.entries.recordShown(auth.entryId, `in a ${SNIPPET_LABELS[target]} snippet`);
+    return { code, envVar: null };
   }
 
   /** What importing this file or folder would bring (nothing is written). */

@@ -111,6 +111,11 @@ export class RecordedVaultActions {
     return revealed;
   }
 
+  /** The console's snippet with the key included: the key reaches the page in the snippet's text. */
+  async shownElsewhere(entryId: string, where: string): Promise<void> {
+    await this.recordEntry('entry.shown', entryId, (vault, entry) => `${keyOf(vault, entry)} shown ${where}`);
+  }
+
   /** Copy and Copy as header: put on the clipboard in main, then recorded. */
   async copy(entryId: string, format: 'value' | 'header'): Promise<CopyResult> {
     const { entries, vaults } = this.vaults();

@@ -253,6 +253,20 @@ describe("the request console's sends", () => {
     expect(await logText()).not.toContain('api_key');
   });
 
+  it('a snippet that includes the key records it as shown; one that names a variable records nothing', async () => {
+    const auth = { kind: 'entry' as const, entryId, scheme: { kind: 'bearer' as const } };
+    const before = (await vaultRecords()).length;
+    value(await api.console.snippet({ request: request({ auth }), target: 'curl', includeKey: false }));
+    expect(await vaultRecords()).toHaveLength(before);
+    const { code } = value(
+      await api.console.snippet({ request: request({ auth }), target: 'python', includeKey: true }),
+    );
+    expect(code).toContain(CANARY);
+    expect((await vaultRecords()).slice(before).map((r) => [r.type, r.summary, r.entryId])).toEqual([
+      ['entry.shown', 'Vault "Personal": key of "Stripe live" shown in a Python requests snippet', entryId],
+    ]);
+  });
+
   it('a request refused before its key is read records nothing', async () => {
     const before = (await vaultRecords()).length;
     const refused = await api.console.sendRequest({

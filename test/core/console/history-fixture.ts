@@ -48,6 +48,7 @@ export const entries: ConsoleEntries = {
     throw new Error('This fixture has no kh:// references.');
   },
   recordSent: () => Promise.resolve(),
+  recordShown: () => Promise.resolve(),
 };
 
 /** The console's view of real vaults, as core.ts builds it. */
@@ -59,6 +60,7 @@ export function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
     find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
     // The console's records of keys sent are tested with the whole core (test/core/activity/vault-activity.test.ts).
     recordSent: () => Promise.resolve(),
+    recordShown: () => Promise.resolve(),
   };
 }
 

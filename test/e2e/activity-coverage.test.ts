@@ -89,6 +89,20 @@ describe('activity: vault keys and this hour’s verifications', () => {
       .waitFor();
     await screenshotBothSizes(page, '291-activity-this-hour-grows');
 
+    // The key's own page lists the hour so far in its activity too.
+    await goToApps(page);
+    await openAppCard(page, 'Pyas');
+    await page.getByRole('row').filter({ hasText: 'Production' }).getByRole('button', { name: 'Production' }).click();
+    const keyActivity = page.getByRole('table', { name: 'Activity of Production, newest first' });
+    await keyActivity
+      .getByRole('row')
+      .filter({ hasText: 'verified 2 times this hour so far' })
+      .getByText('This hour', { exact: true })
+      .waitFor();
+    // The page scrolls inside its main area: bring the whole table (three records) into the picture.
+    await keyActivity.getByRole('row').last().scrollIntoViewIfNeeded();
+    await screenshotBothSizes(page, '292-key-page-this-hour');
+
     // The log itself names the vault and entry, never the key.
     const log = await readFile(join(harness.dataDir, 'activity.jsonl'), 'utf8');
     expect(log).toContain('"type":"entry.sent"');

@@ -17,8 +17,9 @@ export function useLiveUpdates(): void {
     const unsubscribe = [
       subscribe('data:changed', ({ parts }) => void refresh(parts)),
       subscribe('vaults:locked', () => void refresh(['vaults'])),
-      // Verifications by this process (the local test API, Check a key): this hour's count grows.
-      subscribe('activity:counted', () => void useActivity.getState().reloadLoaded()),
+      // Verifications by this process (the local test API, Check a key) were counted: the keys' use
+      // counts and last use, and this hour's row in Activity, are read again.
+      subscribe('activity:counted', () => void refresh(['keys'])),
     ];
     return () => {
       for (const off of unsubscribe) off();

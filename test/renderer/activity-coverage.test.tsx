@@ -116,3 +116,17 @@ describe('Activity: verifications of the current hour', () => {
     );
   });
 });
+
+describe('Activity: records made by another process', () => {
+  it('are read again when main says the data changed (data:changed with keys)', async () => {
+    const { user, core } = await renderApp({ before: async (core) => void (await core.apps.create({ name: 'Pyas' })) });
+    expect(await openActivity(user)).toHaveLength(1);
+    // What the command line's record looks like here once the store caught up: main then says so.
+    await core.db.record([
+      { type: 'entry.read', appId: null, summary: 'Vault "Personal": key of "Stripe" read by keyhaven run' },
+    ]);
+    core.events.emit('data:changed', { parts: ['keys'] });
+    await screen.findByText('Vault "Personal": key of "Stripe" read by keyhaven run');
+    expect(await activityRows()).toHaveLength(2);
+  });
+});

@@ -8,7 +8,7 @@ import { AppRetirement } from './apps/app-retirement';
 import { AppService } from './apps/app-service';
 import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
-import type { ActivityReader, KeyhavenDb } from './db/keyhaven-db';
+import type { KeyhavenDb } from './db/keyhaven-db';
 import { openKeyhavenData } from './db/recorded-commit';
 import type { Keychain } from './keychain/keychain';
 import { probeKeychain } from './keychain/keychain-probe';
@@ -16,6 +16,7 @@ import { IssuingService } from './keys/issuing';
 import { KeyEditing } from './keys/key-editing';
 import { KeyLifecycle } from './keys/key-lifecycle';
 import { KeyUsageReport } from './keys/key-usage';
+import { liveActivity, type LiveActivity } from './keys/live-activity';
 import { KeyService } from './keys/key-service';
 import { KeySecrets } from './keys/key-secrets';
 import { KeysetRefresher } from './keysets/keyset-refresher';
@@ -32,6 +33,7 @@ import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
+import { RecordedVaultActions } from './vaults/recorded-vault-actions';
 import { IssuedKeyEntries } from './vaults/issued-key-entries';
 import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
@@ -71,8 +73,8 @@ export interface CoreOptions {
 export interface Core {
   readonly dataDir: string;
   readonly db: KeyhavenDb;
-  /** The hash-chained log of what happened, committed with each change (db/recorded-commit.ts). */
-  readonly activity: ActivityReader;
+  /** The hash-chained log of what happened (db/recorded-commit.ts), with this hour's verifications so far. */
+  readonly activity: LiveActivity;
   readonly apps: AppService;
   /** Archive (its keys revoked) and delete (once no key of it may still work). */
   readonly appRetirement: AppRetirement;
@@ -86,6 +88,8 @@ export interface Core {
   readonly reminders: ExpiryReminders;
   readonly usage: UsageRecorder;
   readonly vaults: Vaults;
+  /** Show, Copy, edit, export, import, lock and unlock of vault keys, each recorded in the activity log. */
+  readonly vaultActions: RecordedVaultActions;
   /** The keys:* channels' one object: generate and rotate hold the new plaintext for Save in vault and Copy. */
   readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
@@ -142,7 +146,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   db.onExternalChange(changed('keys'));
   const secrets = new KeySecrets(db, options.keychain);
-  const usage = new UsageRecorder(db, now, (error) => logError(judgeError(error, 'saving key usage').log));
+  const usage = new UsageRecorder(
+    db,
+    now,
+    (error) => logError(judgeError(error, 'saving key usage').log),
+    () => events.emit('activity:counted', {}),
+  );
   const vaultsPart = await RecoverablePart.open<Vaults>({
     part: 'vaults',
     dataDir: options.dataDir,
@@ -162,6 +171,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events.emit('clipboard:released', { copyId, outcome }),
   );
   vaultsOpen = () => vaultsPart.current();
+  const vaultActions = new RecordedVaultActions(db, () => vaultsPart.get(), clipboard);
   const keys = new KeyService(db, secrets, seals, usage, clock);
   const lifecycle = new KeyLifecycle(db, secrets, clock);
   const vault = new IssuedKeyEntries(db, () => vaultsPart.get());
@@ -178,7 +188,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         timers,
         () => vaultsPart.current()?.vaults.settings() ?? DEFAULT_VAULT_SETTINGS,
         (reason) => {
-          vaultsPart.current()?.vaults.lockAll();
+          // Locks at once (synchronously); the record of which vaults were open follows.
+          if (vaultsPart.current())
+            void vaultActions
+              .lockedOnItsOwn(reason)
+              .catch((error: unknown) => logError(judgeError(error, 'recording vaults locked').log));
           events.emit('vaults:locked', { reason });
         },
       )
@@ -204,6 +218,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reveal: (entryId: string) => vaultsPart.get().entries.reveal(entryId),
     get: (entryId: string) => vaultsPart.get().entries.get(entryId),
     find: (reference: string) => new SecretReferences(() => vaultsPart.get(), db).open(reference),
+    recordSent: vaultActions.sent.bind(vaultActions),
+    recordShown: vaultActions.shownElsewhere.bind(vaultActions),
   };
   const consolePart =
     options.console === false
@@ -243,7 +259,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   return {
     dataDir: options.dataDir,
     db,
-    activity: db.activity,
+    activity: liveActivity(db, usage, clock),
     clock,
     events,
     usage,
@@ -251,6 +267,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return vaultsPart.get();
     },
     issuing,
+    vaultActions,
     clipboard,
     testApi,
     get console() {

@@ -28,6 +28,20 @@ export const ACTIVITY_TYPES = [
   'key.enabled',
   'app.archived',
   'app.deleted',
+  /**
+   * Issue 14: vault keys read in the window (Show, Copy, Copy as header) or sent by the request
+   * console; an entry's settings edited; a vault exported, imported, locked, unlocked, renamed or deleted.
+   */
+  'entry.shown',
+  'entry.copied',
+  'entry.sent',
+  'entry.updated',
+  'vault.exported',
+  'vault.imported',
+  'vault.locked',
+  'vault.unlocked',
+  'vault.renamed',
+  'vault.deleted',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
@@ -55,8 +69,22 @@ export const activityRecordSchema = z.strictObject({
   summary: z.string(),
   count: z.number().int().positive(),
   actor: z.enum(ACTIVITY_ACTORS).optional(),
+  /** The vault (and entry) a vault record is about (issue 14); absent from other and older records. */
+  vaultId: idSchema.optional(),
+  entryId: idSchema.optional(),
 });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
+
+/**
+ * What Activity lists: the chained records, and first the verifications counted but not yet sealed
+ * into a record (the current hour, so far, and any hour not sealed yet). Such a provisional record is
+ * not in the log: it has no number (`seq` 0) and its count grows until its hour is sealed.
+ */
+export const activityListItemSchema = activityRecordSchema.extend({
+  seq: z.number().int().nonnegative(),
+  provisional: z.literal(true).optional(),
+});
+export type ActivityListItem = z.infer<typeof activityListItemSchema>;
 
 export const ACTIVITY_LIST_MAX = 1000;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityRecordSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
+import { activityListItemSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
 import {
   addScopeInputSchema,
   appSchema,
@@ -140,7 +140,7 @@ export const contract = {
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },
   'testApi:stop': { request: noInput, response: testApiStatusSchema },
-  'activity:list': { request: listActivityInputSchema, response: z.array(activityRecordSchema) },
+  'activity:list': { request: listActivityInputSchema, response: z.array(activityListItemSchema) },
   'activity:checkChain': { request: noInput, response: chainCheckSchema },
   'search:everything': { request: searchInputSchema, response: searchResultsSchema },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
@@ -159,6 +159,7 @@ export const eventContract = {
   'vaults:locked': z.strictObject({ reason: z.enum(['idle', 'screen-lock', 'suspend']) }),
   'data:changed': z.strictObject({ parts: z.array(dataPartSchema).min(1) }),
   'clipboard:released': z.strictObject({ copyId: z.uuid(), outcome: z.enum(CLIPBOARD_OUTCOMES) }),
+  'activity:counted': z.strictObject({}),
 } as const satisfies { [E in AppEvent]: z.ZodType };
 
 export type EventPayload<E extends AppEvent> = z.output<(typeof eventContract)[E]>;

@@ -10,6 +10,8 @@ export const EVENTS = [
   'data:changed',
   /** Keyhaven let go of a copy: cleared it, found something else there, or copied again (payload: which, how). */
   'clipboard:released',
+  /** This process counted verifications (at most once a second): Activity re-reads this hour's so far. */
+  'activity:counted',
 ] as const;
 
 export type AppEvent = (typeof EVENTS)[number];

@@ -45,6 +45,8 @@ function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
     get: (id) => vaults.entries.get(id),
     // open() records nothing (only read(), for the command line, does).
     find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
+    recordSent: () => Promise.resolve(),
+    recordShown: () => Promise.resolve(),
   };
 }
 
@@ -59,6 +61,8 @@ const noEntries: ConsoleEntries = {
   find: () => {
     throw new Error('no kh:// reference in this send');
   },
+  recordSent: () => Promise.resolve(),
+  recordShown: () => Promise.resolve(),
 };
 
 export async function benchConsoleVariables(runs = RUNS): Promise<ConsoleVariablesBench> {

@@ -17,8 +17,11 @@ describe('Vault entries', { timeout: 20_000 }, () => {
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Copy Pyas prod' }));
     await waitFor(() => expect(platform.text).toBe('K1'));
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      'Copied the key of Pyas prod. The clipboard will be cleared in 30 s.',
+    // The answer comes once the copy is in the activity log too.
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+        'Copied the key of Pyas prod. The clipboard will be cleared in 30 s.',
+      ),
     );
 
     for (const [name, line] of [

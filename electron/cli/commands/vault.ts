@@ -62,7 +62,7 @@ export function registerVault(program: Command, context: CliContext): void {
     .action(async (name: string) => {
       const core = await context.coreWithVaultKeys();
       const created = await core.vaults.vaults.createVault(name);
-      await record(core, 'vault.created', `Vault "${created.name}" created`);
+      await record(core, 'vault.created', `Vault "${created.name}" created`, { vaultId: created.id });
       context.output.data(created, () => `Created the vault "${created.name}" (${created.id}).`);
     });
 
@@ -89,7 +89,10 @@ export function registerVault(program: Command, context: CliContext): void {
       const entry = await core.vaults.vaults.withUnlocked([target.id], () =>
         core.vaults.entries.addEntry({ vaultId: target.id, secret, name: flags.name, ...metadata }),
       );
-      await record(core, 'entry.added', `Vault "${target.name}": key "${entry.name}" added`);
+      await record(core, 'entry.added', `Vault "${target.name}": key "${entry.name}" added`, {
+        vaultId: target.id,
+        entryId: entry.id,
+      });
       const reference = formatSecretReference(target.name, entry.name);
       context.output.data(
         entryJson(target.name, entry),
@@ -114,6 +117,7 @@ export function registerVault(program: Command, context: CliContext): void {
         core,
         'entry.replaced',
         `Vault "${target.name}": key of "${entry.name}" replaced (version ${updated.secretVersion})`,
+        { vaultId: target.id, entryId: entry.id },
       );
       context.output.data(
         entryJson(target.name, updated),
@@ -131,7 +135,10 @@ export function registerVault(program: Command, context: CliContext): void {
       const core = await context.core();
       const { vault: target, entry } = findEntry(core, vaultName, entryName);
       await core.vaults.entries.deleteEntry(entry.id);
-      await record(core, 'entry.removed', `Vault "${target.name}": key "${entry.name}" removed`);
+      await record(core, 'entry.removed', `Vault "${target.name}": key "${entry.name}" removed`, {
+        vaultId: target.id,
+        entryId: entry.id,
+      });
       context.output.data({ removed: entry.id }, () => `Removed "${entry.name}" from "${target.name}".`);
     });
 }
@@ -164,6 +171,8 @@ async function record(
   core: Core,
   type: 'vault.created' | 'entry.added' | 'entry.replaced' | 'entry.removed',
   summary: string,
+  /** Which vault and entry, as the app's vault records name them (issue 14). */
+  ids: { vaultId: string; entryId?: string },
 ) {
-  await core.db.record([{ type, appId: null, summary }]);
+  await core.db.record([{ type, appId: null, summary, ...ids }]);
 }

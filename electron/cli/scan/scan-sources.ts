@@ -61,6 +61,7 @@ async function vaultSecrets(core: Core, note: (line: string) => void): Promise<V
       events.push({
         type: 'entry.read',
         appId: null,
+        vaultId: vault.id,
         summary: `Vault "${vault.name}": ${count} ${count === 1 ? 'key' : 'keys'} compared (never shown) by keyhaven scan`,
       });
     } catch (error) {

@@ -8,6 +8,9 @@ export interface ActivityEvent {
   appId: string | null;
   issuedKeyId?: string | null;
   keyLabel?: string | null;
+  /** A vault record's vault and entry (issue 14). */
+  vaultId?: string;
+  entryId?: string;
   /** For people: names and public key labels only, never a secret. */
   summary: string;
   count?: number;
@@ -43,6 +46,8 @@ export function chainEvents(
       summary: event.summary,
       count: event.count ?? 1,
       actor,
+      ...(event.vaultId === undefined ? {} : { vaultId: event.vaultId }),
+      ...(event.entryId === undefined ? {} : { entryId: event.entryId }),
     };
     const prev = hash;
     hash = chainHash(record, prev);

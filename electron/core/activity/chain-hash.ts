@@ -27,6 +27,8 @@ export function chainHash(record: ActivityRecord, prev: string): string {
     prev,
     // Added with the command line: absent from older records, whose hashes therefore do not change.
     ...(record.actor === undefined ? [] : [record.actor]),
+    // Added with vault activity (issue 14): only vault records carry them, so no other hash changes.
+    ...(record.vaultId === undefined ? [] : [{ vaultId: record.vaultId, entryId: record.entryId ?? null }]),
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

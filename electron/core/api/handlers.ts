@@ -3,7 +3,6 @@ import type { ResponseOf, ValidRequestOf } from '../../../shared/ipc/contract';
 import type { CoreHost } from '../core-host';
 import { copyVerifyValues } from '../keysets/copy-verify-values';
 import { searchEverything } from '../search/search-everything';
-import { copyEntry } from '../vaults/entry-copy';
 import { exportFileName } from '../vaults/export-file-name';
 
 export type Handler<C extends Channel> = (input: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -21,6 +20,8 @@ export function createHandlers(host: CoreHost): Handlers {
   const vaults = () => core().vaults.vaults;
   const entries = () => core().vaults.entries;
   const transfer = () => core().vaults.transfer;
+  // What the user does with vault keys is recorded in the activity log (vaults/recorded-vault-actions.ts).
+  const recorded = () => core().vaultActions;
   return {
     'system:status': () => host.status(),
     'recovery:restoreBackup': ({ part }) => host.restoreBackup(part),
@@ -60,39 +61,32 @@ export function createHandlers(host: CoreHost): Handlers {
     }),
     'keysets:copy': ({ appId, what }) => copyVerifyValues(core(), appId, what),
     'vaults:list': () => vaults().listVaults(),
-    'vaults:create': ({ name }) => vaults().createVault(name),
-    'vaults:rename': ({ vaultId, name }) => vaults().renameVault(vaultId, name),
-    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await vaults().deleteVault(vaultId) }),
-    'vaults:unlock': ({ vaultId, passphrase }) => vaults().unlock(vaultId, passphrase),
-    'vaults:lock': ({ vaultId }) => {
-      if (vaultId) vaults().lock(vaultId);
-      else vaults().lockAll();
-      return null;
-    },
+    'vaults:create': ({ name }) => recorded().createVault(name),
+    'vaults:rename': ({ vaultId, name }) => recorded().renameVault(vaultId, name),
+    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await recorded().deleteVault(vaultId) }),
+    'vaults:unlock': ({ vaultId, passphrase }) => recorded().unlock(vaultId, passphrase),
+    'vaults:lock': ({ vaultId }) => recorded().lock(vaultId),
     'vaults:lockStatus': () => core().lockStatus(),
     'vaults:setPassphrase': async (input) => (await core().vaults.passphrase.set(input), null),
     'vaults:removePassphrase': async (input) => (await core().vaults.passphrase.remove(input), null),
     'vaults:settings': () => vaults().settings(),
     'vaults:updateSettings': (input) => vaults().updateSettings(input),
     'vaults:export': async ({ vaultId, entryIds, passphrase }) => {
-      const { file, entryCount } = await transfer().exportVault(vaultId, passphrase, entryIds ? { entryIds } : {});
+      const { file, entryCount } = await recorded().exportVault(vaultId, passphrase, entryIds);
       const name = vaults().summary(vaultId).name;
       return { fileName: exportFileName(name, core().clock.now()), contents: file.toString('utf8'), entryCount };
     },
     'vaults:previewImport': ({ vaultId, contents, passphrase }) =>
       transfer().previewImport(vaultId, Buffer.from(contents, 'utf8'), passphrase),
     'vaults:import': ({ vaultId, contents, passphrase, choices }) =>
-      transfer().importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
+      recorded().importInto(vaultId, Buffer.from(contents, 'utf8'), passphrase, { choices }),
     'entries:list': ({ vaultId }) => entries().listEntries(vaultId),
-    'entries:add': (input) => entries().addEntry(input),
-    'entries:update': (input) => entries().updateEntry(input),
-    'entries:delete': async ({ entryId }) => {
-      await core().vaults.deleted.delete(entryId);
-      return null;
-    },
-    'entries:restore': ({ entryId }) => core().vaults.deleted.restore(entryId),
-    'entries:reveal': ({ entryId, version }) => entries().reveal(entryId, version),
-    'entries:copy': ({ entryId, format }) => copyEntry(core().vaults, core().clipboard, entryId, format),
+    'entries:add': (input) => recorded().addEntry(input),
+    'entries:update': (input) => recorded().update(input),
+    'entries:delete': ({ entryId }) => recorded().deleteEntry(entryId),
+    'entries:restore': ({ entryId }) => recorded().restoreEntry(entryId),
+    'entries:reveal': ({ entryId, version }) => recorded().reveal(entryId, version),
+    'entries:copy': ({ entryId, format }) => recorded().copy(entryId, format),
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),
     'console:cancel': ({ requestId }) => core().console.cancel(requestId),
     'console:snippet': (input) => core().console.snippet(input),

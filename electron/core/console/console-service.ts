@@ -4,7 +4,7 @@ import type { SavedRequest } from '../../../shared/console/collections';
 import type { HistoryOutcome } from '../../../shared/console/history';
 import type { ImportPreview, ImportResult, ImportSource } from '../../../shared/console/transfer';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
-import { envVarName, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
+import { envVarName, SNIPPET_LABELS, snippetFor, type SnippetTarget } from '../../../shared/console/snippets';
 import { hasVariables } from '../../../shared/console/variables';
 import { systemClock, type Clock } from '../clock';
 import { CoreError } from '../errors';
@@ -18,10 +18,21 @@ import { ConsoleHistory } from './history';
 import { fillVariables, type ReferenceReader } from './request-variables';
 import { sendRequest } from './send-request';
 
-/** What the console needs of the vaults: the core's EntryService, and `kh://` references for variables. */
+/**
+ * What the console needs of the vaults: the core's EntryService, `kh://` references for variables,
+ * and the activity record of the vault keys a Send read (`variable` null: the request's Authentication).
+ */
 export interface ConsoleEntries extends ReferenceReader {
   reveal(entryId: string): { secret: string };
   get(entryId: string): { name: string; service: string; allowedHosts: readonly string[]; scheme: HeaderScheme };
+  recordSent(keys: readonly SentVaultKey[], method: string, url: string): Promise<void>;
+  /** A snippet that carries the entry's key (`where`: e.g. "in a curl snippet"). */
+  recordShown(entryId: string, where: string): Promise<void>;
+}
+
+export interface SentVaultKey {
+  entryId: string;
+  variable: string | null;
 }
 
 export interface ConsoleServiceOptions {
@@ -74,20 +85,27 @@ export class ConsoleService {
    */
   async send(requestId: string, request: ConsoleRequest): Promise<ConsoleResponse> {
     const sentKeys: string[] = request.auth.kind === 'typed' ? [request.auth.key] : [];
+    // Which vault keys were read, and where the request went once filled in: for the activity record.
+    const vaultKeys: SentVaultKey[] = [];
+    let target = { method: request.method as string, url: request.url };
     const record = (outcome: HistoryOutcome) =>
       this.history.track(this.history.add(request, outcome, sentKeys), (error) =>
         this.options.logError?.(`Keyhaven could not add a request to the console's history: ${errorText(error)}`),
       );
+    let response: ConsoleResponse;
     try {
-      const response = await this.requests.run(requestId, (signal) => {
+      response = await this.requests.run(requestId, (signal) => {
         const filled = fillVariables(request, this.environments.active(), this.entries);
         sentKeys.push(...filled.secrets);
+        vaultKeys.push(...filled.readEntries);
+        target = { method: filled.request.method, url: filled.request.url };
         return sendRequest(filled.request, {
           signal,
           secrets: filled.secrets,
           revealSecret: (entryId) => {
             const secret = this.entries.reveal(entryId).secret;
             sentKeys.push(secret);
+            vaultKeys.push({ entryId, variable: null });
             return secret;
           },
           allowedHostsOf: (entryId) => this.entries.get(entryId).allowedHosts,
@@ -95,22 +113,30 @@ export class ConsoleService {
           ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
         });
       });
-      record({
-        kind: 'response',
-        status: response.status,
-        statusText: response.statusText,
-        timeMs: response.timeMs,
-        sizeBytes: response.sizeBytes,
-      });
-      return response;
     } catch (error) {
+      // A key read for a request that then failed may have left: recorded too, without hiding the failure.
+      await this.entries
+        .recordSent(vaultKeys, target.method, target.url)
+        .catch((recordError: unknown) =>
+          this.options.logError?.(`Keyhaven could not record a vault key sent: ${errorText(recordError)}`),
+        );
       if (error instanceof CoreError && error.code !== 'CONFLICT') {
         record({ kind: 'error', code: error.code, message: error.message });
       }
-      throw error;
-    } finally {
       sentKeys.length = 0;
+      throw error;
     }
+    record({
+      kind: 'response',
+      status: response.status,
+      statusText: response.statusText,
+      timeMs: response.timeMs,
+      sizeBytes: response.sizeBytes,
+    });
+    sentKeys.length = 0;
+    // As every read of a vault key: a record that cannot be committed fails the call.
+    await this.entries.recordSent(vaultKeys, target.method, target.url);
+    return response;
   }
 
   cancel(requestId: string): { cancelled: boolean } {
@@ -149,7 +175,10 @@ export class ConsoleService {
       auth.kind === 'entry' ? envVarName(this.entries.get(auth.entryId).service) : envVarName(hostLabel(request.url));
     if (!includeKey) return { code: await snippetFor(request, target, { envVar }), envVar };
     const key = auth.kind === 'typed' ? auth.key : this.entries.reveal(auth.entryId).secret;
-    return { code: await snippetFor(request, target, { includeKey: key }), envVar: null };
+    const code = await snippetFor(request, target, { includeKey: key });
+    // The vault key goes to the page inside the snippet: recorded as a Show is.
+    if (auth.kind === 'entry') await this.entries.recordShown(auth.entryId, `in a ${SNIPPET_LABELS[target]} snippet`);
+    return { code, envVar: null };
   }
 
   /** What importing this file or folder would bring (nothing is written). */

@@ -12,7 +12,8 @@ export interface ReferenceReader {
   find(reference: string): ReferencedValue;
 }
 export interface ReferencedValue {
-  /** The entry's name, for messages. */
+  /** The entry's id (for the activity record of a key sent) and name (for messages). */
+  entryId: string;
   entryName: string;
   allowedHosts: readonly string[];
   /** The key or its header line: a secret, kept from logs, history and the renderer. */
@@ -25,6 +26,8 @@ export interface FilledRequest {
   request: ConsoleRequest;
   /** The values read from vaults for `{{variables}}`: sent only to the request's origin, masked in what returns. */
   secrets: string[];
+  /** The entries whose keys were read for `{{variables}}`, so their sending is recorded (never the keys). */
+  readEntries: { entryId: string; variable: string }[];
 }
 
 /**
@@ -41,7 +44,7 @@ export function fillVariables(
   references: ReferenceReader,
 ): FilledRequest {
   const used = requestVariables(request);
-  if (used.length === 0) return { request, secrets: [] };
+  if (used.length === 0) return { request, secrets: [], readEntries: [] };
   const defined = new Map(environment?.variables.map((variable) => [variable.name, variable.value]) ?? []);
   const missing = used.filter((name) => !defined.has(name));
   if (missing.length > 0) throw missingVariables(missing, environment);
@@ -77,14 +80,16 @@ export function fillVariables(
 
   const values = new Map(plain);
   const secrets: string[] = [];
+  const readEntries: FilledRequest['readEntries'] = [];
   for (const [name, found] of secret) {
     const value = found.read();
     if (/[\r\n\0]/.test(value))
       throw new CoreError('INVALID_INPUT', `The key of “${found.entryName}” has a line break; it cannot be sent.`);
     values.set(name, value);
     secrets.push(value);
+    readEntries.push({ entryId: found.entryId, variable: name });
   }
-  return { request: fillRequest(request, values), secrets };
+  return { request: fillRequest(request, values), secrets, readEntries };
 }
 
 /** `https://api.example.com:8443` of a URL as text; the whole text when it does not start with a scheme. */

@@ -29,6 +29,8 @@ export class UsageRecorder {
     private readonly db: KeyhavenDb,
     private readonly now: () => Date,
     private readonly onError: (error: unknown) => void,
+    /** After each flush that wrote counts: the page's Activity shows this hour's so far (live-activity.ts). */
+    private readonly onCounted: () => void = () => undefined,
   ) {}
 
   record(issuedKeyId: string, at: Date): void {
@@ -107,6 +109,7 @@ export class UsageRecorder {
       }
     }
     await this.sealFinishedHours();
+    if (entries.length > 0) this.onCounted();
   }
 
   private restore(batch: Map<number, Map<string, Pending>>): void {

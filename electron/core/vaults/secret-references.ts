@@ -59,7 +59,13 @@ export class SecretReferences {
    * its key, and a reader of the value. Unlike read(), a locked vault stays locked (LOCKED): in the
    * app the user unlocks it, as for a request authenticated with the entry.
    */
-  open(text: string): { entryName: string; allowedHosts: readonly string[]; secret: boolean; read(): string } {
+  open(text: string): {
+    entryId: string;
+    entryName: string;
+    allowedHosts: readonly string[];
+    secret: boolean;
+    read(): string;
+  } {
     let reference: SecretReference;
     try {
       reference = parseSecretReference(text);
@@ -70,6 +76,7 @@ export class SecretReferences {
     const found = this.find(reference);
     const secret = needsSecret(reference);
     return {
+      entryId: found.entry.id,
       entryName: found.entry.name,
       allowedHosts: found.entry.allowedHosts,
       secret,
@@ -93,6 +100,8 @@ export class SecretReferences {
     const events = uniqueEntries(secretOnes).map((item): ActivityEvent => ({
       type: 'entry.read',
       appId: null,
+      vaultId: item.vault.id,
+      entryId: item.entry.id,
       summary: `Vault "${item.vault.name}": key of "${item.entry.name}" read by ${purpose}`,
     }));
     await this.db.record(events);

@@ -189,6 +189,11 @@ describe('keyhaven vault set / rm', () => {
       ['entry.replaced', 'cli'],
       ['entry.removed', 'cli'],
     ]);
+    // Each names its vault (and entry) by id too, as the app's vault records do (issue 14).
+    const team = (await vaultsJson(dataDir)).find((vault) => vault.name === 'Team')!;
+    expect(lines.map((line) => line.vaultId)).toEqual([team.id, team.id, team.id, team.id]);
+    expect(new Set(lines.slice(1).map((line) => line.entryId)).size).toBe(1);
+    expect(lines[0]!.entryId).toBeUndefined();
     expect(activityText(dataDir)).not.toContain(SECRET);
     expect(activityText(dataDir)).not.toContain(NEW_SECRET);
   });

@@ -47,6 +47,8 @@ export const entries: ConsoleEntries = {
   find: () => {
     throw new Error('This fixture has no kh:// references.');
   },
+  recordSent: () => Promise.resolve(),
+  recordShown: () => Promise.resolve(),
 };
 
 /** The console's view of real vaults, as core.ts builds it. */
@@ -56,6 +58,9 @@ export function consoleEntriesOf(vaults: Vaults): ConsoleEntries {
     get: (id) => vaults.entries.get(id),
     // open() records nothing (only read(), for the command line, does).
     find: (reference) => new SecretReferences(() => vaults, { record: () => Promise.resolve() }).open(reference),
+    // The console's records of keys sent are tested with the whole core (test/core/activity/vault-activity.test.ts).
+    recordSent: () => Promise.resolve(),
+    recordShown: () => Promise.resolve(),
   };
 }
 

@@ -178,11 +178,15 @@ describe('local test API: calls are uses of the key', () => {
     }
     await f.t.core.usage.flush();
     const verified = () => f.t.core.activity.list({ issuedKeyId: key.id }).filter((r) => r.type === 'key.verified');
-    expect(verified()).toEqual([]); // the hour is not over yet
+    // The hour is not over yet: listed as it stands so far, not yet a record of the log.
+    expect(verified()).toMatchObject([
+      { count: 7, provisional: true, summary: 'API key "Production" verified 7 times this hour so far' },
+    ]);
     f.clock.set('2026-11-23T11:00:30.000Z');
     await f.call('/v1/whoami', { headers: { 'x-api-key': plaintext } });
     await f.t.core.usage.flush();
     expect(verified()).toMatchObject([
+      { count: 1, provisional: true, at: '2026-11-23T11:00:00.000Z' },
       {
         count: 7,
         at: '2026-11-23T10:00:00.000Z',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import { ClipboardGuard } from '../../../electron/core/vaults/clipboard-guard';
-import { copyEntry } from '../../../electron/core/vaults/entry-copy';
 import { MemoryKeychain } from '../../support/memory-keychain';
 import { MemoryPlatform } from '../../support/memory-platform';
 import { openTestCore, type TestCore } from '../../support/open-test-core';
@@ -132,7 +131,7 @@ describe('clipboard guard in the core', () => {
     const { t, entry } = await copiedEntry();
     const events: unknown[] = [];
     t.core.events.on('clipboard:released', (payload) => events.push(payload));
-    const { copyId } = await copyEntry(t.core.vaults, t.core.clipboard, entry.id, 'header');
+    const { copyId } = await t.core.vaultActions.copy(entry.id, 'header');
     await t.platform.runTimers();
     expect(events).toEqual([{ copyId, outcome: 'cleared' }]);
   });
@@ -149,9 +148,7 @@ describe('clipboard guard in the core', () => {
     const { platform, delays } = recordingPlatform();
     const { t, entry } = await copiedEntry(platform);
     await t.core.vaults.vaults.updateSettings({ clipboardClearSeconds: 45 });
-    expect(await copyEntry(t.core.vaults, t.core.clipboard, entry.id, 'value')).toMatchObject({
-      clearsAfterSeconds: 45,
-    });
+    expect(await t.core.vaultActions.copy(entry.id, 'value')).toMatchObject({ clearsAfterSeconds: 45 });
     expect(delays).toEqual([45_000]);
     expect(platform.writes).toEqual([CANARY]);
   });

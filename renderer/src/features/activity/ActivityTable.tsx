@@ -1,6 +1,6 @@
 import { History, SearchX } from 'lucide-react';
+import type { ActivityListItem } from '../../../../shared/domain/activity';
 import { useState } from 'react';
-import type { ActivityRecord } from '../../../../shared/domain/activity';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,6 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { Table, type Column } from '../../components/Table';
 import type { ActivityFeed } from '../../stores/activity-store';
 import { EVENT_FILTER_OPTIONS, EVENT_LABELS, type EventFilter } from './activity-labels';
+import { groupRepeats, type ActivityRow } from './activity-rows';
 
 interface ActivityTableProps {
   feed: ActivityFeed;
@@ -20,30 +21,65 @@ interface ActivityTableProps {
   emptyText: string;
 }
 
-const TIME: Column<ActivityRecord> = {
+const HOUR_MS = 3_600_000;
+
+/** A provisional record's hour is the current one until the clock passes its end. */
+const isThisHour = (iso: string, now: number): boolean => Date.parse(iso) + HOUR_MS > now;
+
+const TIME: Column<ActivityRow> = {
   id: 'time',
   header: 'Time',
-  cell: (record) => <RelativeTime iso={record.at} />,
+  cell: ({ record }) =>
+    record.provisional && isThisHour(record.at, Date.now()) ? (
+      <time dateTime={record.at}>This hour</time>
+    ) : (
+      <RelativeTime iso={record.at} />
+    ),
   className: 'cell-time',
 };
-const EVENT: Column<ActivityRecord> = {
+const EVENT: Column<ActivityRow> = {
   id: 'event',
   header: 'Event',
-  cell: (record) => (
+  cell: ({ record, repeats, firstAt }) => (
     <span className="activity-event">
       <span className="activity-event__type">{EVENT_LABELS[record.type]}</span>
       <span>{record.summary}</span>
+      {record.provisional ? (
+        <span className="activity-event__note">
+          {isThisHour(record.at, Date.now())
+            ? 'So far: sealed into the log as one record when the hour ends'
+            : 'Hour over: sealed into the log at the next verification or quit'}
+        </span>
+      ) : null}
+      {repeats > 1 ? (
+        <span className="activity-event__note">
+          {repeats} times, since <RelativeTime iso={firstAt} />
+        </span>
+      ) : null}
       {record.actor === 'cli' ? <span className="activity-event__actor muted">by the command line</span> : null}
     </span>
   ),
 };
-const KEY: Column<ActivityRecord> = {
+const KEY: Column<ActivityRow> = {
   id: 'key',
   header: 'Key',
-  cell: (record) =>
+  cell: ({ record }) =>
     record.keyLabel ? <code className="key-chip">{record.keyLabel}</code> : <span className="muted">—</span>,
   className: 'cell-key',
 };
+
+/** "3 of 10 records": records of the log; this hour's verifications so far are not (yet) among them. */
+function recordCount(shown: readonly ActivityListItem[], all: readonly ActivityListItem[]): string {
+  const logged = (list: readonly ActivityListItem[]) => list.filter((record) => !record.provisional).length;
+  const total = logged(all);
+  const soFar = shown.length - logged(shown);
+  const counted = soFar > 0 ? `, and ${soFar} ${soFar === 1 ? 'key' : 'keys'} verified this hour so far` : '';
+  return `${logged(shown)} of ${total} ${total === 1 ? 'record' : 'records'}${counted}`;
+}
+
+/** A provisional record has no number: its key and hour name it. */
+const rowKey = ({ record }: ActivityRow): string =>
+  record.provisional ? `so-far:${record.issuedKeyId ?? ''}:${record.at}` : String(record.seq);
 
 /** An activity feed, newest first (the core's order), filterable by event, with its loading, error and empty states. */
 export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: ActivityTableProps) {
@@ -72,11 +108,11 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
     );
   }
   const records = event === 'all' ? feed.records : feed.records.filter((record) => record.type === event);
-  const app: Column<ActivityRecord> | null = appName
+  const app: Column<ActivityRow> | null = appName
     ? {
         id: 'app',
         header: 'App',
-        cell: (r) => (r.appId === null ? <span className="muted">Vaults</span> : appName(r.appId)),
+        cell: ({ record: r }) => (r.appId === null ? <span className="muted">Vaults</span> : appName(r.appId)),
         className: 'cell-strong',
       }
     : null;
@@ -86,7 +122,7 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
       <div className="activity-filters">
         <SelectField label="Event" value={event} options={EVENT_FILTER_OPTIONS} onChange={setEvent} />
         <p role="status" className="muted">
-          {records.length} of {feed.records.length} {feed.records.length === 1 ? 'record' : 'records'}
+          {recordCount(records, feed.records)}
         </p>
       </div>
       {records.length === 0 ? (
@@ -94,7 +130,7 @@ export function ActivityTable({ feed, caption, onRetry, appName, emptyText }: Ac
           <p>Nothing of this kind was recorded here yet.</p>
         </EmptyState>
       ) : (
-        <Table caption={caption} columns={columns} rows={records} rowKey={(record) => String(record.seq)} />
+        <Table caption={caption} columns={columns} rows={groupRepeats(records)} rowKey={rowKey} />
       )}
     </>
   );

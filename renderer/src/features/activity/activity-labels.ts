@@ -24,6 +24,16 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'key.enabled': 'Key enabled',
   'app.archived': 'App archived',
   'app.deleted': 'App deleted',
+  'entry.shown': 'Vault key shown',
+  'entry.copied': 'Vault key copied',
+  'entry.sent': 'Vault key sent',
+  'entry.updated': 'Vault entry edited',
+  'vault.exported': 'Vault exported',
+  'vault.imported': 'Vault imported',
+  'vault.locked': 'Vault locked',
+  'vault.unlocked': 'Vault unlocked',
+  'vault.renamed': 'Vault renamed',
+  'vault.deleted': 'Vault deleted',
 };
 
 export type EventFilter = ActivityType | 'all';

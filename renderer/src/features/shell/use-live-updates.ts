@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { DataPart } from '../../../../shared/domain/data-recovery';
 import { subscribe } from '../../api/client';
+import { useActivity } from '../../stores/activity-store';
 import { useApps } from '../../stores/apps-store';
 import { useConsoleLibrary } from '../../stores/console-library-store';
 import { useKeys } from '../../stores/keys-store';
@@ -17,6 +18,9 @@ export function useLiveUpdates(): void {
     const unsubscribe = [
       subscribe('data:changed', ({ parts }) => void refresh(parts)),
       subscribe('vaults:locked', () => void refresh(['vaults'])),
+      // Verifications by this process (the local test API, Check a key) were counted: the keys' use
+      // counts and last use, and this hour's row in Activity, are read again.
+      subscribe('activity:counted', () => void refresh(['keys'])),
     ];
     return () => {
       for (const off of unsubscribe) off();
@@ -31,6 +35,8 @@ async function refresh(parts: readonly DataPart[]): Promise<void> {
     work.push(useApps.getState().load());
     const keys = useKeys.getState();
     for (const [appId, list] of Object.entries(keys.byApp)) if (list.loaded) work.push(keys.load(appId));
+    // Records (and verifications counted) by another process are in keyhaven.json too.
+    work.push(useActivity.getState().reloadLoaded());
   }
   if (parts.includes('vaults')) {
     const vaults = useVaults.getState();

@@ -1,4 +1,3 @@
-import type { ActivityActor } from '../../shared/domain/activity';
 import type { DataProblem } from '../../shared/domain/data-recovery';
 import type { SystemStatus } from '../../shared/domain/system';
 import type { TestApiSettings } from '../../shared/domain/test-api';
@@ -10,7 +9,6 @@ import { ScopeCatalog } from './apps/scope-catalog';
 import { systemClock, type Clock } from './clock';
 import type { KeyhavenDb } from './db/keyhaven-db';
 import { openKeyhavenData } from './db/recorded-commit';
-import type { Keychain } from './keychain/keychain';
 import { probeKeychain } from './keychain/keychain-probe';
 import { IssuingService } from './keys/issuing';
 import { KeyEditing } from './keys/key-editing';
@@ -24,7 +22,7 @@ import { KeysetService } from './keysets/keyset-service';
 import { testApiKeysOf } from './keys/test-api-keys';
 import { ExpiryReminders } from './keys/reminders';
 import { UsageRecorder } from './keys/usage-recorder';
-import { realTimers, type Platform } from './platform/ports';
+import { realTimers } from './platform/ports';
 import type { ConsoleService } from './console/console-service';
 import { SecretReferences } from './vaults/secret-references';
 import { CoreEvents } from './events';
@@ -39,29 +37,9 @@ import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
 import { openVaults, type Vaults } from './vaults/vaults';
 import { lockStatusOf } from './vaults/lock-status';
 import type { LockStatus } from '../../shared/domain/vault-lock';
+import type { CoreOptions, PartRecovery } from './core-options';
 
-export interface CoreOptions {
-  /** The data folder: Electron's userData, or --data-dir / KEYHAVEN_DATA_DIR. */
-  dataDir: string;
-  keychain: Keychain;
-  clock?: Clock;
-  version: string;
-  /** Where background failures (a usage flush) are reported; redacted by the caller. */
-  logError?: (line: string) => void;
-  /**
-   * The desktop: clipboard and power events. Without it (benches, most tests) Copy answers
-   * UNAVAILABLE and nothing locks on idle; there is no fallback clipboard.
-   */
-  platform?: Platform;
-  /** Who this process's activity records name (default: the app). */
-  actor?: ActivityActor;
-  /** A process that opens the folder for one command (the command line): see JournaledStoreOptions.shortLived. */
-  shortLived?: boolean;
-  /** False for a process that sends no requests (the command line): console.json is not opened. */
-  console?: boolean;
-  /** Where the core's events go; a host passes its own, which outlives a reopen of the core. */
-  events?: CoreEvents;
-}
+export type { CoreOptions, OptionalPart, PartRecovery } from './core-options';
 
 /**
  * Keyhaven's domain, without Electron: what main, the browser harness, the tests and the benchmarks
@@ -107,16 +85,6 @@ export interface Core {
   lockStatus(): LockStatus;
   /** Clears our clipboard copy, locks the vaults, flushes pending usage counts, then closes the data files. */
   close(): Promise<void>;
-}
-
-export type OptionalPart = 'vaults' | 'console';
-
-/** Each returns where the damaged files were moved (never deleted), then the part is open again. */
-export interface PartRecovery {
-  problems(): DataProblem[];
-  restoreBackup(part: OptionalPart): Promise<string[]>;
-  startEmpty(part: OptionalPart): Promise<string[]>;
-  retry(part: OptionalPart): Promise<string[]>;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {

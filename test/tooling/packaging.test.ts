@@ -62,16 +62,18 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
     expect(manifest).toMatchObject({ name: 'keyhaven', productName: 'Keyhaven', main: 'out/main/index.js' });
     expect(manifest.scripts).toBeUndefined();
     expect(manifest.devDependencies).toBeUndefined();
-    // @usebruno/lang reads Bruno collections and yaml OpenAPI and Insomnia files: the console's imports run in main.
+    // @usebruno/lang reads Bruno collections and yaml OpenAPI and Insomnia files: the console's imports run in main;
+    // match-sorter ranks the search (Ctrl/⌘+K), which runs in main too.
     expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
       '@usebruno/lang',
       'httpsnippet-lite',
       'keytar',
       'lowdb',
+      'match-sorter',
       'yaml',
       'zod',
     ]);
-    for (const dependency of ['keytar', 'lowdb', 'zod', 'httpsnippet-lite', '@usebruno/lang', 'yaml']) {
+    for (const dependency of ['keytar', 'lowdb', 'zod', 'httpsnippet-lite', '@usebruno/lang', 'yaml', 'match-sorter']) {
       expect(files).toContain(`/node_modules/${dependency}/package.json`);
     }
   });

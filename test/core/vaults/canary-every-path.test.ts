@@ -222,7 +222,11 @@ describe('the canary: no secret in clear anywhere', () => {
     value(await api.keys.discardPlaintext({ keyId: rotated.key.id }));
     // Delete one imported copy; screen lock, the auto-lock tick and the clipboard timer fire.
     const inboxEntries = value(await api.entries.list({ vaultId: inbox.id }));
-    value(await api.entries.delete({ entryId: inboxEntries.at(-1)!.id }));
+    const deletedId = inboxEntries.at(-1)!.id;
+    value(await api.entries.delete({ entryId: deletedId }));
+    // Undo puts the kept sealed record back; delete it again for good.
+    value(await api.entries.restore({ entryId: deletedId }));
+    value(await api.entries.delete({ entryId: deletedId }));
     const scratch = value(await api.vaults.create({ name: 'Scratch' }));
     value(await api.entries.add({ vaultId: scratch.id, name: 'Copy', secret: `x-api-key: ${secrets.paste}` }));
     expect(value(await api.vaults.delete({ vaultId: scratch.id }))).toEqual({ deletedEntries: 1 });

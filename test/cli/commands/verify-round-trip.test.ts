@@ -95,7 +95,9 @@ describe('a key issued by Keyhaven, verified by a separate Express service with 
     expect(await get(`Bearer ${reader}`)).toEqual({ status: 200, body: { items: [], keyId: keyIdOf(reader) } });
     expect(await get(`Api-Key ${writer}`)).toEqual({ status: 403, body: { error: 'INSUFFICIENT_SCOPE' } });
     expect(await get()).toEqual({ status: 401, body: { error: 'MISSING_KEY' } });
-    expect(await get(`Bearer ${reader.slice(0, -1)}x`)).toMatchObject({ status: 401 });
+    // The last character changed (to one it is not: a key ending in "x" once made this the same key).
+    const altered = `${reader.slice(0, -1)}${reader.endsWith('x') ? 'y' : 'x'}`;
+    expect(await get(`Bearer ${altered}`)).toMatchObject({ status: 401 });
 
     // Revoked from the command line: the published file is rewritten, the running service reloads it.
     await keyhavenOk(['keys', 'revoke', 'Pyas', keyIdOf(reader)], { dataDir });

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { screenshotBothSizes } from './support/browser';
-import { goToConsole, testApiBaseUrl } from './support/console-steps';
+import { openRequestTab, sendForResponse, testApiBaseUrl, useTypedKey } from './support/console-steps';
 import { useE2E } from './support/e2e';
 import type { HarnessProcess } from './support/harness-process';
 import { openAppCard } from './support/slice-steps';
@@ -18,7 +18,7 @@ interface Issued {
 }
 
 /** A data folder as a user has it after a week: two apps with keys, a used key, vault keys, a saved request. */
-async function livedIn(harness: HarnessProcess): Promise<void> {
+async function livedIn(harness: HarnessProcess): Promise<{ production: string }> {
   const pyas = await rpcOk<{ id: string }>(harness, 'apps:create', { name: 'Pyas', headerScheme: 'x-api-key' });
   await rpcOk(harness, 'apps:create', { name: 'atfinity', headerScheme: 'api-key', scopes: 'none' });
   const issue = (name: string, preset: string, scopes: string[]) =>
@@ -46,6 +46,7 @@ async function livedIn(harness: HarnessProcess): Promise<void> {
     name: 'Who am I',
     request: { method: 'GET', url: `${base}/v1/whoami` },
   });
+  return { production: production.plaintext };
 }
 
 /**
@@ -57,7 +58,7 @@ describe('the main screens, for the README', () => {
 
   it('Apps, API keys, a key’s page, Vaults, Search, Console, Activity and Settings', async () => {
     const harness = await e2e.startHarness({ args: ['--test-api-port', '0'] });
-    await livedIn(harness);
+    const { production } = await livedIn(harness);
     const { page } = await e2e.open(harness);
     const sidebar = (name: string) =>
       page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
@@ -84,12 +85,20 @@ describe('the main screens, for the README', () => {
     await page.keyboard.press('Control+k');
     const search = page.getByRole('dialog', { name: 'Search Keyhaven' });
     await search.getByRole('combobox').fill('ai');
-    await search.getByRole('option', { name: /^OpenAI, vault entry/ }).waitFor();
+    await search.getByRole('option', { name: /^OpenAI Personal/ }).waitFor();
     await screenshotBothSizes(page, '334-main-search');
     await page.keyboard.press('Escape');
     await search.waitFor({ state: 'detached' });
 
-    await goToConsole(page);
+    // The saved request, opened from the search, sent with a key typed into Auth.
+    await page.keyboard.press('Control+k');
+    await search.getByRole('combobox').fill('who am i');
+    await search.getByRole('option', { name: /^Who am I GET/, selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Console', level: 1 }).waitFor();
+    await openRequestTab(page, 'Auth');
+    await useTypedKey(page, production, 'X-API-Key');
+    await sendForResponse(page);
     await screenshotBothSizes(page, '335-main-console');
 
     await sidebar('Activity');

@@ -21,6 +21,7 @@ async function livedIn(harness: HarnessProcess): Promise<void> {
     name: 'Production',
     expiration: { kind: 'never' },
     scopes: [],
+    noScopes: true,
   });
   const [personal] = await listVaults(harness);
   await rpcOk(harness, 'entries:add', {
@@ -58,7 +59,7 @@ describe('one search across everything', () => {
     const dialog = page.getByRole('dialog', { name: 'Search Keyhaven' });
     const field = dialog.getByRole('combobox', { name: 'Apps, API keys, vault entries and saved requests' });
     await field.fill('stripe');
-    await dialog.getByRole('option', { name: /^Stripe staging, vault entry: Team.*, locked$/ }).waitFor();
+    await dialog.getByRole('option', { name: /^Stripe staging Team.* Locked$/ }).waitFor();
     await dialog.getByText('3 results.').waitFor();
     await screenshotBothSizes(page, '320-search-results');
 
@@ -69,8 +70,8 @@ describe('one search across everything', () => {
     await screenshotBothSizes(page, '321-search-copied');
 
     await field.fill('payments get');
-    await dialog.getByRole('option', { name: /^List payments, saved request: GET / }).waitFor();
-    await page.keyboard.press('ArrowDown');
+    await dialog.getByRole('option', { name: /^List payments GET / }).waitFor();
+    // The first result is highlighted as soon as it shows: Enter runs its action.
     await dialog.getByRole('option', { name: /^List payments/, selected: true }).waitFor();
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });

@@ -46,10 +46,10 @@ describe('search across everything (Ctrl/⌘+K)', () => {
     expect(within(dialog).getByText(/^Search by name, key label/)).toBeInTheDocument();
     await user.type(field, 'pyas');
     const options = await within(dialog).findAllByRole('option');
-    expect(options.map((option) => option.getAttribute('aria-label'))).toEqual([
-      'Pyas, app: pyas_… · 1 active key',
-      expect.stringMatching(/^Production, API key: Pyas · pyas_\w{8} · active$/),
-      'List items, saved request: GET https://api.pyas.example/v1/items · api.pyas.example',
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Pyas pyas_… · 1 active key',
+      expect.stringMatching(/^Production Pyas · pyas_\w{8} · active$/),
+      'List items GET https://api.pyas.example/v1/items · api.pyas.example',
     ]);
     expect(within(dialog).getByText('3 results.')).toBeInTheDocument();
     await user.keyboard('{Enter}');
@@ -61,7 +61,7 @@ describe('search across everything (Ctrl/⌘+K)', () => {
     const { user, platform } = await renderApp(lived);
     const { dialog, field } = await openSearch(user);
     await user.type(field, 'stripe prod');
-    await within(dialog).findByRole('option', { name: /^Stripe, vault entry: Personal/ });
+    await within(dialog).findByRole('option', { name: /^Stripe Personal/ });
     await user.keyboard('{Enter}');
     expect(
       await within(dialog).findByText(/^Copied Stripe\. The clipboard will be cleared in \d+ s\.$/),
@@ -77,7 +77,7 @@ describe('search across everything (Ctrl/⌘+K)', () => {
     const { user, platform, core } = await renderApp(lived);
     const { dialog, field } = await openSearch(user);
     await user.type(field, 'staging');
-    const option = await within(dialog).findByRole('option', { name: /^Stripe staging, vault entry: Team.*, locked$/ });
+    const option = await within(dialog).findByRole('option', { name: /^Stripe staging Team.* Locked$/ });
     expect(option).toHaveAttribute('aria-selected', 'true');
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     expect(await within(dialog).findByText(/locked/i, { selector: '.search__outcome' })).toBeInTheDocument();
@@ -98,7 +98,7 @@ describe('search across everything (Ctrl/⌘+K)', () => {
 
     ({ dialog, field } = await openSearch(user));
     await user.type(field, 'items');
-    await within(dialog).findByRole('option', { name: /^List items, saved request/ });
+    await within(dialog).findByRole('option', { name: /^List items GET/ });
     await user.keyboard('{Enter}');
     await waitFor(() => expect(useNavigation.getState().route).toMatchObject({ screen: 'console' }));
     expect(await screen.findByDisplayValue('https://api.pyas.example/v1/items')).toBeInTheDocument();

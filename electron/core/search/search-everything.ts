@@ -35,7 +35,12 @@ export function searchEverything(core: Core, query: string): SearchResults {
 function best<T extends SearchResult>(items: T[], query: string, keys: KeyOption<T>[]): T[] {
   const words = query.split(/\s+/).filter((word) => word !== '');
   // Narrowing from the last word to the first leaves the first word's ranking in charge of the order.
-  const found = words.reduceRight((kept, word) => matchSorter(kept, word, { keys }), items);
+  // Down to acronyms ("ghd" for "GitHub deploy"), not match-sorter's loosest "letters in order", which
+  // made "ai" match most names.
+  const found = words.reduceRight(
+    (kept, word) => matchSorter(kept, word, { keys, threshold: rankings.ACRONYM }),
+    items,
+  );
   return found.slice(0, SEARCH_RESULTS_PER_KIND);
 }
 

@@ -101,6 +101,9 @@ describe('search:everything (issue 14, Ctrl/Cmd+K)', () => {
     expect((await found(core, 'stripe prod')).map((r) => r.kind === 'entry' && r.name)).toEqual(['Stripe']);
     expect(await found(core, 'stripe staging')).toEqual([]);
     expect((await found(core, 'pyas staging')).map((r) => r.kind === 'key' && r.name)).toEqual(['Staging']);
+    // Letters merely in order are no match ("ai" is in "stAgIng" that way); an acronym is.
+    expect(await found(core, 'ai')).toEqual([]);
+    expect((await found(core, 'gd')).map((r) => r.kind === 'entry' && r.name)).toEqual(['GitHub deploy']);
   });
 
   it('finds a locked vault’s entries by their metadata, marked locked; never returns a key', async () => {

@@ -8,12 +8,23 @@ import { actionForKey, actionsFor, type ActionOutcome, type SearchAction } from 
 import { useSearchResults } from './use-search-results';
 import './search.css';
 
-const KIND: Record<SearchResult['kind'], { group: string; one: string; icon: LucideIcon }> = {
-  app: { group: 'Apps', one: 'app', icon: AppWindow },
-  key: { group: 'API keys', one: 'API key', icon: KeyRound },
-  entry: { group: 'Vault entries', one: 'vault entry', icon: LockKeyhole },
-  request: { group: 'Saved requests', one: 'saved request', icon: FileText },
+const KIND: Record<SearchResult['kind'], { group: string; icon: LucideIcon }> = {
+  app: { group: 'Apps', icon: AppWindow },
+  key: { group: 'API keys', icon: KeyRound },
+  entry: { group: 'Vault entries', icon: LockKeyhole },
+  request: { group: 'Saved requests', icon: FileText },
 };
+
+/** Results come from main grouped by kind; each keeps its index in the flat list Downshift moves through. */
+function groupsOf(results: readonly SearchResult[]) {
+  const groups: { kind: SearchResult['kind']; members: { result: SearchResult; index: number }[] }[] = [];
+  results.forEach((result, index) => {
+    const last = groups.at(-1);
+    if (last?.kind === result.kind) last.members.push({ result, index });
+    else groups.push({ kind: result.kind, members: [{ result, index }] });
+  });
+  return groups;
+}
 
 const FIELD_ID = 'search-field';
 
@@ -131,32 +142,42 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           spellCheck={false}
         />
         <ul {...combobox.getMenuProps({ className: 'search__list' })}>
-          {results.map((result, index) => {
-            const { group, one, icon: Icon } = KIND[result.kind];
-            // Results come grouped by kind: a heading goes before the first of each.
-            const heading = index === 0 || results[index - 1]!.kind !== result.kind ? group : null;
-            return [
-              heading ? (
-                <li key={`${group}-heading`} role="presentation" className="search__group" aria-hidden="true">
-                  {heading}
-                </li>
-              ) : null,
-              <li
-                key={resultKey(result)}
-                {...combobox.getItemProps({ item: result, index, className: 'search__result' })}
-                aria-label={`${result.name}, ${one}: ${detailOf(result)}${result.kind === 'entry' && result.locked ? ', locked' : ''}`}
-                onClick={() => void run(actionsFor(result)[0]!)}
-              >
-                <Icon size={16} aria-hidden="true" className="search__icon" />
-                <span className="search__text">
-                  <span className="search__name">{result.name}</span>
-                  <span className="search__detail">{detailOf(result)}</span>
-                </span>
-                {result.kind === 'entry' && result.locked ? (
-                  <Lock size={14} aria-hidden="true" className="search__locked" />
-                ) : null}
-              </li>,
-            ];
+          {groupsOf(results).map(({ kind, members }) => {
+            const { group, icon: Icon } = KIND[kind];
+            const headingId = `search-group-${kind}`;
+            // One group per kind, named by its heading, so a screen reader says "Vault entries" as a
+            // sighted user reads it; each option's name is what it shows.
+            return (
+              <li key={kind} role="group" aria-labelledby={headingId}>
+                <div id={headingId} className="search__group">
+                  {group}
+                </div>
+                <ul role="none" className="search__members">
+                  {members.map(({ result, index }) => (
+                    <li
+                      key={resultKey(result)}
+                      {...combobox.getItemProps({ item: result, index, className: 'search__result' })}
+                      onClick={() => void run(actionsFor(result)[0]!)}
+                    >
+                      <Icon size={16} aria-hidden="true" className="search__icon" />
+                      <span className="search__text">
+                        <span className="search__name">{result.name}</span>{' '}
+                        <span className="search__detail">{detailOf(result)}</span>
+                      </span>
+                      {result.kind === 'entry' && result.locked ? (
+                        <>
+                          {' '}
+                          <span className="search__locked">
+                            <Lock size={14} aria-hidden="true" />
+                            Locked
+                          </span>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
           })}
         </ul>
         <SearchStatus state={state} query={query} />

@@ -80,21 +80,24 @@ export function EntryCombobox({ entries, chosenId, onChoose, hint }: EntryCombob
         >
           <ChevronDown size={16} aria-hidden="true" />
         </button>
+        <ul {...combobox.getMenuProps({ className: 'entry-combobox__list' })} hidden={!combobox.isOpen}>
+          {combobox.isOpen && shown.length === 0 ? (
+            <li className="entry-combobox__empty" role="presentation">
+              {empty}
+            </li>
+          ) : null}
+          {combobox.isOpen
+            ? shown.map((item, index) => (
+                <li
+                  key={item.entry.id}
+                  {...combobox.getItemProps({ item, index, className: 'entry-combobox__option' })}
+                >
+                  {entryLabel(item)}
+                </li>
+              ))
+            : null}
+        </ul>
       </div>
-      <ul {...combobox.getMenuProps({ className: 'entry-combobox__list' })} hidden={!combobox.isOpen}>
-        {combobox.isOpen && shown.length === 0 ? (
-          <li className="entry-combobox__empty" role="presentation">
-            {empty}
-          </li>
-        ) : null}
-        {combobox.isOpen
-          ? shown.map((item, index) => (
-              <li key={item.entry.id} {...combobox.getItemProps({ item, index, className: 'entry-combobox__option' })}>
-                {entryLabel(item)}
-              </li>
-            ))
-          : null}
-      </ul>
       <FieldMessages ids={ids} hint={hint} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCombobox } from 'downshift';
-import { AppWindow, FileText, KeyRound, Lock, Vault, type LucideIcon } from 'lucide-react';
+import { AppWindow, FileText, KeyRound, Lock, LockKeyhole, type LucideIcon } from 'lucide-react';
 import { useState, type KeyboardEvent } from 'react';
 import type { SearchResult } from '../../../../shared/domain/search';
 import { Dialog } from '../../components/Dialog';
@@ -11,7 +11,7 @@ import './search.css';
 const KIND: Record<SearchResult['kind'], { group: string; icon: LucideIcon }> = {
   app: { group: 'Apps', icon: AppWindow },
   key: { group: 'API keys', icon: KeyRound },
-  entry: { group: 'Vault entries', icon: Vault },
+  entry: { group: 'Vault entries', icon: LockKeyhole },
   request: { group: 'Saved requests', icon: FileText },
 };
 

@@ -228,6 +228,10 @@ export async function revokeKey(page: Page, key: IssuedKey): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Revoke API key' });
   await dialog.getByRole('button', { name: 'Revoke key' }).click();
   await dialog.waitFor({ state: 'detached' });
+  // Ended keys are hidden from the table by default (issue 14): show them to see the key as Revoked.
+  const showEnded = page.getByRole('checkbox', { name: /^Show revoked and rotated/ });
+  await showEnded.waitFor();
+  if (!(await showEnded.isChecked())) await showEnded.check();
   await keyCell(row, 'status').getByText('Revoked', { exact: true }).waitFor();
 }
 

@@ -1,5 +1,6 @@
 import { matchSorter, rankings, type KeyOption } from 'match-sorter';
 import type { Folder } from '../../../shared/console/collections';
+import type { AppSummary } from '../../../shared/domain/app';
 import { SEARCH_RESULTS_PER_KIND, type SearchResult, type SearchResults } from '../../../shared/domain/search';
 import type { Core } from '../core';
 import { PartUnavailableError } from '../recovery/data-problem';
@@ -15,9 +16,11 @@ type Part = SearchResults['unavailable'][number];
  */
 export function searchEverything(core: Core, query: string): SearchResults {
   const unavailable: Part[] = [];
+  // Read once: the app summaries count each app's keys, and both apps and keys are searched.
+  const appList = core.apps.list();
   const results: SearchResult[] = [
-    ...best(apps(core), query, ['name', 'keyPrefix']),
-    ...best(keys(core), query, ['name', 'label', 'appName']),
+    ...best(apps(appList), query, ['name', 'keyPrefix']),
+    ...best(keys(core, appList), query, ['name', 'label', 'appName']),
     ...best(
       orUnavailable('vaults', () => entries(core), unavailable),
       query,
@@ -54,8 +57,8 @@ function orUnavailable<T>(part: Part, read: () => T[], unavailable: Part[]): T[]
   }
 }
 
-function apps(core: Core): SearchResult[] {
-  return core.apps.list().map((app) => ({
+function apps(appList: readonly AppSummary[]): SearchResult[] {
+  return appList.map((app) => ({
     kind: 'app',
     appId: app.id,
     name: app.name,
@@ -64,8 +67,8 @@ function apps(core: Core): SearchResult[] {
   }));
 }
 
-function keys(core: Core): Extract<SearchResult, { kind: 'key' }>[] {
-  return core.apps.list().flatMap((app) =>
+function keys(core: Core, appList: readonly AppSummary[]): Extract<SearchResult, { kind: 'key' }>[] {
+  return appList.flatMap((app) =>
     core.issuing.list(app.id).map((key) => ({
       kind: 'key' as const,
       appId: app.id,

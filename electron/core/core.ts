@@ -31,6 +31,7 @@ import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
 import { ClipboardGuard } from './vaults/clipboard-guard';
+import { RecordedEntryActions } from './vaults/recorded-entry-actions';
 import { RecordedVaultActions } from './vaults/recorded-vault-actions';
 import { IssuedKeyEntries } from './vaults/issued-key-entries';
 import { DEFAULT_VAULT_SETTINGS } from '../../shared/domain/vault';
@@ -68,6 +69,8 @@ export interface Core {
   readonly vaults: Vaults;
   /** Show, Copy, edit, export, import, lock and unlock of vault keys, each recorded in the activity log. */
   readonly vaultActions: RecordedVaultActions;
+  /** Move, copy, bulk delete and tag, restoring a version: each recorded in the activity log. */
+  readonly entryActions: RecordedEntryActions;
   /** The keys:* channels' one object: generate and rotate hold the new plaintext for Save in vault and Copy. */
   readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
@@ -140,6 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   );
   vaultsOpen = () => vaultsPart.current();
   const vaultActions = new RecordedVaultActions(db, () => vaultsPart.get(), clipboard);
+  const entryActions = new RecordedEntryActions(db, () => vaultsPart.get());
   const keys = new KeyService(db, secrets, seals, usage, clock);
   const lifecycle = new KeyLifecycle(db, secrets, clock);
   const vault = new IssuedKeyEntries(db, () => vaultsPart.get());
@@ -236,6 +240,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     issuing,
     vaultActions,
+    entryActions,
     clipboard,
     testApi,
     get console() {

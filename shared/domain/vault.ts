@@ -49,6 +49,8 @@ export const entryMetadataSchema = z.strictObject({
   tags: z.array(nameSchema('Tag', 50)).max(TAGS_MAX, { error: `At most ${TAGS_MAX} tags.` }),
   notes: noteSchema('Notes', NOTES_MAX),
   expiresAt: isoDateSchema.nullable(),
+  /** Starred: listed first under "Favourites" on the Vaults screen and in search. */
+  favorite: z.boolean(),
 });
 export type EntryMetadata = z.output<typeof entryMetadataSchema>;
 
@@ -115,6 +117,7 @@ export const newEntryInputSchema = z.strictObject({
   tags: entryMetadataSchema.shape.tags.optional(),
   notes: entryMetadataSchema.shape.notes.optional(),
   expiresAt: isoDateSchema.nullable().optional(),
+  favorite: z.boolean().optional(),
 });
 export type NewEntryInput = z.input<typeof newEntryInputSchema>;
 
@@ -137,7 +140,12 @@ export const revealEntryInputSchema = z.strictObject({
 export const revealedSecretSchema = z.strictObject({ secret: z.string(), version: z.number().int().positive() });
 
 export const COPY_FORMATS = ['value', 'header'] as const;
-export const copyEntryInputSchema = z.strictObject({ entryId: idSchema, format: z.enum(COPY_FORMATS) });
+/** Copy: the current value, or with `version` a previous one still kept in the entry's history. */
+export const copyEntryInputSchema = z.strictObject({
+  entryId: idSchema,
+  format: z.enum(COPY_FORMATS),
+  version: z.number().int().positive().optional(),
+});
 /** Copy happens in main; the renderer only learns when the clipboard will be cleared. */
 export const copyResultSchema = z.strictObject({ clearsAfterSeconds: z.number().int().positive() });
 export type CopyResult = z.output<typeof copyResultSchema>;

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  deleteEntriesResultSchema,
+  entryIdsInputSchema,
+  entryListSchema,
+  restoreVersionInputSchema,
+  tagEntriesInputSchema,
+  transferEntriesInputSchema,
+  transferResultSchema,
+} from '../domain/entry-actions';
 import { activityListItemSchema, chainCheckSchema, listActivityInputSchema } from '../domain/activity';
 import {
   addScopeInputSchema,
@@ -136,6 +145,11 @@ export const contract = {
   'entries:reveal': { request: revealEntryInputSchema, response: revealedSecretSchema },
   'entries:copy': { request: copyEntryInputSchema, response: entryCopyResultSchema },
   'entries:restore': { request: entryIdInputSchema, response: entryViewSchema },
+  'entries:transfer': { request: transferEntriesInputSchema, response: transferResultSchema },
+  'entries:deleteMany': { request: entryIdsInputSchema, response: deleteEntriesResultSchema },
+  'entries:restoreMany': { request: entryIdsInputSchema, response: entryListSchema },
+  'entries:tag': { request: tagEntriesInputSchema, response: entryListSchema },
+  'entries:restoreVersion': { request: restoreVersionInputSchema, response: entryViewSchema },
   ...consoleContract,
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },

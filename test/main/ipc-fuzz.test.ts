@@ -43,6 +43,11 @@ const VAULTS: Channel[] = [
   'entries:delete',
   'entries:restore',
   'entries:copy',
+  'entries:transfer',
+  'entries:deleteMany',
+  'entries:restoreMany',
+  'entries:tag',
+  'entries:restoreVersion',
 ];
 /** The console channels that write console.json (a valid send records history): the same treatment. */
 const CONSOLE: Channel[] = [

@@ -24,12 +24,49 @@ export class DeletedEntries {
   ) {}
 
   async delete(entryId: string): Promise<void> {
+    await this.deleteMany([entryId]);
+  }
+
+  /** Bulk delete: every chosen entry in one commit (all or none), each restorable within the delay. */
+  async deleteMany(entryIds: readonly string[]): Promise<EntryView[]> {
     this.forgetExpired();
-    const record = await this.vaults.db.commit((data) => {
-      const entry = requireEntry(data, entryId);
-      return { ops: [{ type: 'entry.delete', id: entryId }], result: structuredClone(entry) };
+    const ids = [...new Set(entryIds)];
+    const records = await this.vaults.db.commit((data) => {
+      const entries = ids.map((id) => requireEntry(data, id));
+      const ops = ids.map((id) => ({ type: 'entry.delete' as const, id }));
+      return { ops, result: entries.map((entry) => structuredClone(entry)) };
     });
-    this.recent.set(entryId, { record, until: this.clock.now().getTime() + UNDO_MS });
+    const until = this.clock.now().getTime() + UNDO_MS;
+    for (const record of records) this.recent.set(record.id, { record, until });
+    const now = this.clock.now().toISOString();
+    return records.map((record) => toView(record, now));
+  }
+
+  /** Undo of a bulk delete: the entries still restorable come back in one commit; NOT_FOUND if none. */
+  async restoreMany(entryIds: readonly string[]): Promise<EntryView[]> {
+    this.forgetExpired();
+    const records = [...new Set(entryIds)].flatMap((id) => {
+      const deleted = this.recent.get(id);
+      return deleted ? [deleted.record] : [];
+    });
+    if (records.length === 0) {
+      throw new CoreError(
+        'NOT_FOUND',
+        `The deleted keys can no longer be restored: Undo lasts ${ENTRY_UNDO_SECONDS} seconds.`,
+      );
+    }
+    for (const record of records) this.assertIntact(record);
+    const restored = await this.vaults.db.commit((data) => {
+      const back = records.filter(
+        (record) =>
+          data.vaults.some((vault) => vault.id === record.vaultId) &&
+          !data.entries.some((entry) => entry.id === record.id),
+      );
+      return { ops: back.map((entry) => ({ type: 'entry.insert' as const, entry })), result: back };
+    });
+    for (const record of records) this.recent.delete(record.id);
+    const now = this.clock.now().toISOString();
+    return restored.map((record) => toView(record, now));
   }
 
   /** Undo: the deleted entry back in its vault, once, within the delay. */

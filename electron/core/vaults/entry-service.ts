@@ -52,6 +52,7 @@ export class EntryService {
       tags: parsed.tags ?? [],
       notes: parsed.notes ?? '',
       expiresAt: parsed.expiresAt ?? null,
+      favorite: parsed.favorite ?? false,
     };
     return this.insert(parsed.vaultId, metadata, pasted.key, null, false);
   }
@@ -69,6 +70,7 @@ export class EntryService {
       tags: [],
       notes: '',
       expiresAt: parsed.expiresAt,
+      favorite: false,
     };
     const issued = { issuedKeyId: parsed.issuedKeyId, appName: parsed.appName, scopes: parsed.scopes };
     return this.insert(vaultId, metadata, parsed.plaintext, issued, true);
@@ -246,9 +248,10 @@ export function liveHistory<H extends { keepUntil: string | null }>(history: rea
 }
 
 export function toView(entry: EntryRecord, nowIso: string): EntryView {
-  const { secret: _secret, history, seal: _seal, ...rest } = entry;
+  const { secret: _secret, history, seal: _seal, favorite, ...rest } = entry;
   return {
     ...rest,
+    favorite: favorite ?? false,
     history: liveHistory(history, nowIso).map(({ version, replacedAt, keepUntil }) => ({
       version,
       replacedAt,

@@ -128,14 +128,15 @@ export class RecordedVaultActions {
     await this.recordEntry('entry.shown', entryId, (vault, entry) => `${keyOf(vault, entry)} shown ${where}`);
   }
 
-  /** Copy and Copy as header: put on the clipboard in main, then recorded. */
-  async copy(entryId: string, format: 'value' | 'header'): Promise<EntryCopyResult> {
+  /** Copy and Copy as header (of the current value, or a kept version): put on the clipboard in main, then recorded. */
+  async copy(entryId: string, format: 'value' | 'header', version?: number): Promise<EntryCopyResult> {
     const { entries, vaults } = this.vaults();
-    const { secret } = entries.reveal(entryId);
+    const { secret } = entries.reveal(entryId, version);
     const text = format === 'value' ? secret : headerLine(entries.get(entryId).scheme, secret);
     const result = await this.clipboard.copy(text, vaults.settings().clipboardClearSeconds);
     const how = format === 'value' ? 'copied' : 'copied as a header line';
-    await this.recordEntry('entry.copied', entryId, (vault, entry) => `${keyOf(vault, entry)} ${how}`);
+    const which = version === undefined ? '' : ` (version ${version}, kept in its history)`;
+    await this.recordEntry('entry.copied', entryId, (vault, entry) => `${keyOf(vault, entry)}${which} ${how}`);
     return result;
   }
 

@@ -15,4 +15,7 @@ export const vaultMigrations = {
     const v1 = old as V1File;
     return { ...v1, passphrase: null, settings: { ...v1.settings, passphraseOffered: false } };
   },
+  // v3 (issue 14): entries may be starred (`favorite`, absent when not). Nothing to fill in; the bump
+  // makes an older Keyhaven say the folder is from a newer version instead of calling it damaged.
+  2: (old: unknown): unknown => old,
 };

@@ -12,7 +12,7 @@ import { sealedSchema } from './sealed-box';
  * `vaults.json`: vault and entry metadata in clear (so lists and search work while locked), secrets
  * and every previous version only as AES-256-GCM boxes under the vault's data key (sealed-box.ts).
  */
-export const VAULTS_SCHEMA_VERSION = 2;
+export const VAULTS_SCHEMA_VERSION = 3;
 const iso = z.string();
 
 export const vaultRecordSchema = z.strictObject({
@@ -35,6 +35,11 @@ export const entryRecordSchema = z.strictObject({
   ...entryViewSchema.shape,
   secret: sealedSchema,
   history: z.array(historyItemSchema),
+  /**
+   * Absent means not starred: optional rather than filled in by the v3 migration, so a change journal
+   * written by the version before (its inserts have no such field) still replays after the upgrade.
+   */
+  favorite: z.boolean().optional(),
   /**
    * HMAC over the settings that decide where the key may go (entry-seal.ts); absent only in a folder
    * from before seals, until the seal key is made and seals every entry.

@@ -10,7 +10,9 @@ import { PassphraseSession } from './passphrase-session';
 import type { SealSource } from '../integrity/seal-source';
 import { DeletedEntries } from './deleted-entries';
 import { EntrySeals } from './entry-seal';
+import { EntryEdits } from './entry-edits';
 import { EntryService } from './entry-service';
+import { EntryTransfer } from './entry-transfer';
 import { openVaultDb, VAULTS_FILE_NAME, type VaultDb } from './vault-db';
 import { VaultService } from './vault-service';
 import { VaultTransfer } from './vault-transfer';
@@ -23,6 +25,10 @@ export interface Vaults {
   /** Delete with Undo: the page's Delete and its Undo go through here. */
   readonly deleted: DeletedEntries;
   readonly transfer: VaultTransfer;
+  /** Move and copy entries between vaults. */
+  readonly moves: EntryTransfer;
+  /** Bulk tags, and restoring a previous version. */
+  readonly edits: EntryEdits;
   /** Setting, changing and removing the Keyhaven passphrase. */
   readonly passphrase: PassphraseControl;
   /** Entry settings sealed with the record seal key (entry-seal.ts). */
@@ -64,6 +70,8 @@ export async function openVaults(
     entrySeals,
     defaultVault,
     transfer: new VaultTransfer(vaults, entries, clock),
+    moves: new EntryTransfer(vaults, clock, (entry) => entrySeals.assertIntact(entry)),
+    edits: new EntryEdits(vaults, entries, clock),
     passphrase: new PassphraseControl(vaults, clock, options.scryptN),
     async close() {
       vaults.lockAll();

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { TagEntriesInput, TransferEntriesInput } from '../../../shared/domain/entry-actions';
 import type { EntryView, NewEntryInput, UpdateEntryInput, VaultSummary } from '../../../shared/domain/vault';
 import { client, isFailure, type ApiFailure } from '../api/client';
 
@@ -32,10 +33,20 @@ interface VaultsState {
   addEntry: (input: NewEntryInput) => Promise<EntryView | ApiFailure>;
   updateEntry: (input: UpdateEntryInput) => Promise<EntryView | ApiFailure>;
   deleteEntry: (entry: EntryView) => Promise<ApiFailure | null>;
-  /** The entry deleted last, while its Undo is offered (main keeps it ENTRY_UNDO_SECONDS). */
-  recentlyDeleted: EntryView | null;
-  /** Undo: main puts the deleted entry back (key and history included; no secret passes here). */
+  /** Bulk delete: the chosen entries in one change, with one Undo for them all. */
+  deleteEntries: (entries: readonly EntryView[]) => Promise<ApiFailure | null>;
+  /** The entries deleted last (one, or a bulk delete), while their Undo is offered (main keeps them ENTRY_UNDO_SECONDS). */
+  recentlyDeleted: readonly EntryView[] | null;
+  /** Undo: main puts the deleted entries back (keys and history included; no secret passes here). */
   restoreDeleted: () => Promise<ApiFailure | null>;
+  /** Star or unstar: a metadata change, so it works while the vault is locked. */
+  setFavorite: (entry: EntryView, favorite: boolean) => Promise<EntryView | ApiFailure>;
+  /** Move or copy to another vault (both unlocked); both vaults' entries are read again. */
+  transfer: (input: TransferEntriesInput, fromVaultId: string) => Promise<EntryView[] | ApiFailure>;
+  /** Bulk tag: add and remove tags on the chosen entries. */
+  tagEntries: (input: TagEntriesInput) => Promise<EntryView[] | ApiFailure>;
+  /** A kept previous version becomes the current key (the current one moves to history). */
+  restoreVersion: (entryId: string, version: number) => Promise<EntryView | ApiFailure>;
   /** The Undo offer is over (timed out, closed, or used). */
   forgetDeleted: () => void;
   /** Every failed vault call passes here: LOCKED means main locked on its own, so re-read the list. */
@@ -57,6 +68,13 @@ export const useVaults = create<VaultsState>()((set, get) => {
     patchEntries(entry.vaultId, {
       entries: at === -1 ? [...list, entry] : list.map((e, i) => (i === at ? entry : e)),
     });
+  };
+  const dropEntries = (gone: readonly EntryView[]) => {
+    const ids = new Set(gone.map((e) => e.id));
+    for (const vaultId of new Set(gone.map((e) => e.vaultId))) {
+      const list = get().entries[vaultId]?.entries ?? [];
+      patchEntries(vaultId, { entries: list.filter((e) => !ids.has(e.id)) });
+    }
   };
   /** Passes the result through; a failure is noted, a success re-reads the vault list (counts, lock state). */
   const after = async <T>(result: T | ApiFailure, onSuccess?: (value: T) => void): Promise<T | ApiFailure> => {
@@ -123,19 +141,41 @@ export const useVaults = create<VaultsState>()((set, get) => {
     updateEntry: async (input) => after(await client.entries.update(input), putEntry),
     deleteEntry: async (entry) => {
       const result = await after(await client.entries.delete({ entryId: entry.id }), () => {
-        const list = get().entries[entry.vaultId]?.entries ?? [];
-        patchEntries(entry.vaultId, { entries: list.filter((e) => e.id !== entry.id) });
-        set({ recentlyDeleted: entry });
+        dropEntries([entry]);
+        set({ recentlyDeleted: [entry] });
+      });
+      return isFailure(result) ? result : null;
+    },
+    deleteEntries: async (entries) => {
+      const result = await after(await client.entries.deleteMany({ entryIds: entries.map((e) => e.id) }), () => {
+        dropEntries(entries);
+        set({ recentlyDeleted: entries });
       });
       return isFailure(result) ? result : null;
     },
     restoreDeleted: async () => {
       const deleted = get().recentlyDeleted;
-      if (!deleted) return null;
+      if (!deleted || deleted.length === 0) return null;
       set({ recentlyDeleted: null });
-      const result = await after(await client.entries.restore({ entryId: deleted.id }), putEntry);
+      const result =
+        deleted.length === 1 && deleted[0]
+          ? await after(await client.entries.restore({ entryId: deleted[0].id }), putEntry)
+          : await after(await client.entries.restoreMany({ entryIds: deleted.map((e) => e.id) }), (restored) =>
+              restored.forEach(putEntry),
+            );
       return isFailure(result) ? result : null;
     },
+    setFavorite: async (entry, favorite) =>
+      after(await client.entries.update({ entryId: entry.id, favorite }), putEntry),
+    transfer: async (input, fromVaultId) => {
+      const result = await after(await client.entries.transfer(input));
+      if (isFailure(result)) return result;
+      await Promise.all([get().loadEntries(fromVaultId), get().loadEntries(input.toVaultId)]);
+      return result.entries;
+    },
+    tagEntries: async (input) => after(await client.entries.tag(input), (entries) => entries.forEach(putEntry)),
+    restoreVersion: async (entryId, version) =>
+      after(await client.entries.restoreVersion({ entryId, version }), putEntry),
     forgetDeleted: () => set({ recentlyDeleted: null }),
     noteFailure: (failure) => {
       if (failure.code === 'LOCKED' || failure.code === 'KEYCHAIN_DATA_MISSING') void get().load();

@@ -227,6 +227,18 @@ describe('the canary: no secret in clear anywhere', () => {
     // Undo puts the kept sealed record back; delete it again for good.
     value(await api.entries.restore({ entryId: deletedId }));
     value(await api.entries.delete({ entryId: deletedId }));
+    // Issue 14's entry actions: copy and move between vaults (re-sealed under the other vault's key),
+    // bulk tags, a previous version restored and copied, a bulk delete and its Undo.
+    const moved = value(await api.entries.transfer({ entryIds: [pasted.id], toVaultId: inbox.id, mode: 'copy' }));
+    const copyId = moved.entries[0]!.id;
+    value(await api.entries.transfer({ entryIds: [copyId], toVaultId: team.id, mode: 'move' }));
+    value(await api.entries.tag({ entryIds: [copyId, pasted.id], add: ['ops'], remove: [] }));
+    value(await api.entries.copy({ entryId: copyId, format: 'header', version: 1 }));
+    value(await api.entries.restoreVersion({ entryId: copyId, version: 1 }));
+    await api.entries.restoreVersion({ entryId: copyId, version: 99 });
+    value(await api.entries.deleteMany({ entryIds: [copyId] }));
+    expect(value(await api.entries.restoreMany({ entryIds: [copyId] }))).toHaveLength(1);
+    value(await api.entries.deleteMany({ entryIds: [copyId] }));
     const scratch = value(await api.vaults.create({ name: 'Scratch' }));
     value(await api.entries.add({ vaultId: scratch.id, name: 'Copy', secret: `x-api-key: ${secrets.paste}` }));
     expect(value(await api.vaults.delete({ vaultId: scratch.id }))).toEqual({ deletedEntries: 1 });

@@ -7,7 +7,7 @@ import { useVaults } from '../../stores/vaults-store';
 export const UNDO_TOAST_MS = 8_000;
 
 /**
- * "Deleted Pyas prod · Undo", for a few seconds after a key is deleted. Undo asks main to put the
+ * "Deleted Pyas prod · Undo" (or "Deleted 3 keys"), for a few seconds after a delete. Undo asks main to put the
  * entry back as it was (its key and history never pass through the page). A failed Undo says why.
  */
 export function UndoDeleteToast() {
@@ -38,7 +38,9 @@ export function UndoDeleteToast() {
     <div className="undo-toast-region" role="status">
       {deleted ? (
         <div className="undo-toast">
-          <span className="undo-toast__text">Deleted {deleted.name}</span>
+          <span className="undo-toast__text">
+            {deleted.length === 1 && deleted[0] ? `Deleted ${deleted[0].name}` : `Deleted ${deleted.length} keys`}
+          </span>
           <Button size="sm" icon={Undo2} onClick={() => void undo()}>
             Undo
           </Button>

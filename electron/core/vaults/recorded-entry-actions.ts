@@ -75,11 +75,8 @@ export class RecordedEntryActions {
   async restoreVersion(input: { entryId: string; version: number }): Promise<EntryView> {
     const { entry, from } = await this.vaults().edits.restoreVersion(input);
     await this.db.record([
-      this.entryEvent(
-        'entry.replaced',
-        entry,
-        `key replaced by its version ${from} (now version ${entry.secretVersion})`,
-      ),
+      // entryEvent already says `key "<name>"`: the wording goes on from there.
+      this.entryEvent('entry.replaced', entry, `replaced by its version ${from} (now version ${entry.secretVersion})`),
     ]);
     return entry;
   }

@@ -22,6 +22,8 @@ export async function openFixture(keychain: Keychain = new MemoryKeychain(), pre
     dir: dir.path,
     clock,
     keychain,
+    /** The record seal key's source: another stack opened on a copy of the folder must share it. */
+    seals,
     get v() {
       return vaults;
     },

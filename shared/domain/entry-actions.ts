@@ -39,7 +39,14 @@ const tagListSchema = entryMetadataSchema.shape.tags;
 /** Bulk tag: every chosen entry gains `add` and loses `remove` (matched without regard to case). */
 export const tagEntriesInputSchema = z
   .strictObject({ entryIds: entryIdsSchema, add: tagListSchema, remove: tagListSchema })
-  .refine((input) => input.add.length + input.remove.length > 0, { error: 'Name a tag to add or remove.' });
+  .refine((input) => input.add.length + input.remove.length > 0, { error: 'Name a tag to add or remove.' })
+  .refine(
+    (input) => {
+      const removing = new Set(input.remove.map((tag) => tag.toLowerCase()));
+      return !input.add.some((tag) => removing.has(tag.toLowerCase()));
+    },
+    { error: 'A tag cannot be both added and removed.' },
+  );
 export type TagEntriesInput = z.input<typeof tagEntriesInputSchema>;
 
 /** Restore: a kept previous version becomes the current key; the current one moves to history. */

@@ -135,7 +135,10 @@ export class RecordedVaultActions {
     const text = format === 'value' ? secret : headerLine(entries.get(entryId).scheme, secret);
     const result = await this.clipboard.copy(text, vaults.settings().clipboardClearSeconds);
     const how = format === 'value' ? 'copied' : 'copied as a header line';
-    const which = version === undefined ? '' : ` (version ${version}, kept in its history)`;
+    const which =
+      version === undefined || version === entries.get(entryId).secretVersion
+        ? ''
+        : ` (version ${version}, kept in its history)`;
     await this.recordEntry('entry.copied', entryId, (vault, entry) => `${keyOf(vault, entry)}${which} ${how}`);
     return result;
   }

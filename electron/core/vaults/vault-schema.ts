@@ -36,8 +36,8 @@ export const entryRecordSchema = z.strictObject({
   secret: sealedSchema,
   history: z.array(historyItemSchema),
   /**
-   * Absent means not starred: optional rather than filled in by the v3 migration, so a change journal
-   * written by the version before (its inserts have no such field) still replays after the upgrade.
+   * Absent means not starred: optional, so the v2 → v3 migration fills in nothing and an export file
+   * from before favourites (its entries have no such field) still imports.
    */
   favorite: z.boolean().optional(),
   /**

@@ -9,8 +9,8 @@ export type Route =
   /** With `keyId` (an issued key's record id), the API Keys tab shows that key's page instead of the table. */
   | { screen: 'app'; appId: string; tab: AppTab; keyId?: string }
   | { screen: 'activity' }
-  /** The Vaults screen, on one vault when given (else the first). */
-  | { screen: 'vaults'; vaultId: string | null }
+  /** The Vaults screen, on one vault when given (else the first); with `entryId`, that entry's page. */
+  | { screen: 'vaults'; vaultId: string | null; entryId?: string; reveal?: boolean }
   /** The request console, opened with a vault entry's key when given ("Test this key"). */
   | { screen: 'console'; entryId: string | null }
   | { screen: 'settings' };
@@ -30,6 +30,12 @@ interface NavigationState {
   closeKey: () => void;
   goToActivity: () => void;
   goToVaults: (vaultId?: string) => void;
+  /** A vault entry's page (Show on its row, with `reveal`; Open in search). */
+  openEntry: (vaultId: string, entryId: string, reveal?: boolean) => void;
+  /** Back from an entry's page to its vault's table. */
+  closeEntry: () => void;
+  /** The entry whose page was just closed: the table brings its row into view and focuses it. */
+  returnToEntry: string | null;
   goToConsole: (entryId?: string) => void;
   goToSettings: () => void;
 }
@@ -38,6 +44,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
   route: { screen: 'apps' },
   visits: 0,
   returnToKey: null,
+  returnToEntry: null,
   goToApps: () => set((s) => ({ route: { screen: 'apps' }, visits: s.visits + 1 })),
   openApp: (appId, tab = 'keys') => set((s) => ({ route: { screen: 'app', appId, tab }, visits: s.visits + 1 })),
   selectTab: (tab) =>
@@ -53,6 +60,15 @@ export const useNavigation = create<NavigationState>()((set) => ({
   goToActivity: () => set((s) => ({ route: { screen: 'activity' }, visits: s.visits + 1 })),
   goToVaults: (vaultId) =>
     set((s) => ({ route: { screen: 'vaults', vaultId: vaultId ?? null }, visits: s.visits + 1 })),
+  // Like a key's page: not a new screen (no visit); the page focuses its own heading.
+  openEntry: (vaultId, entryId, reveal = false) =>
+    set({ route: { screen: 'vaults', vaultId, entryId, reveal }, returnToEntry: null }),
+  closeEntry: () =>
+    set((s) =>
+      s.route.screen === 'vaults'
+        ? { route: { screen: 'vaults', vaultId: s.route.vaultId }, returnToEntry: s.route.entryId ?? null }
+        : s,
+    ),
   goToConsole: (entryId) =>
     set((s) => ({ route: { screen: 'console', entryId: entryId ?? null }, visits: s.visits + 1 })),
   goToSettings: () => set((s) => ({ route: { screen: 'settings' }, visits: s.visits + 1 })),

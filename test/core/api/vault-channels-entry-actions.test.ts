@@ -243,6 +243,7 @@ describe('input validation', () => {
       api.entries.tag({ entryIds: [id], add: [SECRET.repeat(2)], remove: [] }),
       api.entries.tag({ entryIds: [id], add: Array.from({ length: 51 }, (_, i) => `t${i}`), remove: [] }),
       api.entries.tag({ entryIds: [], add: ['ops'], remove: [] }),
+      api.entries.tag({ entryIds: [id], add: ['Ops'], remove: ['ops'] }), // both added and removed
       api.entries.tag({ entryIds: [id], add: ['ops'], remove: [], secret: SECRET } as never),
       api.entries.restoreVersion({ entryId: id, version: 0 }),
       api.entries.restoreVersion({ entryId: id, version: 1.5 }),

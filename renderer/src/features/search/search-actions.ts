@@ -63,10 +63,10 @@ export function actionsFor(result: SearchResult): SearchAction[] {
         { label: 'Copy', keys: 'Enter', leaves: false, run: () => copy(result, 'value') },
         { label: 'Copy as header', keys: 'Shift+Enter', leaves: false, run: () => copy(result, 'header') },
         {
-          label: 'Open vault',
+          label: 'Open',
           keys: 'Alt+Enter',
           leaves: true,
-          run: leave(() => navigation().goToVaults(result.vaultId)),
+          run: leave(() => navigation().openEntry(result.vaultId, result.entryId)),
         },
         {
           label: 'Test in console',

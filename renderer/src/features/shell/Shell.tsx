@@ -55,7 +55,9 @@ export function Shell() {
             <AppDetailScreen key={route.appId} appId={route.appId} tab={route.tab} keyId={route.keyId} />
           ) : null}
           {route.screen === 'activity' ? <ActivityScreen /> : null}
-          {route.screen === 'vaults' ? <VaultsScreen vaultId={route.vaultId} /> : null}
+          {route.screen === 'vaults' ? (
+            <VaultsScreen vaultId={route.vaultId} entryId={route.entryId ?? null} reveal={route.reveal === true} />
+          ) : null}
           {route.screen === 'console' ? <ConsoleScreen key={route.entryId ?? ''} entryId={route.entryId} /> : null}
           {route.screen === 'settings' ? <SettingsScreen /> : null}
         </main>

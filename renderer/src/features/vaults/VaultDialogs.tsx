@@ -1,13 +1,16 @@
 import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
 import { ExportVaultDialog } from '../vault-transfer/ExportVaultDialog';
 import { AddKeyDialog } from './AddKeyDialog';
-import { DeleteEntryDialog, DeleteVaultDialog } from './DeleteDialogs';
+import type { TransferMode } from '../../../../shared/domain/entry-actions';
+import { BulkTagDialog } from './BulkTagDialog';
+import { DeleteEntriesDialog, DeleteEntryDialog, DeleteVaultDialog } from './DeleteDialogs';
+import { TransferEntriesDialog } from './TransferEntriesDialog';
 import { EditEntryDialog } from './EditEntryDialog';
-import { ShowEntryDialog } from './ShowEntryDialog';
 import { VaultNameDialog } from './VaultNameDialog';
 
 export type PanelDialog =
-  { kind: 'add' | 'rename' | 'deleteVault' | 'export' } | { kind: 'show' | 'edit' | 'delete'; entryId: string };
+  | { kind: 'add' | 'rename' | 'deleteVault' | 'export' | 'bulkTransfer' | 'bulkTag' | 'bulkDelete' }
+  | { kind: 'edit' | 'delete'; entryId: string };
 
 interface VaultDialogsProps {
   dialog: PanelDialog | null;
@@ -16,11 +19,17 @@ interface VaultDialogsProps {
   entries: readonly EntryView[];
   selectedIds: string[];
   onClose: () => void;
+  /** A bulk action's result line ("Tags added prod on 3 keys."). */
+  onBulkDone: (text: string) => void;
+  /** Move or copy the selected entries (use-entry-transfer.ts), once the dialog has closed. */
+  onTransfer: (toVaultId: string, mode: TransferMode) => void;
 }
 
 /** The one dialog the vault panel has open, if any. */
-export function VaultDialogs({ dialog, vault, entries, selectedIds, onClose }: VaultDialogsProps) {
+export function VaultDialogs(props: VaultDialogsProps) {
+  const { dialog, vault, entries, selectedIds, onClose } = props;
   if (!dialog) return null;
+  const selected = () => entries.filter((entry) => selectedIds.includes(entry.id));
   switch (dialog.kind) {
     case 'add':
       return <AddKeyDialog vault={vault} onClose={onClose} />;
@@ -36,11 +45,16 @@ export function VaultDialogs({ dialog, vault, entries, selectedIds, onClose }: V
           onClose={onClose}
         />
       );
+    case 'bulkTransfer':
+      return <TransferEntriesDialog entries={selected()} from={vault} onClose={onClose} onConfirm={props.onTransfer} />;
+    case 'bulkTag':
+      return <BulkTagDialog entries={selected()} onClose={onClose} onDone={props.onBulkDone} />;
+    case 'bulkDelete':
+      return <DeleteEntriesDialog entries={selected()} onClose={onClose} />;
   }
   // An entry deleted meanwhile (elsewhere) closes its dialog.
   const entry = entries.find((candidate) => candidate.id === dialog.entryId);
   if (!entry) return null;
-  if (dialog.kind === 'show') return <ShowEntryDialog entry={entry} onClose={onClose} />;
   if (dialog.kind === 'edit') return <EditEntryDialog entry={entry} onClose={onClose} />;
   return <DeleteEntryDialog entry={entry} onClose={onClose} />;
 }

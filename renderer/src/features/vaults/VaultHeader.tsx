@@ -27,7 +27,7 @@ export function VaultHeader(props: VaultHeaderProps) {
   return (
     <div className="vault-header">
       <div className="vault-header__titles">
-        <h2 id={headingId} className="vault-header__name">
+        <h2 id={headingId} className="vault-header__name" tabIndex={-1}>
           {vault.name}
         </h2>
         <span className={`vault-state${locked ? ' vault-state--locked' : ''}`}>

@@ -1,5 +1,5 @@
 import { KeyRound } from 'lucide-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VaultSummary } from '../../../../shared/domain/vault';
 import { isFailure, type ApiFailure } from '../../api/client';
 import { Banner } from '../../components/Banner';
@@ -8,13 +8,27 @@ import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { useUnlock } from '../../stores/unlock-store';
 import { EMPTY_ENTRY_LIST, useVaults } from '../../stores/vaults-store';
+import { useNavigation } from '../../stores/navigation-store';
+import { EntryPage } from '../entry-page/EntryPage';
+import { BulkBar } from './BulkBar';
 import { EntriesPanel } from './EntriesPanel';
+import { useEntryTransfer } from './use-entry-transfer';
+import { useEntryReturnFocus } from './use-entry-return-focus';
 import { VaultDialogs, type PanelDialog } from './VaultDialogs';
 import { VaultHeader } from './VaultHeader';
 import { VaultNotes } from './VaultNotes';
 
 /** The chosen vault: its header, notes, and entries. Keyed by vault, so search and ticks start afresh. */
-export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport: () => void }) {
+interface VaultPanelProps {
+  vault: VaultSummary;
+  /** An entry of this vault whose page is open (Show, search): shown instead of the table. */
+  entryId: string | null;
+  /** The page was opened by Show: it reveals the key at once. */
+  reveal: boolean;
+  onImport: () => void;
+}
+
+export function VaultPanel({ vault, entryId, reveal, onImport }: VaultPanelProps) {
   const list = useVaults((s) => s.entries[vault.id] ?? EMPTY_ENTRY_LIST);
   const loadEntries = useVaults((s) => s.loadEntries);
   const lock = useVaults((s) => s.lock);
@@ -23,7 +37,16 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [lockBusy, setLockBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [bulkMessage, setBulkMessage] = useState('');
+  const transfer = useEntryTransfer((outcome) => {
+    if (outcome.state === 'failed') return setFailure(outcome.failure);
+    setBulkMessage(outcome.text);
+    // Moved keys have left this vault; copies stay ticked here, as they were.
+    if (outcome.mode === 'move') setTicked(new Set());
+  });
   const lockedHintId = useId();
+  const panel = useRef<HTMLElement>(null);
+  useEntryReturnFocus(panel, entryId === null && list.loaded);
 
   // Every time the panel opens (the screen is shown, or another vault chosen): a change made
   // elsewhere, such as a rotation on the Keys tab, changes an entry without changing the count. The
@@ -79,9 +102,24 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
       return next;
     });
 
+  if (entryId !== null) {
+    return (
+      <section className="vault-panel" aria-label={vault.name}>
+        <EntryPage
+          key={entryId}
+          vault={vault}
+          entryId={entryId}
+          revealOnOpen={reveal}
+          onUnlock={(then) => void unlock(then)}
+        />
+      </section>
+    );
+  }
+
+  const openEntry = useNavigation.getState().openEntry;
   const empty = list.loaded && list.entries.length === 0;
   return (
-    <section className="vault-panel" aria-label={vault.name}>
+    <section ref={panel} className="vault-panel" aria-label={vault.name}>
       <VaultHeader
         vault={vault}
         selectedCount={selected.size}
@@ -127,16 +165,27 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
           <p>Paste a key you got from a service (Pyas, atfinity, nexos.ai…) to keep it here, encrypted.</p>
         </EmptyState>
       ) : (
-        <EntriesPanel
-          vault={vault}
-          entries={list.entries}
-          selected={selected}
-          onSelectionChange={select}
-          onShow={(entry) => setDialog({ kind: 'show', entryId: entry.id })}
-          onUnlockToShow={(entry) => void unlock(() => setDialog({ kind: 'show', entryId: entry.id }))}
-          onEdit={(entry) => setDialog({ kind: 'edit', entryId: entry.id })}
-          onDelete={(entry) => setDialog({ kind: 'delete', entryId: entry.id })}
-        />
+        <>
+          <BulkBar
+            count={selected.size}
+            message={bulkMessage}
+            busy={transfer.busy}
+            onTransfer={() => setDialog({ kind: 'bulkTransfer' })}
+            onTag={() => setDialog({ kind: 'bulkTag' })}
+            onDelete={() => setDialog({ kind: 'bulkDelete' })}
+            onClear={() => setTicked(new Set())}
+          />
+          <EntriesPanel
+            vault={vault}
+            entries={list.entries}
+            selected={selected}
+            onSelectionChange={select}
+            onShow={(entry) => openEntry(vault.id, entry.id, true)}
+            onUnlockToShow={(entry) => void unlock(() => openEntry(vault.id, entry.id, true))}
+            onEdit={(entry) => setDialog({ kind: 'edit', entryId: entry.id })}
+            onDelete={(entry) => setDialog({ kind: 'delete', entryId: entry.id })}
+          />
+        </>
       )}
       <VaultDialogs
         dialog={dialog}
@@ -144,6 +193,15 @@ export function VaultPanel({ vault, onImport }: { vault: VaultSummary; onImport:
         entries={list.entries}
         selectedIds={selectedIds}
         onClose={() => setDialog(null)}
+        onBulkDone={setBulkMessage}
+        onTransfer={(toVaultId, mode) =>
+          transfer.run({
+            entries: list.entries.filter((entry) => selected.has(entry.id)),
+            fromVaultId: vault.id,
+            toVaultId,
+            mode,
+          })
+        }
       />
     </section>
   );

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { selectPartProblem, useStatus } from '../../stores/status-store';
+import { useNavigation } from '../../stores/navigation-store';
 import { useVaults } from '../../stores/vaults-store';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
@@ -23,8 +24,16 @@ import './vaults.css';
 type ScreenDialog = 'new' | 'import' | 'settings';
 const selectVaultsProblem = selectPartProblem('vaults');
 
-/** Vaults: the list of vaults beside the chosen vault's entries. */
-export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
+/** Vaults: the list of vaults beside the chosen vault's entries, or one entry's page. */
+export function VaultsScreen({
+  vaultId,
+  entryId,
+  reveal,
+}: {
+  vaultId: string | null;
+  entryId: string | null;
+  reveal: boolean;
+}) {
   const vaults = useVaults((s) => s.vaults);
   const loaded = useVaults((s) => s.loaded);
   const loading = useVaults((s) => s.loading);
@@ -100,8 +109,22 @@ export function VaultsScreen({ vaultId }: { vaultId: string | null }) {
       ) : (
         <div className="vaults-frame">
           <div className="vaults">
-            <VaultList vaults={vaults} selectedId={current.id} onSelect={setChosen} />
-            <VaultPanel key={current.id} vault={current} onImport={() => setDialog('import')} />
+            <VaultList
+              vaults={vaults}
+              selectedId={current.id}
+              onSelect={(id) => {
+                setChosen(id);
+                // Another vault chosen while an entry's page is open: its table, and the page is closed.
+                if (entryId !== null) useNavigation.getState().closeEntry();
+              }}
+            />
+            <VaultPanel
+              key={current.id}
+              vault={current}
+              entryId={current.id === vaultId ? entryId : null}
+              reveal={reveal}
+              onImport={() => setDialog('import')}
+            />
           </div>
         </div>
       )}

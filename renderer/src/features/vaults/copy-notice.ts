@@ -22,9 +22,19 @@ export type CopyNotice =
 /** Stands for the key in a notice: the notice names the header, never the key. */
 const MASK = '••••';
 
-/** "x-api-key: •••• header", "Authorization: Bearer •••• header", "api_key=•••• parameter". */
-export function copiedWhat(scheme: HeaderScheme): string {
-  return scheme.kind === 'query' ? `${scheme.name}=${MASK} parameter` : `${headerLine(scheme, MASK)} header`;
+/**
+ * "x-api-key: •••• header", "Authorization: Bearer •••• header", "api_key=•••• parameter" for Copy as
+ * header (a scheme); "" for the key alone; "version 2" / "… header of version 2" for a kept version.
+ */
+export function copiedWhat(scheme: HeaderScheme | null, version?: number): string {
+  const line =
+    scheme === null
+      ? ''
+      : scheme.kind === 'query'
+        ? `${scheme.name}=${MASK} parameter`
+        : `${headerLine(scheme, MASK)} header`;
+  if (version === undefined) return line;
+  return line === '' ? `version ${version}` : `${line} of version ${version}`;
 }
 
 /** The visible line beside the row or the Copy buttons: it counts down each second. */

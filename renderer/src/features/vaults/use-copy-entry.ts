@@ -6,6 +6,9 @@ import { copiedWhat, type CopyNotice } from './copy-notice';
 
 export type CopyFormat = 'value' | 'header';
 
+/** The notice of a copied previous version is matched to that version's line, not the entry's. */
+export const versionNoticeId = (entryId: string, version: number): string => `${entryId}@v${version}`;
+
 /** How long the last word ("Clipboard cleared", a failure) stays once nothing is counting down. */
 const SETTLED_NOTICE_MS = 8_000;
 
@@ -41,20 +44,24 @@ export function useCopyEntry() {
   );
 
   const copy = useCallback(
-    async (entry: EntryView, format: CopyFormat) => {
+    /** With `version`: a previous value kept in the entry's history; its notice sits on that version. */
+    async (entry: EntryView, format: CopyFormat, version?: number) => {
       settle(null);
-      const result = await client.entries.copy({ entryId: entry.id, format });
+      const result = await client.entries.copy(
+        version === undefined ? { entryId: entry.id, format } : { entryId: entry.id, format, version },
+      );
+      const noticeId = version === undefined ? entry.id : versionNoticeId(entry.id, version);
       if (isFailure(result)) {
         noteFailure(result);
         // UNAVAILABLE, LOCKED…: main's message says what happened and what to do.
-        settle({ state: 'failed', entryId: entry.id, message: result.message });
+        settle({ state: 'failed', entryId: noticeId, message: result.message });
         return;
       }
       settle({
         state: 'copied',
-        entryId: entry.id,
+        entryId: noticeId,
         entryName: entry.name,
-        what: format === 'header' ? copiedWhat(entry.scheme) : '',
+        what: copiedWhat(format === 'header' ? entry.scheme : null, version),
         copyId: result.copyId,
         seconds: result.clearsAfterSeconds,
         clearsAt: Date.now() + result.clearsAfterSeconds * 1000,

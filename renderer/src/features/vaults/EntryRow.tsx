@@ -1,4 +1,4 @@
-import { ClipboardType, Copy, Eye, Pencil, Send, Trash2, type LucideIcon } from 'lucide-react';
+import { ClipboardType, Copy, Eye, Pencil, Send, Star, Trash2, type LucideIcon } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
@@ -8,6 +8,7 @@ import { useNavigation } from '../../stores/navigation-store';
 import type { CopyNotice } from './copy-notice';
 import { CopyNoticeLine } from './CopyFeedback';
 import type { CopyFormat } from './use-copy-entry';
+import './entry-filters.css';
 
 export interface EntryRowActions {
   onShow: (entry: EntryView) => void;
@@ -15,6 +16,8 @@ export interface EntryRowActions {
   onEdit: (entry: EntryView) => void;
   onDelete: (entry: EntryView) => void;
   onSelect: (id: string, selected: boolean) => void;
+  /** Star or unstar: metadata only, so it works while the vault is locked. */
+  onFavorite: (entry: EntryView, favorite: boolean) => void;
   /** The vault is locked: unlock it as Unlock does (asking for the passphrase if set), then Show. */
   onUnlockToShow: (entry: EntryView) => void;
 }
@@ -44,6 +47,24 @@ function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; o
   );
 }
 
+/** The star before the name: a toggle whose pressed state says whether the entry is a favourite. */
+function FavoriteToggle({ entry, onToggle }: { entry: EntryView; onToggle: EntryRowActions['onFavorite'] }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className={entry.favorite ? 'entry-star entry-star--on' : 'entry-star'}
+      aria-pressed={entry.favorite}
+      aria-label={`Favourite ${entry.name}`}
+      title={entry.favorite ? 'Remove from favourites' : 'Add to favourites'}
+      onClick={() => onToggle(entry, !entry.favorite)}
+    >
+      {/* Filled when starred, so the state does not rest on colour alone. */}
+      <Star size={16} aria-hidden="true" fill={entry.favorite ? 'currentColor' : 'none'} />
+    </Button>
+  );
+}
+
 /** On hover: the full text as a tooltip, only while the element cuts it off with an ellipsis. */
 function titleWhenCut(text: string) {
   return (event: MouseEvent<HTMLElement>) => {
@@ -66,7 +87,7 @@ function TextCell({ text }: { text: string }) {
 
 /**
  * One entry, on one fixed-height row (ENTRY_ROW_HEIGHT): every cell is one line, except Name, which
- * has a short second line for keys issued by Keyhaven. Show and Copy need the vault unlocked: while it
+ * has a short second line for keys issued by Keyhaven, and the star before the name. Show and Copy need the vault unlocked: while it
  * is locked, "Unlock to show" takes their place.
  */
 export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, ...actions }: EntryRowProps) {
@@ -82,14 +103,19 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, .
         />
       </td>
       <td className="entries-table__name">
-        <span className="entries-table__line entries-table__strong" title={entry.name}>
-          {entry.name}
-        </span>
-        {entry.kind === 'issued' ? (
-          <span className="entries-table__sub" title={entry.scopes.join('\n')}>
-            Issued by Keyhaven · {entry.appName ?? 'an app'}
-          </span>
-        ) : null}
+        <div className="entry-name">
+          <FavoriteToggle entry={entry} onToggle={actions.onFavorite} />
+          <div className="entry-name__text">
+            <span className="entries-table__line entries-table__strong" title={entry.name}>
+              {entry.name}
+            </span>
+            {entry.kind === 'issued' ? (
+              <span className="entries-table__sub" title={entry.scopes.join('\n')}>
+                Issued by Keyhaven · {entry.appName ?? 'an app'}
+              </span>
+            ) : null}
+          </div>
+        </div>
       </td>
       <TextCell text={entry.service} />
       <TextCell text={describeScheme(entry.scheme)} />

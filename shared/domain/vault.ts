@@ -49,7 +49,7 @@ export const entryMetadataSchema = z.strictObject({
   tags: z.array(nameSchema('Tag', 50)).max(TAGS_MAX, { error: `At most ${TAGS_MAX} tags.` }),
   notes: noteSchema('Notes', NOTES_MAX),
   expiresAt: isoDateSchema.nullable(),
-  /** Starred: listed first under "Favourites" on the Vaults screen and in search. */
+  /** Starred: the Vaults screen's "Favourites" filter shows only these. */
   favorite: z.boolean(),
 });
 export type EntryMetadata = z.output<typeof entryMetadataSchema>;

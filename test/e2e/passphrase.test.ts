@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { VIEWPORT, screenshot, screenshotBothSizes } from './support/browser';
 import { useE2E } from './support/e2e';
 import type { HarnessProcess } from './support/harness-process';
-import { closeDialog, goToVaults, listVaults, openVault, rowAction } from './support/vault-steps';
+import { closeEntryPage, entryPage, goToVaults, listVaults, openVault, rowAction } from './support/vault-steps';
 
 const PASSPHRASE = 'quiet orchard lantern 42';
 const WRONG = 'quiet orchard lantern 24';
@@ -97,7 +97,7 @@ describe('the Keyhaven passphrase', () => {
     // The right one: the vault opens and the key is shown.
     await page.keyboard.type(PASSPHRASE); // over the selected wrong one
     await page.keyboard.press('Enter');
-    const shown = page.getByRole('dialog', { name: 'Pyas prod', exact: true });
+    const shown = entryPage(page);
     const value = shown.getByLabel('Key of Pyas prod', { exact: true });
     await value.waitFor();
     expect(await value.textContent()).toBe(SECRET);
@@ -105,7 +105,7 @@ describe('the Keyhaven passphrase', () => {
       .filter({ hasText: /^1 vault unlocked · Locks in \d+:\d\d$/ })
       .waitFor();
     await screenshot(page, '264-unlocked-key-shown');
-    await closeDialog(shown);
+    await closeEntryPage(shown);
     await screenshotBothSizes(page, '265-sidebar-countdown');
 
     // Remove it again in Settings: Unlock is one click once more.

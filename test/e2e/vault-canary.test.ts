@@ -24,7 +24,7 @@ import { createApp, expectKeychainAvailable, openAppCard } from './support/slice
 import { expectPlantedCopiesFound, logHits, pageHits } from './support/vault-canary';
 import {
   addKey,
-  closeDialog,
+  closeEntryPage,
   copyFromRow,
   createVault,
   editKey,
@@ -145,9 +145,9 @@ describe('vaults: canary', () => {
     await edit.waitFor({ state: 'detached' });
     const shown = await showEntry(vault, 'Pasted canary');
     expect(shown.secret).toBe(canaries.edit);
-    await shown.dialog.getByRole('button', { name: 'Copy as header' }).click();
+    await shown.entry.getByRole('button', { name: 'Copy as header', exact: true }).click();
     await expect.poll(() => harnessClipboard(harness)).toBe(`Authorization: Bearer ${canaries.edit}`);
-    await closeDialog(shown.dialog);
+    await closeEntryPage(shown.entry);
     await vault.getByRole('searchbox', { name: 'Search entries' }).fill('canary');
     await vault
       .getByRole('status')

@@ -7,7 +7,7 @@ import { expectKeychainAvailable } from './support/slice-steps';
 import {
   addKey,
   addKeyButton,
-  closeDialog,
+  closeEntryPage,
   entryRow,
   firePowerEvent,
   lockToggle,
@@ -74,13 +74,13 @@ describe('vaults: external keys, locking and the keychain', () => {
 
     // The OS locks the screen while the key is shown: main locks every vault; when the window gets
     // focus back, the screen says Locked and the shown key is gone.
-    const { dialog } = await showEntry(personal, 'Pyas prod');
+    const { entry } = await showEntry(personal, 'Pyas prod');
     await firePowerEvent(harness, 'lock-screen');
     expect((await vaultByName(harness, 'Personal')).locked, 'main locked on screen lock').toBe(true);
     await page.evaluate('window.dispatchEvent(new Event("focus"))');
-    await dialog.getByText('Key of Pyas prod is hidden').waitFor();
-    expect(await dialog.getByText('pyas_live_Lock0Test1Key2').count()).toBe(0);
-    await closeDialog(dialog);
+    await entry.getByText('Key of Pyas prod is hidden').waitFor();
+    expect(await entry.getByText('pyas_live_Lock0Test1Key2').count()).toBe(0);
+    await closeEntryPage(entry);
     await waitForVaultState(personal, 'Locked');
     await rowAction(personal, 'Pyas prod', 'Unlock to show').waitFor();
 

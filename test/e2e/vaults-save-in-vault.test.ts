@@ -19,7 +19,7 @@ import {
 } from './support/issuing-steps';
 import { createApp, expectKeychainAvailable, openAppCard } from './support/slice-steps';
 import {
-  closeDialog,
+  closeEntryPage,
   createVault,
   entryRow,
   goToVaults,
@@ -98,9 +98,9 @@ describe('vaults: Save in vault from the wizard', () => {
     // Show reveals exactly the generated key.
     const shown = await showEntry(team, 'Production');
     expect(shown.secret).toBe(key.plaintext);
-    await shown.dialog.getByText('Issued by Keyhaven · Billing').waitFor();
+    await shown.entry.getByText('Keyhaven · Billing').waitFor();
     await screenshot(page, '93-show-revealed');
-    await closeDialog(shown.dialog);
+    await closeEntryPage(shown.entry);
 
     // Rotate the issued key (old one kept for 1 hour): the store page says the vault entry followed.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Apps' }).click();

@@ -67,6 +67,7 @@ export interface EntryState {
   name: string;
   service: string;
   kind: 'issued' | 'external';
+  tags: string[];
   secretVersion: number;
   history: { version: number; replacedAt: string; keepUntil: string | null }[];
 }
@@ -151,13 +152,25 @@ export function rowAction(
   return entryRow(panel, name).getByRole('button', { name: `${action} ${name}`, exact: true });
 }
 
-/** Show on an entry's row: the dialog (titled with the entry's name) with the key revealed. */
-export async function showEntry(panel: Locator, name: string): Promise<{ dialog: Locator; secret: string }> {
+/** An entry's page (Show on its row, Open in search), inside its vault's panel. */
+export function entryPage(page: Page): Locator {
+  return page.locator('.entry-page');
+}
+
+/** Show on an entry's row: the entry's page (headed with its name) with the key revealed. */
+export async function showEntry(panel: Locator, name: string): Promise<{ entry: Locator; secret: string }> {
   await rowAction(panel, name, 'Show').click();
-  const dialog = panel.page().getByRole('dialog', { name, exact: true });
-  const value = dialog.getByLabel(`Key of ${name}`, { exact: true });
+  const entry = entryPage(panel.page());
+  await entry.getByRole('heading', { name, exact: true, level: 2 }).waitFor();
+  const value = entry.getByLabel(`Key of ${name}`, { exact: true });
   await value.waitFor();
-  return { dialog, secret: (await value.textContent()) ?? '' };
+  return { entry, secret: (await value.textContent()) ?? '' };
+}
+
+/** Back from an entry's page to its vault's table. */
+export async function closeEntryPage(entry: Locator): Promise<void> {
+  await entry.getByRole('button', { name: /^Back to / }).click();
+  await entry.waitFor({ state: 'detached' });
 }
 
 /** Closes a dialog with its footer's Close button (the title bar has one of the same name). */
@@ -166,10 +179,10 @@ export async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** Show, read the revealed key, Close. */
+/** Show, read the revealed key, back to the table. */
 export async function revealEntry(panel: Locator, name: string): Promise<string> {
-  const { dialog, secret } = await showEntry(panel, name);
-  await closeDialog(dialog);
+  const { entry, secret } = await showEntry(panel, name);
+  await closeEntryPage(entry);
   return secret;
 }
 

@@ -54,7 +54,7 @@ function Version({ entry, item, now, lockedHintId, notice, onCopy, onRestore }: 
           size="sm"
           icon={ClipboardType}
           disabled={reveal.locked}
-          aria-label={`Copy ${subject} as header`}
+          aria-label={`Copy as header, ${subject}`}
           onClick={() => onCopy(item.version, 'header')}
         >
           Copy as header

@@ -33,8 +33,9 @@ export function BulkBar({ count, message, busy, onTransfer, onTag, onDelete, onC
           <Button size="sm" icon={Tags} onClick={onTag}>
             Tags
           </Button>
+          {/* Not just "Delete": the vault's own Delete is a few pixels above. */}
           <Button size="sm" variant="danger" icon={Trash2} onClick={onDelete}>
-            Delete
+            Delete selected
           </Button>
           <Button size="sm" variant="ghost" icon={X} onClick={onClear}>
             Clear selection

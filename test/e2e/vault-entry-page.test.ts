@@ -31,6 +31,8 @@ const reveal = async (harness: HarnessProcess, entryId: string) =>
 
 /** "Pyas prod" in Personal, with everything an entry can say, and its first key in its history. */
 async function seedEntry(harness: HarnessProcess): Promise<string> {
+  // The first-run passphrase offer answered, so the page is what the README pictures.
+  await call(harness, 'vaults:updateSettings', { passphraseOffered: true });
   const personal = await vaultByName(harness, 'Personal');
   const entry = await call<{ id: string }>(harness, 'entries:add', {
     vaultId: personal.id,

@@ -40,7 +40,7 @@ export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageP
   const { closeEntry, openEntry, goToConsole } = useNavigation.getState();
   const entry = list.entries.find((candidate) => candidate.id === entryId);
   const now = useNow(30_000, entry);
-  const reveal = useReveal(entryId, vault.id);
+  const reveal = useReveal(entryId, vault.id, undefined, entry?.secretVersion);
   const { notice, copy } = useCopyEntry();
   const [dialog, setDialog] = useState<EntryPageDialog | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);

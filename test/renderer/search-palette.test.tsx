@@ -5,6 +5,7 @@ import type { Core } from '../../electron/core/core';
 import { consoleRequestSchema } from '../../shared/console/request';
 import { useNavigation } from '../../renderer/src/stores/navigation-store';
 import { renderApp } from './support/render-app';
+import { findEntryPage } from './support/vaults';
 
 const STRIPE = 'sk_live_P4l3tt3N3v3rSh0wsK3y';
 
@@ -73,7 +74,7 @@ describe('search across everything (Ctrl/⌘+K)', () => {
     expect(document.body.innerHTML).not.toContain(STRIPE);
   });
 
-  it('finds a locked vault’s entry by name; copying it says to unlock, and Alt+Enter opens its vault', async () => {
+  it('finds a locked vault’s entry by name; copying it says to unlock, and Alt+Enter (Open) opens its page', async () => {
     const { user, platform, core } = await renderApp(lived);
     const { dialog, field } = await openSearch(user);
     await user.type(field, 'staging');
@@ -85,7 +86,18 @@ describe('search across everything (Ctrl/⌘+K)', () => {
     await user.keyboard('{Alt>}{Enter}{/Alt}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const team = core.vaults.vaults.listVaults().find((vault) => vault.name === 'Team')!;
-    expect(useNavigation.getState().route).toEqual({ screen: 'vaults', vaultId: team.id });
+    const [entry] = core.vaults.entries.listEntries(team.id);
+    // Open shows the entry's page without revealing (that is Show's), and the vault stays locked.
+    expect(useNavigation.getState().route).toEqual({
+      screen: 'vaults',
+      vaultId: team.id,
+      entryId: entry!.id,
+      reveal: false,
+    });
+    const page = within(await findEntryPage('Stripe staging'));
+    expect(page.getByRole('button', { name: 'Back to Team' })).toBeInTheDocument();
+    expect(page.getByRole('button', { name: 'Unlock to show' })).toBeEnabled();
+    expect(document.body.innerHTML).not.toContain('sk_test_T34mK3yV4lu3');
   });
 
   it('a saved request opens in the console; nothing matching says so; Escape closes', async () => {

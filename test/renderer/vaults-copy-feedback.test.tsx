@@ -5,7 +5,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { renderApp } from './support/render-app';
-import { addEntry, dialogNamed, goToVaults, personal, rowOf } from './support/vaults';
+import { addEntry, backToTable, findEntryPage, goToVaults, personal, rowOf } from './support/vaults';
 
 const statuses = () => screen.getAllByRole('status').map((s) => s.textContent);
 
@@ -94,17 +94,22 @@ describe('Copy feedback on the Vaults screen', { timeout: 20_000 }, () => {
     expect(row).not.toHaveTextContent('Clipboard cleared');
   });
 
-  it('in Show, the notice sits in the dialog under its Copy buttons', async () => {
+  it('on the entry page, the notice sits beside its Copy buttons', async () => {
     const { user, platform } = await renderApp({ before: threeEntries });
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Show nexos prod' }));
-    const dialog = within(dialogNamed('nexos prod'));
-    await dialog.findByLabelText('Key of nexos prod');
-    await user.click(dialog.getByRole('button', { name: 'Copy as header' }));
-    expect(await dialog.findByText('Copied Authorization: Bearer •••• header · clears in 30 s')).toBeInTheDocument();
+    const page = within(await findEntryPage('nexos prod'));
+    await page.findByLabelText('Key of nexos prod');
+    const copyAsHeader = page.getByRole('button', { name: 'Copy as header' });
+    await user.click(copyAsHeader);
+    const notice = await page.findByText('Copied Authorization: Bearer •••• header · clears in 30 s');
+    expect(copyAsHeader.parentElement).toContainElement(notice);
+    expect(platform.text).toBe('Authorization: Bearer nx_K2secret');
     await act(() => platform.runTimers());
-    expect(await dialog.findByText('Clipboard cleared')).toBeInTheDocument();
-    // The row behind the dialog has no notice of its own.
+    expect(await page.findByText('Clipboard cleared')).toBeInTheDocument();
+    expect(copyAsHeader.parentElement).toHaveTextContent('Clipboard cleared');
+    // Back on the table, the row has no notice of its own.
+    await backToTable(user, 'Personal');
     await waitFor(() => expect(rowOf('Personal', 'nexos prod')).not.toHaveTextContent('Clipboard'));
   });
 });

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/render-app';
-import { addEntry, dialogNamed, goToVaults, personal, revealThroughUi, rowOf } from './support/vaults';
+import { addEntry, dialogNamed, findEntryPage, goToVaults, personal, revealThroughUi, rowOf } from './support/vaults';
 
 describe('Vault entries', { timeout: 20_000 }, () => {
   it('copies the value and the header line in main, and says when the clipboard is cleared', async () => {
@@ -50,21 +50,23 @@ describe('Vault entries', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(message));
   });
 
-  it('Show reveals the key in a box with Hide; closing forgets it', async () => {
+  it('Show reveals the key in a box with Hide on its page; going back forgets it', async () => {
     const { user } = await renderApp({
       before: (core) =>
         addEntry(core, personal(core).id, { name: 'Pyas prod', secret: 'K-show', preset: 'pyas' }).then(),
     });
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Show Pyas prod' }));
-    const dialog = within(dialogNamed('Pyas prod'));
-    expect(await dialog.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-show');
-    await user.click(dialog.getByRole('button', { name: 'Hide' }));
-    expect(dialogNamed('Pyas prod').textContent).not.toContain('K-show');
-    await user.click(dialog.getByRole('button', { name: 'Show' }));
-    expect(await dialog.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-show');
+    const pageEl = await findEntryPage('Pyas prod');
+    const page = within(pageEl);
+    expect(await page.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-show');
+    await user.click(page.getByRole('button', { name: 'Hide' }));
+    expect(pageEl.textContent).not.toContain('K-show');
+    await user.click(page.getByRole('button', { name: 'Show' }));
+    expect(await page.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-show');
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await screen.findByRole('table', { name: 'Entries of Personal' });
+    expect(screen.queryByRole('heading', { level: 2, name: 'Pyas prod' })).not.toBeInTheDocument();
     expect(document.body.textContent).not.toContain('K-show');
   });
 

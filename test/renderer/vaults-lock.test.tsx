@@ -7,6 +7,7 @@ import {
   addEntry,
   chooseVault,
   dialogNamed,
+  findEntryPage,
   goToVaults,
   personal,
   revealThroughUi,
@@ -92,16 +93,18 @@ describe('Locking vaults', { timeout: 20_000 }, () => {
     });
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Show Pyas prod' }));
-    const dialog = within(dialogNamed('Pyas prod'));
-    expect(await dialog.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-screen');
+    const page = within(await findEntryPage('Pyas prod'));
+    expect(await page.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-screen');
 
-    // Main locks on its own and says so (vaults:locked): the open dialog hides the key at once.
+    // Main locks on its own and says so (vaults:locked): the open page hides the key at once.
     act(() => platform.emit('lock-screen'));
-    await waitFor(() => expect(dialog.queryByLabelText('Key of Pyas prod')).not.toBeInTheDocument());
+    await waitFor(() => expect(page.queryByLabelText('Key of Pyas prod')).not.toBeInTheDocument());
     expect(document.body.textContent).not.toContain('K-screen');
-    expect(dialog.getByText(/^The vault is locked, so the key is hidden\./)).toBeInTheDocument();
-    expect(dialog.getByRole('button', { name: 'Show' })).toBeDisabled();
-    expect(dialog.getByRole('button', { name: 'Copy' })).toBeDisabled();
+    expect(page.getByText('Personal is locked: the key is hidden until you unlock it.')).toBeInTheDocument();
+    expect(page.getByRole('button', { name: 'Show' })).toBeDisabled();
+    expect(page.queryByRole('button', { name: 'Copy' })).not.toBeInTheDocument();
+    expect(page.queryByRole('button', { name: 'Copy as header' })).not.toBeInTheDocument();
+    expect(page.getByRole('button', { name: 'Unlock to show' })).toBeEnabled();
   });
 
   it('re-reads the list when a call answers LOCKED (main locked on its own)', async () => {

@@ -5,7 +5,7 @@ import { useLockStatus } from '../../renderer/src/stores/lock-status-store';
 import { useUnlock } from '../../renderer/src/stores/unlock-store';
 import { useVaults } from '../../renderer/src/stores/vaults-store';
 import { renderApp } from './support/render-app';
-import { addEntry, dialogNamed, goToVaults, personal, rowOf, vaultButton } from './support/vaults';
+import { addEntry, findEntryPage, goToVaults, personal, rowOf, vaultButton } from './support/vaults';
 
 /** Each passphrase step runs scrypt (128 MiB, about half a second) in the real core: allow for it. */
 const SCRYPT_WAIT = { timeout: 10_000 };
@@ -77,18 +77,19 @@ describe('Unlock with a Keyhaven passphrase', { timeout: 30_000 }, () => {
     await user.click(within(row).getByRole('button', { name: 'Unlock to show Pyas prod' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Unlock Keyhaven' }));
     await user.type(dialog.getByLabelText('Keyhaven passphrase'), `${PASSPHRASE}{Enter}`);
-    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }, SCRYPT_WAIT));
+    const shown = within(await findEntryPage('Pyas prod', SCRYPT_WAIT));
     expect(await shown.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-pass');
+    expect(screen.queryByRole('dialog', { name: 'Unlock Keyhaven' })).not.toBeInTheDocument();
   });
 
   it('without a passphrase, Unlock and Unlock to show stay one click', async () => {
     const { user, core } = await renderApp({ before: (core) => protectedVault(core, null) });
     await goToVaults(user);
     await user.click(screen.getByRole('button', { name: 'Unlock to show Pyas prod' }));
-    const shown = within(await screen.findByRole('dialog', { name: 'Pyas prod' }, SCRYPT_WAIT));
+    const shown = within(await findEntryPage('Pyas prod', SCRYPT_WAIT));
     expect(await shown.findByLabelText('Key of Pyas prod')).toHaveTextContent('K-pass');
     expect(screen.queryByRole('dialog', { name: 'Unlock Keyhaven' })).not.toBeInTheDocument();
     expect(personal(core).locked).toBe(false);
-    expect(dialogNamed('Pyas prod')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Pyas prod' })).toBeInTheDocument();
   });
 });

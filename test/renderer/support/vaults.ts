@@ -61,14 +61,31 @@ export async function closeDialog(user: UserEvent, name: string | RegExp): Promi
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 }
 
-/** Show an entry, read the revealed value from its dialog, close it. */
+/**
+ * An entry's own page (Show on its row, Open in search), found by its heading: the page in the vault's
+ * panel, in place of the table.
+ */
+export async function findEntryPage(entryName: string, wait?: { timeout: number }): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { level: 2, name: entryName }, wait);
+  const page = heading.closest<HTMLElement>('.entry-page');
+  if (!page) throw new Error(`the heading ${entryName} is not on an entry page`);
+  return page;
+}
+
+/** Back from an entry's page (its "Back to <vault>" link): the vault's table is shown again. */
+export async function backToTable(user: UserEvent, vaultName: string): Promise<void> {
+  await user.click(screen.getByRole('button', { name: `Back to ${vaultName}` }));
+  await screen.findByRole('table', { name: `Entries of ${vaultName}` });
+}
+
+/** Show an entry: its page opens with the key revealed; read the value there, go back to the table. */
 export async function revealThroughUi(user: UserEvent, entryName: string): Promise<string> {
   await user.click(screen.getByRole('button', { name: `Show ${entryName}` }));
-  const dialog = dialogNamed(entryName);
-  const value = await within(dialog).findByLabelText(`Key of ${entryName}`);
+  const page = await findEntryPage(entryName);
+  const value = await within(page).findByLabelText(`Key of ${entryName}`);
   const text = value.textContent ?? '';
-  await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!);
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  await user.click(within(page).getByRole('button', { name: /^Back to / }));
+  await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: entryName })).not.toBeInTheDocument());
   return text;
 }
 

@@ -3,10 +3,12 @@ import { client, isFailure, type ApiFailure } from '../../api/client';
 import { selectVault, useVaults } from '../../stores/vaults-store';
 
 /**
- * Show / Hide for one entry (or one previous version of it). With `currentVersion` (the entry's
- * secretVersion as the page knows it), a shown current key is dropped once it stops being current. The value lives only in this hook's
+ * Show / Hide for one entry (or one previous version of it). The value lives only in this hook's
  * state: never in a store, gone when the component unmounts, and dropped as soon as the vault is
- * seen locked (main auto-locks on idle or screen lock; the list refresh tells us).
+ * seen locked (main auto-locks on idle or screen lock; the list refresh tells us). With
+ * `currentVersion` (the entry's secretVersion as the page knows it), a shown current key is dropped
+ * once it stops being current (Edit with a new key, Restore): hidden, not read again, since reading a
+ * key is the user's act (and a record in Activity).
  */
 export function useReveal(entryId: string, vaultId: string, version?: number, currentVersion?: number) {
   const [shown, setShown] = useState<{ secret: string; version: number } | null>(null);

@@ -1,0 +1,73 @@
+import { armor, Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+
+/**
+ * age through typage (age-encryption, FiloSottile's own implementation in pure JS): the files it
+ * writes are plain age v1, so the standard `age` tool reads them. Always ASCII-armored: the armor is
+ * text that survives copy and paste, and `age -d` detects it by itself; `.gitattributes` keeps git
+ * from touching its line endings.
+ */
+
+/** A new X25519 identity and its recipient (never the post-quantum kind: Debian's age 1.1 lacks it). */
+export async function newAgeIdentity(): Promise<{ identity: string; recipient: string }> {
+  const identity = await generateX25519Identity();
+  return { identity, recipient: await identityToRecipient(identity) };
+}
+
+export const recipientOf = (identity: string): Promise<string> => identityToRecipient(identity);
+
+export async function encryptTo(recipient: string, plaintext: string): Promise<string> {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  return armor.encode(await encrypter.encrypt(plaintext));
+}
+
+/** The plaintext, or null when the file is not for this identity, damaged, or not age at all. */
+export async function decryptWith(identity: string, file: string): Promise<string | null> {
+  try {
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(identity);
+    return await decrypter.decrypt(armor.decode(file), 'text');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Passphrase encryption (age's scrypt recipient). `logN` is the scrypt work factor: age's default 18
+ * for what a user exports; tests pass a lower one to stay fast (age accepts any up to its own cap).
+ */
+export async function encryptWithPassphrase(passphrase: string, plaintext: string, logN = 18): Promise<string> {
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(logN);
+  return armor.encode(await encrypter.encrypt(plaintext));
+}
+
+export async function decryptWithPassphrase(passphrase: string, file: string): Promise<string | null> {
+  try {
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(passphrase);
+    return await decrypter.decrypt(armor.decode(file), 'text');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * age's identity-file format: comment lines, then the secret key. `age -d -i` reads it as is, and
+ * `age-keygen -y` prints its recipient.
+ */
+export function ageIdentityFile(identity: string, recipient: string, createdAt: string, comment?: string): string {
+  const lines = [`# created: ${createdAt}`, `# public key: ${recipient}`];
+  if (comment !== undefined) lines.unshift(`# ${comment}`);
+  return `${lines.join('\n')}\n${identity}\n`;
+}
+
+/** The secret key out of an identity file (the one line that is not a comment). Null if there is not exactly one. */
+export function identityFromFile(text: string): string | null {
+  const keys = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  return keys.length === 1 && /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/.test(keys[0] ?? '') ? (keys[0] ?? null) : null;
+}

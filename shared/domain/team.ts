@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerSchemeSchema } from '../catalogs/service-presets';
+import { hasValidBech32Checksum } from './bech32';
 import { idSchema, isoDateSchema, nameSchema } from './text';
 
 /**
@@ -13,7 +14,8 @@ export const memberNameSchema = nameSchema('Member name', MEMBER_NAME_MAX);
 /** An age X25519 recipient: `age1` + bech32 of 32 bytes (52 data + 6 checksum characters, lower case). */
 export const ageRecipientSchema = z
   .string()
-  .regex(/^age1[02-9ac-hj-np-z]{58}$/, { error: 'Not an age X25519 recipient (age1…).' });
+  .regex(/^age1[02-9ac-hj-np-z]{58}$/, { error: 'Not an age X25519 recipient (age1…).' })
+  .refine((s) => hasValidBech32Checksum(s, 'age'), { error: 'This age recipient is mistyped (its checksum fails).' });
 
 /** A raw 32-byte Ed25519 public key in base64url without padding (43 characters). */
 export const signingPublicKeySchema = z

@@ -27,3 +27,10 @@ export function teamEntry(writer: TeamIdentity, secret: string, fields: Partial<
     ...fields,
   };
 }
+
+/** Several people at once, as a tuple so each gets a name in the test. */
+export async function makeIdentities<const N extends readonly string[]>(
+  ...names: N
+): Promise<{ [K in keyof N]: TeamIdentity }> {
+  return (await Promise.all(names.map(makeIdentity))) as { [K in keyof N]: TeamIdentity };
+}

@@ -14,7 +14,7 @@ import { entryFileOf } from '../../../electron/core/team/team-format';
 import type { TeamIdentity } from '../../../electron/core/team/team-identity';
 import { addTeamMember, createTeamVault, openTeamVault, type OpenedTeamVault } from '../../../electron/core/team/team-vault';
 import { makeTempDir } from '../../support/temp-dir';
-import { makeIdentity, teamEntry } from './team-fixture';
+import { makeIdentities, teamEntry } from './team-fixture';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const publicOf = (who: TeamIdentity) => ({ name: who.name, recipient: who.recipient, signingKey: who.signingPublicKey });
@@ -27,7 +27,7 @@ describe('a team vault with a writer A, a writer B and a read-only C', () => {
 
   beforeEach(async () => {
     ({ path: root, remove } = await makeTempDir('keyhaven-team'));
-    [a, b, c, outsider] = await Promise.all(['Ada', 'Bob Builder', 'Cy', 'Mallory'].map(makeIdentity));
+    [a, b, c, outsider] = await makeIdentities('Ada', 'Bob Builder', 'Cy', 'Mallory');
     asA = await createTeamVault(root, a, NOW);
     asA = await addTeamMember(asA, publicOf(b), { readOnly: false }, NOW);
     asA = await addTeamMember(asA, publicOf(c), { readOnly: true }, NOW);

@@ -97,7 +97,11 @@ export const memberActionSchema = z.discriminatedUnion('type', [
     vaultRecipient: ageRecipientSchema,
     keyEpoch: z.number().int().positive(),
   }),
-  z.strictObject({ type: z.literal('rotate'), vaultRecipient: ageRecipientSchema, keyEpoch: z.number().int().positive() }),
+  z.strictObject({
+    type: z.literal('rotate'),
+    vaultRecipient: ageRecipientSchema,
+    keyEpoch: z.number().int().positive(),
+  }),
 ]);
 export type MemberAction = z.output<typeof memberActionSchema>;
 

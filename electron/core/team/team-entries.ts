@@ -45,7 +45,11 @@ function assertWriter(vault: TeamVaultSession): void {
 export async function writeSignedEntry(vault: TeamVaultSession, entry: TeamEntry | TeamTombstone): Promise<void> {
   const unsigned = { format: TEAM_ENTRY_FORMAT, version: 1, teamId: vault.teamId, entry, signer: vault.me.fingerprint };
   const file = { ...unsigned, signature: signCanonical(unsigned, vault.me.signingKey) };
-  await writeTeamText(vault.root, entryFileOf(entry.id), await encryptTo(vault.vaultKey.recipient, JSON.stringify(file)));
+  await writeTeamText(
+    vault.root,
+    entryFileOf(entry.id),
+    await encryptTo(vault.vaultKey.recipient, JSON.stringify(file)),
+  );
 }
 
 /** Writes (creates or replaces) an entry, signed by the session's member, who must be able to write. */
@@ -57,7 +61,12 @@ export async function writeTeamEntry(vault: TeamVaultSession, entry: TeamEntry):
 /** Deleting leaves a signed tombstone: a file that merely disappears could be anyone's doing. */
 export async function deleteTeamEntry(vault: TeamVaultSession, entryId: string, now: Date): Promise<void> {
   assertWriter(vault);
-  await writeSignedEntry(vault, { id: entryId, deleted: true, deletedAt: now.toISOString(), deletedBy: vault.me.fingerprint });
+  await writeSignedEntry(vault, {
+    id: entryId,
+    deleted: true,
+    deletedAt: now.toISOString(),
+    deletedBy: vault.me.fingerprint,
+  });
 }
 
 /**

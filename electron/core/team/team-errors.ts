@@ -18,8 +18,8 @@ const REASONS: Record<TeamRefusal, string> = {
   'bad-signature': 'its signature does not match its contents',
   'id-mismatch': 'it holds another entry than its file name says (files swapped?)',
   'wrong-team': 'it belongs to another team vault',
-  'undecryptable': 'it cannot be decrypted with this vault’s key (changed or damaged)',
-  'malformed': 'it is not in the format Keyhaven writes',
+  undecryptable: 'it cannot be decrypted with this vault’s key (changed or damaged)',
+  malformed: 'it is not in the format Keyhaven writes',
   'broken-chain': 'the member list’s chain of records is broken (a record removed, reordered or altered)',
   'wrong-vault-key': 'the vault key it holds is not the one the member list names',
 };

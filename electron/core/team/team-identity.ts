@@ -40,7 +40,11 @@ async function decode(text: string): Promise<TeamIdentity | null> {
     if (stored.v !== 1 || typeof stored.age !== 'string' || typeof stored.signingKey !== 'string') return null;
     if (typeof stored.name !== 'string' || typeof stored.createdAt !== 'string') return null;
     if (identityFromFile(stored.age) !== stored.age) return null;
-    const signingKey = createPrivateKey({ key: Buffer.from(stored.signingKey, 'base64'), format: 'der', type: 'pkcs8' });
+    const signingKey = createPrivateKey({
+      key: Buffer.from(stored.signingKey, 'base64'),
+      format: 'der',
+      type: 'pkcs8',
+    });
     if (signingKey.asymmetricKeyType !== 'ed25519') return null;
     const signingPublicKey = rawPublicKey(signingKey);
     return {
@@ -124,6 +128,7 @@ export async function exportTeamIdentity(identity: TeamIdentity, options: Identi
     `Keyhaven team identity of ${identity.name}`,
   );
   if (options.passphrase === undefined) return file;
-  if (options.passphrase.length === 0) throw new CoreError('INVALID_INPUT', 'Enter a passphrase.', { field: 'passphrase' });
+  if (options.passphrase.length === 0)
+    throw new CoreError('INVALID_INPUT', 'Enter a passphrase.', { field: 'passphrase' });
   return encryptWithPassphrase(options.passphrase, file, options.logN);
 }

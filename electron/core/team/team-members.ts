@@ -42,8 +42,11 @@ export interface ChainPin {
 
 export const recordHash = (record: MemberRecord): string => sha256Hex(canonicalJson(record));
 
-const refuse = (reason: 'not-a-member' | 'read-only-signer' | 'bad-signature' | 'broken-chain' | 'malformed' | 'wrong-team', seq: number, why?: string) =>
-  new TeamFileRefusedError(MEMBERS_FILE, reason, `record ${seq}${why === undefined ? '' : `: ${why}`}`);
+const refuse = (
+  reason: 'not-a-member' | 'read-only-signer' | 'bad-signature' | 'broken-chain' | 'malformed' | 'wrong-team',
+  seq: number,
+  why?: string,
+) => new TeamFileRefusedError(MEMBERS_FILE, reason, `record ${seq}${why === undefined ? '' : `: ${why}`}`);
 
 /** Walks the chain from the genesis and returns the member set it ends with; refuses at the first bad record. */
 export function verifyMemberChain(rawRecords: readonly unknown[], pin?: ChainPin): MemberState {
@@ -83,7 +86,8 @@ export function verifyMemberChain(rawRecords: readonly unknown[], pin?: ChainPin
       case 'remove': {
         const removed = members.get(action.fingerprint);
         // Removing oneself would let the leaver choose (and know) the next vault key.
-        if (removed === undefined || action.fingerprint === record.signer) throw refuse('malformed', seq, 'not removable');
+        if (removed === undefined || action.fingerprint === record.signer)
+          throw refuse('malformed', seq, 'not removable');
         if (action.keyEpoch !== state.keyEpoch + 1) throw refuse('broken-chain', seq, 'key epoch skipped');
         members.delete(action.fingerprint);
         former.set(action.fingerprint, removed);
@@ -134,7 +138,10 @@ export async function readMemberRecords(root: string): Promise<MemberRecord[]> {
   });
 }
 
-export async function readMemberState(root: string, pin?: ChainPin): Promise<{ records: MemberRecord[]; state: MemberState }> {
+export async function readMemberState(
+  root: string,
+  pin?: ChainPin,
+): Promise<{ records: MemberRecord[]; state: MemberState }> {
   const records = await readMemberRecords(root);
   return { records, state: verifyMemberChain(records, pin) };
 }

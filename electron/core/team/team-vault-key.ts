@@ -26,7 +26,12 @@ export async function newVaultKey(epoch: number): Promise<VaultKey> {
 
 /** Encrypts the vault key to one member and writes keys/<their fingerprint>.age. */
 export async function wrapVaultKey(root: string, key: VaultKey, member: TeamMember, now: Date): Promise<void> {
-  const file = ageIdentityFile(key.identity, key.recipient, now.toISOString(), `Keyhaven team vault key, epoch ${key.epoch}`);
+  const file = ageIdentityFile(
+    key.identity,
+    key.recipient,
+    now.toISOString(),
+    `Keyhaven team vault key, epoch ${key.epoch}`,
+  );
   await writeTeamText(root, keyFileOf(fingerprintOf(member.signingKey)), await encryptTo(member.recipient, file));
 }
 

@@ -1,9 +1,21 @@
 import { readdir } from 'node:fs/promises';
-import { fingerprintSchema, type MemberAction, type MemberPublicLine, type TeamMember } from '../../../shared/domain/team';
+import {
+  fingerprintSchema,
+  type MemberAction,
+  type MemberPublicLine,
+  type TeamMember,
+} from '../../../shared/domain/team';
 import { CoreError } from '../errors';
 import { readAllTeamEntries, writeSignedEntry, type TeamVaultSession } from './team-entries';
 import { TeamFileRefusedError } from './team-errors';
-import { GITATTRIBUTES, GITATTRIBUTES_FILE, readTeamFormat, TEAM_FILE, writeTeamFormat, writeTeamText } from './team-format';
+import {
+  GITATTRIBUTES,
+  GITATTRIBUTES_FILE,
+  readTeamFormat,
+  TEAM_FILE,
+  writeTeamFormat,
+  writeTeamText,
+} from './team-format';
 import type { TeamIdentity } from './team-identity';
 import {
   readMemberState,
@@ -52,7 +64,12 @@ export async function createTeamVault(root: string, creator: TeamIdentity, now: 
     throw new CoreError('CONFLICT', 'This folder is not empty: a team vault starts in an empty folder or repository.');
   }
   const vaultKey = await newVaultKey(1);
-  const action: MemberAction = { type: 'create', member: memberOf(creator), vaultRecipient: vaultKey.recipient, keyEpoch: 1 };
+  const action: MemberAction = {
+    type: 'create',
+    member: memberOf(creator),
+    vaultRecipient: vaultKey.recipient,
+    keyEpoch: 1,
+  };
   const records = [signRecord([], action, creator, now)];
   const state = verifyMemberChain(records);
   await writeTeamText(root, GITATTRIBUTES_FILE, GITATTRIBUTES);
@@ -75,7 +92,10 @@ export async function openTeamVault(root: string, me: TeamIdentity, pin?: ChainP
     throw new TeamFileRefusedError(TEAM_FILE, 'wrong-vault-key');
   }
   if (!state.members.has(me.fingerprint)) {
-    throw new CoreError('NOT_FOUND', 'You are not a member of this team vault: send your member line to a member who can add you.');
+    throw new CoreError(
+      'NOT_FOUND',
+      'You are not a member of this team vault: send your member line to a member who can add you.',
+    );
   }
   const vaultKey = await unwrapVaultKey(root, me, state.vaultRecipient, state.keyEpoch);
   if (vaultKey === null) {
@@ -106,7 +126,8 @@ export async function addTeamMember(
   const { records, state } = await currentChain(vault);
   const added: TeamMember = { ...member, readOnly: options.readOnly };
   const fingerprint = fingerprintOf(added.signingKey);
-  if (state.members.has(fingerprint)) throw new CoreError('CONFLICT', `${added.name} is already a member of this team vault.`);
+  if (state.members.has(fingerprint))
+    throw new CoreError('CONFLICT', `${added.name} is already a member of this team vault.`);
   const next = [...records, signRecord(records, { type: 'add', member: added }, vault.me, now)];
   const nextState = verifyMemberChain(next);
   await wrapVaultKey(vault.root, vault.vaultKey, added, now);
@@ -133,8 +154,13 @@ export async function removeTeamMember(vault: OpenedTeamVault, fingerprint: stri
   if (fingerprint === vault.me.fingerprint) {
     throw new CoreError('INVALID_INPUT', 'You cannot remove yourself: another member who can write removes you.');
   }
-  if (!vault.members.has(fingerprint)) throw new CoreError('NOT_FOUND', 'This person is not a member of this team vault.');
-  return rekey(vault, (recipient, keyEpoch) => ({ type: 'remove', fingerprint, vaultRecipient: recipient, keyEpoch }), now);
+  if (!vault.members.has(fingerprint))
+    throw new CoreError('NOT_FOUND', 'This person is not a member of this team vault.');
+  return rekey(
+    vault,
+    (recipient, keyEpoch) => ({ type: 'remove', fingerprint, vaultRecipient: recipient, keyEpoch }),
+    now,
+  );
 }
 
 /** A new vault key without removing anyone (a member's machine was lost, or as routine). */
@@ -161,6 +187,10 @@ async function rekey(
     if (!nextState.members.has(gone)) await deleteVaultKeyWrap(vault.root, gone);
   }
   await writeMemberRecords(vault.root, next);
-  await writeTeamFormat(vault.root, { teamId: nextState.teamId, vaultRecipient: vaultKey.recipient, keyEpoch: vaultKey.epoch });
+  await writeTeamFormat(vault.root, {
+    teamId: nextState.teamId,
+    vaultRecipient: vaultKey.recipient,
+    keyEpoch: vaultKey.epoch,
+  });
   return { vault: session, exposedEntryIds: entries.map((entry) => entry.id).sort(), refused };
 }

@@ -47,7 +47,9 @@ describe('a team identity', () => {
     const keychain = new MemoryKeychain();
     const installation = randomUUID();
     await keychain.set(teamIdentityAccount(installation), '{"v":1,"age":"nope"}');
-    await expect(ensureTeamIdentity(keychain, installation, 'Ada', NOW)).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' });
+    await expect(ensureTeamIdentity(keychain, installation, 'Ada', NOW)).rejects.toMatchObject({
+      code: 'STORAGE_CORRUPT',
+    });
     expect(keychain.entries.get(teamIdentityAccount(installation))).toBe('{"v":1,"age":"nope"}');
   });
 

@@ -70,7 +70,11 @@ describe('members.json: a signed chain of records', () => {
   });
 
   it('refuses a chain with a record removed, reordered or altered', () => {
-    expect(refusalOf([records[0], records[2]])).toMatchObject({ code: 'TAMPERED', reason: 'broken-chain', file: MEMBERS_FILE });
+    expect(refusalOf([records[0], records[2]])).toMatchObject({
+      code: 'TAMPERED',
+      reason: 'broken-chain',
+      file: MEMBERS_FILE,
+    });
     expect(refusalOf([records[0], records[2], records[1]])).toMatchObject({ reason: 'broken-chain' });
     expect(refusalOf([records[1], records[2]])).toMatchObject({ reason: 'broken-chain' });
     // C made a writer after the fact: the signature no longer matches.
@@ -78,7 +82,10 @@ describe('members.json: a signed chain of records', () => {
     const add = promoted[2]?.action;
     if (add?.type !== 'add') throw new Error('expected an add record');
     add.member.readOnly = false;
-    expect(refusalOf(promoted)).toMatchObject({ reason: 'bad-signature', message: expect.stringContaining('record 2') });
+    expect(refusalOf(promoted)).toMatchObject({
+      reason: 'bad-signature',
+      message: expect.stringContaining('record 2'),
+    });
     // Every field is signed: moving a record's time alone breaks it too.
     const retimed = structuredClone(records);
     if (retimed[1]) retimed[1].at = '2026-12-01T11:00:00.000Z';

@@ -25,7 +25,11 @@ import { makeIdentities, teamEntry } from './team-fixture';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const LATER = new Date('2026-12-03T10:00:00.000Z');
-const publicOf = (who: TeamIdentity) => ({ name: who.name, recipient: who.recipient, signingKey: who.signingPublicKey });
+const publicOf = (who: TeamIdentity) => ({
+  name: who.name,
+  recipient: who.recipient,
+  signingKey: who.signingPublicKey,
+});
 
 describe('removing member B from a vault of A, B and read-only C', () => {
   let root: string;
@@ -123,6 +127,8 @@ describe('removing member B from a vault of A, B and read-only C', () => {
       const opened = await openTeamVault(root, who, { teamId: asA.teamId, head: vault.head });
       expect(await readTeamEntry(opened, entry.id)).toEqual({ kind: 'entry', entry });
     }
-    expect(await decryptWith(asA.vaultKey.identity, await readFile(join(root, keyFileOf(a.fingerprint)), 'utf8'))).toBeNull();
+    expect(
+      await decryptWith(asA.vaultKey.identity, await readFile(join(root, keyFileOf(a.fingerprint)), 'utf8')),
+    ).toBeNull();
   });
 });

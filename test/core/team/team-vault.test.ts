@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decryptWith, encryptTo } from '../../../electron/core/team/team-age';
@@ -12,12 +12,21 @@ import {
 import { TeamFileRefusedError } from '../../../electron/core/team/team-errors';
 import { entryFileOf } from '../../../electron/core/team/team-format';
 import type { TeamIdentity } from '../../../electron/core/team/team-identity';
-import { addTeamMember, createTeamVault, openTeamVault, type OpenedTeamVault } from '../../../electron/core/team/team-vault';
+import {
+  addTeamMember,
+  createTeamVault,
+  openTeamVault,
+  type OpenedTeamVault,
+} from '../../../electron/core/team/team-vault';
 import { makeTempDir } from '../../support/temp-dir';
 import { makeIdentities, teamEntry } from './team-fixture';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
-const publicOf = (who: TeamIdentity) => ({ name: who.name, recipient: who.recipient, signingKey: who.signingPublicKey });
+const publicOf = (who: TeamIdentity) => ({
+  name: who.name,
+  recipient: who.recipient,
+  signingKey: who.signingPublicKey,
+});
 
 describe('a team vault with a writer A, a writer B and a read-only C', () => {
   let root: string;
@@ -61,6 +70,29 @@ describe('a team vault with a writer A, a writer B and a read-only C', () => {
       code: 'INVALID_INPUT',
     });
     await expect(openTeamVault(root, outsider)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('lays the folder out as documented, and is only created in an empty folder', async () => {
+    const files = await readdir(root, { recursive: true });
+    expect(files.sort()).toEqual(
+      [
+        '.gitattributes',
+        'keyhaven-team.json',
+        'keys',
+        `keys/${a.fingerprint}.age`,
+        `keys/${b.fingerprint}.age`,
+        `keys/${c.fingerprint}.age`,
+        'members.json',
+      ].sort(),
+    );
+    expect(JSON.parse(await readFile(join(root, 'keyhaven-team.json'), 'utf8'))).toEqual({
+      format: 'keyhaven-team',
+      version: 1,
+      teamId: asA.teamId,
+      vaultRecipient: asA.vaultKey.recipient,
+      keyEpoch: 1,
+    });
+    await expect(createTeamVault(root, outsider, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('hides names, signers and secrets from anyone without the vault key', async () => {
@@ -130,7 +162,12 @@ describe('a team vault with a writer A, a writer B and a read-only C', () => {
     await expect(deleteTeamEntry(asC, entry.id, later)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const other = teamEntry(a, 'sk_live_kept');
     await writeTeamEntry(asA, other);
-    await writeSignedEntry(asC, { id: other.id, deleted: true, deletedAt: later.toISOString(), deletedBy: c.fingerprint });
+    await writeSignedEntry(asC, {
+      id: other.id,
+      deleted: true,
+      deletedAt: later.toISOString(),
+      deletedBy: c.fingerprint,
+    });
     expect(await refusal(asA, other.id)).toMatchObject({ reason: 'read-only-signer' });
   });
 });

@@ -9,7 +9,7 @@ import {
   type TeamTombstone,
 } from '../../../shared/domain/team';
 import { CoreError } from '../errors';
-import { decryptWith, encryptTo } from './team-age';
+import { ageCipher, type AgeCipher } from './team-age';
 import { TeamFileRefusedError } from './team-errors';
 import { ENTRIES_DIR, entryFileOf, entryIdOfFile, readTeamText, writeTeamText } from './team-format';
 import type { TeamIdentity } from './team-identity';
@@ -32,6 +32,27 @@ export interface TeamVaultSession {
   me: TeamIdentity;
 }
 
+/** Each session's vault key gets one cipher, dropped with the key (and its secret) when the session goes. */
+const ciphers = new WeakMap<VaultKey, AgeCipher>();
+function cipherOf(key: VaultKey): AgeCipher {
+  let cipher = ciphers.get(key);
+  if (cipher === undefined) {
+    cipher = ageCipher(key.identity, key.recipient);
+    ciphers.set(key, cipher);
+  }
+  return cipher;
+}
+
+/**
+ * The plaintext is padded with spaces (which JSON ignores and the signature does not cover) to a
+ * multiple of this, so a file's size tells the git host little about the length of the key inside.
+ */
+const PAD_TO = 512;
+function padded(text: string): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return text + ' '.repeat(Math.ceil(bytes / PAD_TO) * PAD_TO - bytes);
+}
+
 export type TeamEntryRecord = { kind: 'entry'; entry: TeamEntry } | { kind: 'deleted'; tombstone: TeamTombstone };
 
 function assertWriter(vault: TeamVaultSession): void {
@@ -45,11 +66,8 @@ function assertWriter(vault: TeamVaultSession): void {
 export async function writeSignedEntry(vault: TeamVaultSession, entry: TeamEntry | TeamTombstone): Promise<void> {
   const unsigned = { format: TEAM_ENTRY_FORMAT, version: 1, teamId: vault.teamId, entry, signer: vault.me.fingerprint };
   const file = { ...unsigned, signature: signCanonical(unsigned, vault.me.signingKey) };
-  await writeTeamText(
-    vault.root,
-    entryFileOf(entry.id),
-    await encryptTo(vault.vaultKey.recipient, JSON.stringify(file)),
-  );
+  const text = await cipherOf(vault.vaultKey).encrypt(padded(JSON.stringify(file)));
+  await writeTeamText(vault.root, entryFileOf(entry.id), text);
 }
 
 /** Writes (creates or replaces) an entry, signed by the session's member, who must be able to write. */
@@ -79,7 +97,7 @@ export async function readTeamEntry(vault: TeamVaultSession, entryId: string): P
   const path = entryFileOf(entryId);
   const armored = await readTeamText(vault.root, path);
   if (armored === null) return null;
-  const text = await decryptWith(vault.vaultKey.identity, armored);
+  const text = await cipherOf(vault.vaultKey).decrypt(armored);
   if (text === null) throw new TeamFileRefusedError(path, 'undecryptable');
   let raw: unknown;
   try {
@@ -122,15 +140,27 @@ export interface TeamEntriesRead {
 
 export async function readAllTeamEntries(vault: TeamVaultSession): Promise<TeamEntriesRead> {
   const result: TeamEntriesRead = { entries: [], tombstones: [], refused: [] };
-  for (const id of await listTeamEntryIds(vault.root)) {
-    try {
-      const record = await readTeamEntry(vault, id);
-      if (record?.kind === 'entry') result.entries.push(record.entry);
-      else if (record?.kind === 'deleted') result.tombstones.push(record.tombstone);
-    } catch (error) {
-      if (!(error instanceof TeamFileRefusedError)) throw error;
-      result.refused.push(error);
-    }
+  const read = (id: string) =>
+    readTeamEntry(vault, id).then(
+      (record) => ({ record }),
+      (error: unknown) => ({ error }),
+    );
+  // In order of id, a few files at a time: reads and WebCrypto overlap, memory stays small.
+  for (const outcome of await inBatches(await listTeamEntryIds(vault.root), read)) {
+    if ('error' in outcome) {
+      if (!(outcome.error instanceof TeamFileRefusedError)) throw outcome.error;
+      result.refused.push(outcome.error);
+    } else if (outcome.record?.kind === 'entry') result.entries.push(outcome.record.entry);
+    else if (outcome.record?.kind === 'deleted') result.tombstones.push(outcome.record.tombstone);
   }
   return result;
+}
+
+/** `work` over `items`, at most BATCH at once, results in the order of `items`. */
+const BATCH = 16;
+export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let at = 0; at < items.length; at += BATCH)
+    results.push(...(await Promise.all(items.slice(at, at + BATCH).map(work))));
+  return results;
 }

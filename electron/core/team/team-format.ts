@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEAM_FORMAT, teamFormatFileSchema, type TeamFormatFile } from '../../../shared/domain/team';
+import { CoreError } from '../errors';
 import { writeFileDurably } from '../storage/atomic-write';
 import { TeamFileRefusedError } from './team-errors';
 
@@ -63,7 +64,7 @@ export const teamJson = (value: unknown): string => `${JSON.stringify(value, nul
 
 export async function readTeamFormat(root: string): Promise<TeamFormatFile> {
   const text = await readTeamText(root, TEAM_FILE);
-  if (text === null) throw new TeamFileRefusedError(TEAM_FILE, 'malformed', 'missing: this folder is not a team vault');
+  if (text === null) throw new CoreError('NOT_FOUND', `This folder is not a team vault (it has no ${TEAM_FILE}).`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TeamMember } from '../../../shared/domain/team';
 import { TeamFileRefusedError } from './team-errors';
-import { keyFileOf, readTeamText, writeTeamText } from './team-format';
+import { KEYS_DIR, keyFileOf, readTeamText, writeTeamText } from './team-format';
 import type { TeamIdentity } from './team-identity';
 import { ageIdentityFile, decryptWith, encryptTo, identityFromFile, newAgeIdentity, recipientOf } from './team-age';
 import { fingerprintOf } from './team-signing';
@@ -33,6 +33,12 @@ export async function wrapVaultKey(root: string, key: VaultKey, member: TeamMemb
     `Keyhaven team vault key, epoch ${key.epoch}`,
   );
   await writeTeamText(root, keyFileOf(fingerprintOf(member.signingKey)), await encryptTo(member.recipient, file));
+}
+
+/** The fingerprints keys/ holds a wrap for (stray names ignored). */
+export async function listVaultKeyWraps(root: string): Promise<string[]> {
+  const names = await readdir(join(root, KEYS_DIR)).catch(() => []);
+  return names.flatMap((name) => /^([0-9a-f]{16})\.age$/.exec(name)?.[1] ?? []);
 }
 
 export async function deleteVaultKeyWrap(root: string, fingerprint: string): Promise<void> {

@@ -6,7 +6,7 @@ import {
   type TeamMember,
 } from '../../../shared/domain/team';
 import { CoreError } from '../errors';
-import { readAllTeamEntries, writeSignedEntry, type TeamVaultSession } from './team-entries';
+import { inBatches, readAllTeamEntries, writeSignedEntry, type TeamVaultSession } from './team-entries';
 import { TeamFileRefusedError } from './team-errors';
 import {
   GITATTRIBUTES,
@@ -27,7 +27,7 @@ import {
   type MemberState,
 } from './team-members';
 import { fingerprintOf } from './team-signing';
-import { deleteVaultKeyWrap, newVaultKey, unwrapVaultKey, wrapVaultKey } from './team-vault-key';
+import { deleteVaultKeyWrap, listVaultKeyWraps, newVaultKey, unwrapVaultKey, wrapVaultKey } from './team-vault-key';
 
 /**
  * A team vault's life on a plain folder: create, open as a member, add and remove members. Git
@@ -110,9 +110,20 @@ function assertWriter(vault: TeamVaultSession): void {
   }
 }
 
-/** The chain as it is on disk now, which must still be this team's and extend what the session saw. */
+/**
+ * The chain as it is on disk now, which must still be this team's and extend what the session saw,
+ * under the key the session holds: after another member's rotation a stale key would wrap nothing
+ * useful and, re-encrypting, would leave every newer file unreadable.
+ */
 async function currentChain(vault: OpenedTeamVault) {
-  return readMemberState(vault.root, { teamId: vault.teamId, head: vault.head });
+  const current = await readMemberState(vault.root, { teamId: vault.teamId, head: vault.head });
+  if (current.state.vaultRecipient !== vault.vaultKey.recipient) {
+    throw new CoreError(
+      'CONFLICT',
+      'The team vault’s key changed since you opened it (another member rotated it): open it again.',
+    );
+  }
+  return current;
 }
 
 /** Adds a member from their public line: the vault key wrapped for them, then the signed record. */
@@ -181,10 +192,11 @@ async function rekey(
   const next = [...records, signRecord(records, actionFor(vaultKey.recipient, vaultKey.epoch), vault.me, now)];
   const nextState = verifyMemberChain(next);
   const session = sessionOf(vault.root, vault.me, nextState, vaultKey);
-  for (const item of [...entries, ...tombstones]) await writeSignedEntry(session, item);
+  await inBatches([...entries, ...tombstones], (item) => writeSignedEntry(session, item));
   for (const member of nextState.members.values()) await wrapVaultKey(vault.root, vaultKey, member, now);
-  for (const gone of state.members.keys()) {
-    if (!nextState.members.has(gone)) await deleteVaultKeyWrap(vault.root, gone);
+  // Every wrap of no current member goes: the removed member's, and any a crash or a host left behind.
+  for (const fingerprint of await listVaultKeyWraps(vault.root)) {
+    if (!nextState.members.has(fingerprint)) await deleteVaultKeyWrap(vault.root, fingerprint);
   }
   await writeMemberRecords(vault.root, next);
   await writeTeamFormat(vault.root, {

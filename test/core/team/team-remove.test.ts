@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decryptWith } from '../../../electron/core/team/team-age';
@@ -108,6 +108,20 @@ describe('removing member B from a vault of A, B and read-only C', () => {
     expect(exposedEntryIds).toEqual([]);
     expect(refused.map((r) => [r.file, r.reason])).toEqual([[entryFileOf(forged.id), 'read-only-signer']]);
     await expect(readTeamEntry(vault, forged.id)).rejects.toMatchObject({ reason: 'undecryptable' });
+  });
+
+  it('refuses to change members with a key another member has since rotated; a stray wrap goes with a rotation', async () => {
+    const { vault } = await rotateTeamVaultKey(asB, LATER);
+    await expect(removeTeamMember(asA, c.fingerprint, LATER)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addTeamMember(asA, publicOf(c), { readOnly: true }, LATER)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const stray = join(root, keyFileOf('0123456789abcdef'));
+    await writeFile(stray, await readFile(join(root, keyFileOf(a.fingerprint))));
+    await rotateTeamVaultKey(vault, LATER);
+    expect((await readdir(join(root, KEYS_DIR))).sort()).toEqual(
+      [a, b, c].map((who) => `${who.fingerprint}.age`).sort(),
+    );
   });
 
   it('refuses to remove oneself or a stranger, and a read-only member cannot remove anyone', async () => {

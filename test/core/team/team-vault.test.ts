@@ -102,6 +102,23 @@ describe('a team vault with a writer A, a writer B and a read-only C', () => {
     expect(file).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n/);
     for (const clear of ['sk_live_hidden_value', 'Stripe', a.fingerprint]) expect(file).not.toContain(clear);
     expect(await decryptWith(outsider.ageIdentity, file)).toBeNull();
+    // Padded inside the encryption: a 10-character key and a 300-character one make files of one size.
+    const short = teamEntry(a, 'k'.repeat(10));
+    const long = teamEntry(a, 'k'.repeat(300));
+    await writeTeamEntry(asA, short);
+    await writeTeamEntry(asA, long);
+    const sizeOf = async (id: string) => (await readFile(join(root, entryFileOf(id)))).length;
+    expect(await sizeOf(short.id)).toBe(await sizeOf(long.id));
+    expect(await readTeamEntry(asA, long.id)).toEqual({ kind: 'entry', entry: long });
+  });
+
+  it('says a folder without keyhaven-team.json is not a team vault', async () => {
+    const empty = await makeTempDir('keyhaven-empty');
+    try {
+      await expect(openTeamVault(empty.path, a)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await empty.remove();
+    }
   });
 
   it('refuses an entry forged by the read-only member C, even though C holds the vault key', async () => {

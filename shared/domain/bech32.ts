@@ -27,3 +27,24 @@ export function hasValidBech32Checksum(text: string, hrp: string): boolean {
   expanded.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
   return polymod([...expanded, ...data]) === 1;
 }
+
+/** The bytes a Bech32 string carries (checksum checked, case-insensitive as Bech32 allows), or null. */
+export function decodeBech32(text: string, hrp: string): Uint8Array | null {
+  const lower = text.toLowerCase();
+  if (!hasValidBech32Checksum(lower, hrp.toLowerCase())) return null;
+  const groups = [...lower.slice(hrp.length + 1, -6)].map((c) => CHARSET.indexOf(c));
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const group of groups) {
+    buffer = (buffer << 5) | group;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  // Leftover bits are padding: fewer than 5 of them, all zero, or this is not what an encoder wrote.
+  if (bits >= 5 || (buffer & ((1 << bits) - 1)) !== 0) return null;
+  return Uint8Array.from(bytes);
+}

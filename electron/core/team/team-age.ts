@@ -1,4 +1,5 @@
 import { armor, Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { decodeBech32 } from '../../../shared/domain/bech32';
 
 /**
  * age through typage (age-encryption, FiloSottile's own implementation in pure JS): the files it
@@ -34,18 +35,43 @@ export interface AgeCipher {
 export function ageCipher(identity: string, recipient: string): AgeCipher {
   const encrypter = new Encrypter();
   encrypter.addRecipient(recipient);
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(identity);
+  let decrypter: Promise<Decrypter> | null = null;
   return {
     encrypt: async (plaintext) => armor.encode(await encrypter.encrypt(plaintext)),
     decrypt: async (file) => {
+      decrypter ??= decrypterFor(identity);
       try {
-        return await decrypter.decrypt(armor.decode(file), 'text');
+        return await (await decrypter).decrypt(armor.decode(file), 'text');
       } catch {
         return null;
       }
     },
   };
+}
+
+// PKCS#8 wrapping of a raw X25519 private key (RFC 8410): WebCrypto imports private keys no other way.
+const X25519_PKCS8_PREFIX = Uint8Array.from([
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20,
+]);
+
+/**
+ * A Decrypter holding the identity as a non-extractable CryptoKey: given the string, typage imports
+ * the key again for every file, which doubles the X25519 work of reading a vault.
+ */
+async function decrypterFor(identity: string): Promise<Decrypter> {
+  const decrypter = new Decrypter();
+  const scalar = decodeBech32(identity, 'AGE-SECRET-KEY-');
+  if (scalar?.length !== 32) {
+    decrypter.addIdentity(identity); // typage reports what is wrong with it when it is used
+    return decrypter;
+  }
+  const pkcs8 = new Uint8Array(X25519_PKCS8_PREFIX.length + 32);
+  pkcs8.set(X25519_PKCS8_PREFIX);
+  pkcs8.set(scalar, X25519_PKCS8_PREFIX.length);
+  scalar.fill(0);
+  decrypter.addIdentity(await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']));
+  pkcs8.fill(0);
+  return decrypter;
 }
 
 /** The plaintext, or null when the file is not for this identity, damaged, or not age at all. */

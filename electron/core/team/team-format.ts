@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { TEAM_FORMAT, teamFormatFileSchema, type TeamFormatFile } from '../../../shared/domain/team';
 import { CoreError } from '../errors';
-import { writeFileDurably } from '../storage/atomic-write';
 import { TeamFileRefusedError } from './team-errors';
 
 /**
@@ -55,8 +55,26 @@ export async function readTeamText(root: string, file: string): Promise<string |
   }
 }
 
+/**
+ * Replaced atomically (temp file, rename) so a reader never sees half a file, but without an fsync per
+ * file: a removal rewrites every entry, and 1,000 fsyncs would cost seconds. Durability is git's: the
+ * sync commits these files, and a file a power cut left empty is refused and restored from the commit.
+ */
 export async function writeTeamText(root: string, file: string, text: string): Promise<void> {
-  await writeFileDurably(join(root, file), text, { keepBackup: false });
+  const path = join(root, file);
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, text, { flag: 'wx', mode: 0o600 }).catch(async (error: unknown) => {
+      // keys/ and entries/ appear with their first file; checking for them before every write costs more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeFile(temp, text, { flag: 'wx', mode: 0o600 });
+    });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Pretty-printed with a final newline: these files are read in git diffs and reviews. */

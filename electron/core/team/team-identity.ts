@@ -69,7 +69,7 @@ export async function loadTeamIdentity(keychain: Keychain, installationId: strin
   if (identity === null) {
     throw new CoreError(
       'STORAGE_CORRUPT',
-      'Your team identity in the system keychain is damaged. Import an exported copy of it to keep your team vaults.',
+      'Your team identity in the system keychain is damaged. Keyhaven left it untouched: it may be your only way into your team vaults.',
     );
   }
   return identity;

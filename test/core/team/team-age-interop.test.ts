@@ -130,5 +130,11 @@ describe('interoperability with the standard age tool', () => {
     expect((JSON.parse(stdout) as { entry: { secret: string } }).entry.secret).toBe('sk_live_behind_passphrase');
     // The passphrase was typed, never echoed back into what the terminal shows.
     expect(opened.output).not.toContain('tiger lamp');
+
+    // `age -d` on the export itself asks for the passphrase and gives back the plain identity file.
+    const unsealed = join(work.path, 'a.txt');
+    const plain = await ageWithTerminal(['-d', '-o', unsealed, sealed], 'tiger lamp orbit seven');
+    expect(plain.code).toBe(0);
+    expect(await readFile(unsealed, 'utf8')).toBe(await exportTeamIdentity(a));
   });
 });

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import {
   fingerprintSchema,
+  teamMemberSchema,
   type MemberAction,
   type MemberPublicLine,
   type TeamMember,
@@ -40,7 +41,12 @@ export interface OpenedTeamVault extends TeamVaultSession {
   former: ReadonlyMap<string, TeamMember>;
 }
 
-const sessionOf = (root: string, me: TeamIdentity, state: MemberState, vaultKey: OpenedTeamVault['vaultKey']) => ({
+const sessionOf = (
+  root: string,
+  me: TeamIdentity,
+  state: MemberState,
+  vaultKey: OpenedTeamVault['vaultKey'],
+): OpenedTeamVault => ({
   root,
   me,
   vaultKey,
@@ -135,7 +141,10 @@ export async function addTeamMember(
 ): Promise<OpenedTeamVault> {
   assertWriter(vault);
   const { records, state } = await currentChain(vault);
-  const added: TeamMember = { ...member, readOnly: options.readOnly };
+  // Parsed again here: the line may have come from anywhere, and a bad one must not reach members.json.
+  const parsed = teamMemberSchema.safeParse({ ...member, readOnly: options.readOnly });
+  if (!parsed.success) throw new CoreError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Not a member line.');
+  const added = parsed.data;
   const fingerprint = fingerprintOf(added.signingKey);
   if (state.members.has(fingerprint))
     throw new CoreError('CONFLICT', `${added.name} is already a member of this team vault.`);

@@ -70,6 +70,12 @@ describe('a team vault with a writer A, a writer B and a read-only C', () => {
       code: 'INVALID_INPUT',
     });
     await expect(openTeamVault(root, outsider)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const mistyped = { ...publicOf(outsider), recipient: `${outsider.recipient.slice(0, -1)}q` };
+    if (mistyped.recipient === outsider.recipient) mistyped.recipient = `${outsider.recipient.slice(0, -1)}p`;
+    await expect(addTeamMember(asA, mistyped, { readOnly: false }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('checksum'),
+    });
   });
 
   it('lays the folder out as documented, and is only created in an empty folder', async () => {

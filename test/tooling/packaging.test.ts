@@ -63,9 +63,10 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
     expect(manifest.scripts).toBeUndefined();
     expect(manifest.devDependencies).toBeUndefined();
     // @usebruno/lang reads Bruno collections and yaml OpenAPI and Insomnia files: the console's imports run in main;
-    // match-sorter ranks the search (Ctrl/⌘+K), which runs in main too.
+    // match-sorter ranks the search (Ctrl/⌘+K), which runs in main too; age-encryption encrypts team vaults' files.
     expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
       '@usebruno/lang',
+      'age-encryption',
       'httpsnippet-lite',
       'keytar',
       'lowdb',
@@ -73,7 +74,16 @@ describe('npm run dist: the packaged app (Linux --dir with a stand-in Electron)'
       'yaml',
       'zod',
     ]);
-    for (const dependency of ['keytar', 'lowdb', 'zod', 'httpsnippet-lite', '@usebruno/lang', 'yaml', 'match-sorter']) {
+    for (const dependency of [
+      'keytar',
+      'lowdb',
+      'zod',
+      'httpsnippet-lite',
+      '@usebruno/lang',
+      'yaml',
+      'match-sorter',
+      'age-encryption',
+    ]) {
       expect(files).toContain(`/node_modules/${dependency}/package.json`);
     }
   });

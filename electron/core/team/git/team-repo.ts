@@ -97,8 +97,10 @@ export class TeamRepo {
       throw new GitError('FAILED', `Keyhaven cannot clone into ${dir}: the folder is not empty.`);
     }
     const repo = new TeamRepo(dir, url, options);
-    await repo.mustRun(['init', '-q', `--initial-branch=${repo.branch}`]);
+    // --template= : nothing copied from the user's init.templateDir (hooks, excludes, config)
+    await repo.mustRun(['init', '-q', '--template=', `--initial-branch=${repo.branch}`]);
     await repo.mustRun(['remote', 'add', 'origin', url]);
+    await mkdir(join(dir, '.git', 'info'), { recursive: true });
     await writeFile(join(dir, '.git', 'info', 'attributes'), ATTRIBUTES);
     return repo;
   }

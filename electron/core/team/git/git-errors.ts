@@ -71,7 +71,9 @@ export function urlSecrets(url: string): string[] {
   } catch {
     return [];
   }
-  const parts = LOGIN_ONLY_SCHEMES.test(`${parsed.protocol}//`) ? [parsed.password] : [parsed.username, parsed.password];
+  const parts = LOGIN_ONLY_SCHEMES.test(`${parsed.protocol}//`)
+    ? [parsed.password]
+    : [parsed.username, parsed.password];
   const out = new Set<string>();
   for (const part of parts) {
     if (!part) continue;

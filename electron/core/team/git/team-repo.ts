@@ -124,7 +124,11 @@ export class TeamRepo {
    * with `message`, which the caller keeps neutral ("keyhaven: 3 entries changed": the history is
    * readable by the git host). Returns the new commit, or null when nothing changed.
    */
-  async commitAll(paths: readonly string[], message: string, author: GitAuthor = this.options.identity): Promise<string | null> {
+  async commitAll(
+    paths: readonly string[],
+    message: string,
+    author: GitAuthor = this.options.identity,
+  ): Promise<string | null> {
     return this.locked(async () => {
       const tracked = new Set(
         (await this.mustRun(['ls-files', '-z', '--', ...paths.map(literal)])).stdout

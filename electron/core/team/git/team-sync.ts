@@ -56,20 +56,18 @@ export async function syncRepo(repo: TeamRepo, options: SyncOptions): Promise<Sy
       }
       if (baseline !== null && !(await contains(repo, remote, baseline))) {
         const local = await repo.head();
-        return await report(
-          {
-            state: 'history-rewritten',
-            ahead: await repo.count(remote, local),
-            behind: await repo.count(local, remote),
-            remoteHead: remote,
-            problem: {
-              code: 'HISTORY_REWRITTEN',
-              message:
-                `The history of the team repository ${repo.url} was rewritten (force-pushed): it no longer ` +
-                `contains commit ${baseline.slice(0, 12)}, which this copy last synced. Nothing was changed here.`,
-            },
+        return await report({
+          state: 'history-rewritten',
+          ahead: await repo.count(remote, local),
+          behind: await repo.count(local, remote),
+          remoteHead: remote,
+          problem: {
+            code: 'HISTORY_REWRITTEN',
+            message:
+              `The history of the team repository ${repo.url} was rewritten (force-pushed): it no longer ` +
+              `contains commit ${baseline.slice(0, 12)}, which this copy last synced. Nothing was changed here.`,
           },
-        );
+        });
       }
       const local = await repo.head();
       if (remote !== null) {

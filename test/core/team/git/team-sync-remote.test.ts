@@ -143,7 +143,10 @@ describe('TeamRepo sync against a remote that moves, vanishes or is rewritten', 
 
   it('never puts the password of a credential URL in a message', async () => {
     const url = 'https://user:secret@127.0.0.1:1/x.git';
-    const error = await TeamRepo.clone(url, join(team.root(), 'cloned'), { identity: identity('a'), timeoutMs: 20_000 }).then(
+    const error = await TeamRepo.clone(url, join(team.root(), 'cloned'), {
+      identity: identity('a'),
+      timeoutMs: 20_000,
+    }).then(
       () => null,
       (caught: unknown) => caught,
     );

@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TeamRepo } from '../../../../electron/core/team/git/team-repo';
 import {
+  type Member,
   change,
   conflictMarkersIn,
   git,
+  identity,
   readEntry,
   recordingResolver,
   sync,
@@ -21,6 +27,8 @@ describe('TeamRepo sync between three members', () => {
     const report = await sync(alice);
 
     expect(report).toMatchObject({ state: 'synced', ahead: 0, behind: 0, remoteHead: commit, pushAttempts: 1 });
+    expect(report.timings.gitMs).toBeGreaterThan(0);
+    expect(report.timings.gitMs).toBeLessThanOrEqual(report.timings.totalMs);
     expect(await git(team.remote(), ['rev-parse', 'refs/heads/main'])).toBe(`${commit}\n`);
     expect(await git(team.remote(), ['log', '-1', '--format=%an <%ae>|%s'])).toBe(
       'alice <alice@team.test>|keyhaven: 1 entries changed\n',
@@ -141,6 +149,61 @@ describe('TeamRepo sync between three members', () => {
     await sync(alice);
     expect(await readEntry(alice, 'entries/x.age')).toBeNull();
     expect(await readEntry(alice, 'entries/y.age')).toBe('y1\n');
+  });
+
+  it('shares a folder that already holds files into a repository with a history of its own', async () => {
+    const alice = await team.member('alice');
+    await change(alice, { 'README.md': 'team repo\n', 'vault/a.age': 'remote a\n' });
+    await sync(alice);
+    const folder = join(team.root(), 'existing-vault');
+    await mkdir(join(folder, 'vault'), { recursive: true });
+    await writeFile(join(folder, 'vault', 'b.age'), 'local b\n');
+    await writeFile(join(folder, 'vault', 'a.age'), 'local a\n');
+    const dave: Member = {
+      name: 'dave',
+      repo: await TeamRepo.init(team.remote(), folder, { identity: identity('dave') }),
+      lastSynced: null,
+    };
+    expect(await dave.repo.commitAll(['vault/a.age', 'vault/b.age'], 'keyhaven: vault shared')).not.toBeNull();
+
+    const resolver = recordingResolver((call) => `${call.theirs}${call.ours}`);
+    const report = await sync(dave, resolver.resolve);
+
+    expect(resolver.calls).toEqual([{ path: 'vault/a.age', ours: 'local a\n', theirs: 'remote a\n' }]);
+    expect(report).toMatchObject({ state: 'synced', behind: 1, ahead: 0 });
+    await sync(alice);
+    expect(await readEntry(alice, 'vault/b.age')).toBe('local b\n');
+    expect(await readEntry(alice, 'vault/a.age')).toBe('remote a\nlocal a\n');
+    expect(await readEntry(dave, 'README.md')).toBe('team repo\n');
+  });
+
+  it('starts over cleanly after a sync that was interrupted in the middle of a rebase', async () => {
+    const alice = await team.member('alice');
+    await change(alice, { 'entries/s.age': 's0\n' });
+    await sync(alice);
+    const bob = await team.member('bob');
+    bob.lastSynced = alice.lastSynced;
+    await change(alice, { 'entries/s.age': 's1 alice\n' });
+    await sync(alice);
+    const mine = await change(bob, { 'entries/s.age': 's1 bob\n' });
+    // What a killed app leaves behind: a rebase stopped on a conflict, the teammate's version on disk.
+    await git(bob.repo.dir, ['fetch', '-q', 'origin']);
+    await git(bob.repo.dir, ['-c', 'user.name=bob', '-c', 'user.email=bob@team.test', 'rebase', 'origin/main']).catch(
+      () => undefined,
+    );
+    expect(existsSync(join(bob.repo.dir, '.git', 'rebase-merge'))).toBe(true);
+    expect(await readEntry(bob, 'entries/s.age')).toBe('s1 alice\n');
+
+    const resolver = recordingResolver((call) => call.ours);
+    const report = await sync(bob, resolver.resolve);
+
+    expect(report.state).toBe('synced');
+    expect(resolver.calls).toEqual([{ path: 'entries/s.age', ours: 's1 bob\n', theirs: 's1 alice\n' }]);
+    expect(await readEntry(bob, 'entries/s.age')).toBe('s1 bob\n');
+    expect(await git(bob.repo.dir, ['log', '-1', '--format=%s'])).toBe(
+      await git(bob.repo.dir, ['log', '-1', '--format=%s', mine ?? '']),
+    );
+    expect(await conflictMarkersIn(bob.repo.dir)).toBe('');
   });
 
   it('commits nothing when nothing changed, and keeps bytes exactly as written', async () => {

@@ -151,6 +151,24 @@ describe('TeamRepo sync between three members', () => {
     expect(await readEntry(alice, 'entries/y.age')).toBe('y1\n');
   });
 
+  it('drops a local commit the resolver settled entirely in the teammate’s favour', async () => {
+    const alice = await team.member('alice');
+    await change(alice, { 'entries/s.age': 's0\n' });
+    await sync(alice);
+    const bob = await team.member('bob');
+    bob.lastSynced = alice.lastSynced;
+    await change(alice, { 'entries/s.age': 's1 alice\n' });
+    await sync(alice);
+    await change(bob, { 'entries/s.age': 's1 bob\n' });
+
+    const theirs = recordingResolver((call) => call.theirs);
+    const report = await sync(bob, theirs.resolve);
+
+    expect(report).toMatchObject({ state: 'synced', ahead: 0, pushAttempts: 0, remoteHead: alice.lastSynced });
+    expect(await bob.repo.head()).toBe(alice.lastSynced); // no empty commit left behind, nothing pushed
+    expect(await readEntry(bob, 'entries/s.age')).toBe('s1 alice\n');
+  });
+
   it('shares a folder that already holds files into a repository with a history of its own', async () => {
     const alice = await team.member('alice');
     await change(alice, { 'README.md': 'team repo\n', 'vault/a.age': 'remote a\n' });

@@ -22,11 +22,13 @@ export async function syncRepo(repo: TeamRepo, options: SyncOptions): Promise<Sy
   const resolved = new Set<string>();
   let resolverMs = 0;
   let pushAttempts = 0;
-  let headBefore: string | null = null;
+  /** The local head once the sync has started; undefined while it failed before that (nothing changed). */
+  let headBefore: string | null | undefined;
 
   const report = async (outcome: Outcome): Promise<SyncReport> => {
     const localHead = await repo.head().catch(() => null);
-    const pathsChanged = await changedPaths(repo, headBefore, localHead).catch(() => []);
+    const pathsChanged =
+      headBefore === undefined ? [] : await changedPaths(repo, headBefore, localHead).catch(() => []);
     return {
       ...outcome,
       pathsChanged,

@@ -137,7 +137,7 @@ describe('TeamRepo sync against a remote that moves, vanishes or is rewritten', 
     await sync(alice);
     await writeEntry(alice, 'entries/a.age', 'edited behind Keyhaven’s back\n');
     const report = await sync(alice);
-    expect(report).toMatchObject({ state: 'failed', problem: { code: 'UNCOMMITTED_CHANGES' } });
+    expect(report).toMatchObject({ state: 'failed', pathsChanged: [], problem: { code: 'UNCOMMITTED_CHANGES' } });
     expect(await readEntry(alice, 'entries/a.age')).toBe('edited behind Keyhaven’s back\n');
   });
 

@@ -21,6 +21,7 @@ describe('check a key: a record changed outside Keyhaven', () => {
     await createApp(first.page, 'Pyas');
     await openAppCard(first.page, 'Pyas');
     const { plaintext } = await generateKeyThroughWizard(first.page, { name: 'Production', scopes: ['Read items'] });
+    await first.context.close(); // before the harness stops: the page would go on calling it
     expect(await harness.stop(), 'the harness closes cleanly on SIGTERM').toBe(0);
 
     const file = join(harness.dataDir, 'keyhaven.json');

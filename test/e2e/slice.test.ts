@@ -100,7 +100,9 @@ describe('first slice: apps and issued keys in the real UI', () => {
     await page.getByText('Production').first().waitFor();
     await screenshot(page, '10-app-activity');
 
-    // Restart: a new harness on the same data folder; the app and the key are still there.
+    // Restart: a new harness on the same data folder; the app and the key are still there. The page
+    // closes first: it polls main (the sidebar's lock countdown) and would call a stopped harness.
+    await page.context().close();
     expect(await harness.stop(), 'the harness closes cleanly on SIGTERM').toBe(0);
     const restarted = await e2e.startHarness({ dataDir: harness.dataDir });
     const again = await e2e.open(restarted);

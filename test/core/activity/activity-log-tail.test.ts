@@ -65,5 +65,5 @@ describe('a tail-only activity log', () => {
     expect(await reopened.activity.check()).toEqual({ intact: true, count: 503, brokenAtSeq: null, problem: null });
     expect(reopened.activity.list({ limit: 1 })[0]).toMatchObject({ seq: 503, actor: 'cli' });
     await reopened.close();
-  });
+  }, 60_000); // 500 commits, each durable: seconds on a busy 2-CPU runner
 });

@@ -58,7 +58,8 @@ describe('Save in vault on "Store your API key"', () => {
     const plaintext = await readKey(user, dialog);
     await saveAndConfirm(user, slot);
     const status = await within(slot).findByText('Saved in the vault "Personal".');
-    expect(status).toHaveFocus();
+    // Focus moves to the status in an effect after it is drawn: wait for it, as a busy runner may lag.
+    await waitFor(() => expect(status).toHaveFocus());
     expect(within(slot).queryByRole('button', { name: 'Save in vault' })).not.toBeInTheDocument();
     // Cerby: the user still selects "I have stored the key in a safe place", then Done.
     expect(storedBox(dialog)).not.toBeChecked();

@@ -113,3 +113,13 @@ export function classifyTransportFailure(stderr: string): 'AUTH' | 'UNREACHABLE'
   ];
   return authMarkers.some((marker) => stderr.includes(marker)) ? 'AUTH' : 'UNREACHABLE';
 }
+
+export function transportError(action: string, url: string, stderr: string): GitError {
+  const code = classifyTransportFailure(stderr);
+  const why = firstLine(stderr) || 'git gave no reason';
+  const advice =
+    code === 'AUTH'
+      ? 'Check that your SSH key or git credential helper gives access to it; Keyhaven never asks for a password.'
+      : 'Your changes are kept and sent at the next sync.';
+  return new GitError(code, `Keyhaven could not ${action} the team repository ${url} (${why}). ${advice}`, stderr);
+}

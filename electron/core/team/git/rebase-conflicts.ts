@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { GitError } from './git-errors';
 import { failed, literal } from './git-runner';
 import type { ConflictResolver } from './sync-report';
-import type { TeamRepo } from './team-repo';
+import type { WorkingCopy } from './working-copy';
 
 export interface RebaseOutcome {
   resolved: string[];
@@ -22,7 +22,11 @@ export interface RebaseOutcome {
  * throws, FAILED when git stops for another reason; in both cases the rebase is aborted first, so the
  * branch and working copy are back where they were.
  */
-export async function rebaseOnto(repo: TeamRepo, upstream: string, resolve: ConflictResolver): Promise<RebaseOutcome> {
+export async function rebaseOnto(
+  repo: WorkingCopy,
+  upstream: string,
+  resolve: ConflictResolver,
+): Promise<RebaseOutcome> {
   const outcome: RebaseOutcome = { resolved: [], resolverMs: 0 };
   let result = await repo.run(['rebase', '-q', '--no-verify', '--no-gpg-sign', upstream]);
   // Each round settles the conflicts of one replayed commit; a commit list is finite, and so is this.
@@ -63,17 +67,17 @@ export async function rebaseOnto(repo: TeamRepo, upstream: string, resolve: Conf
   return outcome;
 }
 
-export function rebaseInProgress(repo: TeamRepo): boolean {
+export function rebaseInProgress(repo: WorkingCopy): boolean {
   return existsSync(join(repo.dir, '.git', 'rebase-merge')) || existsSync(join(repo.dir, '.git', 'rebase-apply'));
 }
 
-export async function abortRebase(repo: TeamRepo): Promise<void> {
+export async function abortRebase(repo: WorkingCopy): Promise<void> {
   if (!rebaseInProgress(repo)) return;
   await repo.mustRun(['rebase', '--abort']);
 }
 
 /** Unmerged paths with their blobs by stage (1 base, 2 upstream, 3 the replayed commit). */
-async function unmergedPaths(repo: TeamRepo): Promise<Map<string, Map<number, string>>> {
+async function unmergedPaths(repo: WorkingCopy): Promise<Map<string, Map<number, string>>> {
   const listing = (await repo.mustRun(['ls-files', '-u', '-z'])).stdout.toString('utf8');
   const paths = new Map<string, Map<number, string>>();
   for (const record of listing.split('\0')) {
@@ -87,12 +91,12 @@ async function unmergedPaths(repo: TeamRepo): Promise<Map<string, Map<number, st
   return paths;
 }
 
-async function readBlob(repo: TeamRepo, blob: string): Promise<Buffer> {
+async function readBlob(repo: WorkingCopy, blob: string): Promise<Buffer> {
   return (await repo.mustRun(['cat-file', 'blob', blob])).stdout;
 }
 
 /** Writes the resolver's choice into the working copy and the index, which ends the path's conflict. */
-async function settle(repo: TeamRepo, path: string, kept: Buffer | null): Promise<void> {
+async function settle(repo: WorkingCopy, path: string, kept: Buffer | null): Promise<void> {
   const file = join(repo.dir, path);
   if (kept === null) {
     await rm(file, { force: true });

@@ -53,3 +53,12 @@ export interface SyncReport {
   problem?: { code: GitErrorCode | 'HISTORY_REWRITTEN'; message: string };
   timings: SyncTimings;
 }
+
+export interface SyncOptions {
+  /** The remote head of the last sync that succeeded (the caller stores it), or null before the first. */
+  lastSyncedRemote: string | null;
+  /** Settles each file both sides changed; never shown to a person as conflict markers. */
+  resolve: ConflictResolver;
+  /** How many times a push rejected because someone pushed meanwhile is retried (default 3). */
+  maxPushAttempts?: number;
+}

@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireFileLock } from '../../storage/file-lock';
-import { GitError, classifyTransportFailure, firstLine, urlSecrets } from './git-errors';
+import { GitError, transportError, urlSecrets } from './git-errors';
 import { type GitResult, failed, literal, runGit } from './git-runner';
-import type { ConflictResolver, SyncReport } from './sync-report';
+import type { SyncOptions, SyncReport } from './sync-report';
 import { syncRepo } from './team-sync';
+import type { WorkingCopy } from './working-copy';
 
 export interface GitAuthor {
   name: string;
@@ -27,15 +28,6 @@ export interface TeamRepoOptions {
   timeoutMs?: number;
 }
 
-export interface SyncOptions {
-  /** The remote head of the last sync that succeeded (the caller stores it), or null before the first. */
-  lastSyncedRemote: string | null;
-  /** Settles each file both sides changed; never shown to a person as conflict markers. */
-  resolve: ConflictResolver;
-  /** How many times a push rejected because someone pushed meanwhile is retried (default 3). */
-  maxPushAttempts?: number;
-}
-
 /**
  * Attributes of every file in the working clone, kept in .git/info/attributes (local, never pushed):
  * `-text` keeps the bytes exactly as written on every platform; `merge=binary` makes any change both
@@ -46,7 +38,7 @@ const ATTRIBUTES = '* -text merge=binary\n';
 
 const INCOMING_REF = 'refs/keyhaven/incoming';
 
-export class TeamRepo {
+export class TeamRepo implements WorkingCopy {
   readonly branch: string;
   /** Milliseconds spent inside git since the counter was last read (see `takeGitMs`). */
   private gitMs = 0;
@@ -268,14 +260,4 @@ export class TeamRepo {
     ];
     return settings.flatMap((setting) => ['-c', setting]);
   }
-}
-
-export function transportError(action: string, url: string, stderr: string): GitError {
-  const code = classifyTransportFailure(stderr);
-  const why = firstLine(stderr) || 'git gave no reason';
-  const advice =
-    code === 'AUTH'
-      ? 'Check that your SSH key or git credential helper gives access to it; Keyhaven never asks for a password.'
-      : 'Your changes are kept and sent at the next sync.';
-  return new GitError(code, `Keyhaven could not ${action} the team repository ${url} (${why}). ${advice}`, stderr);
 }

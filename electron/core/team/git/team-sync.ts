@@ -6,17 +6,17 @@
  * the history check runs between the fetch and the rebase, before anything local changes.
  */
 import { performance } from 'node:perf_hooks';
-import { GitError } from './git-errors';
+import { GitError, transportError } from './git-errors';
 import { failed } from './git-runner';
 import { abortRebase, rebaseOnto } from './rebase-conflicts';
-import type { SyncReport } from './sync-report';
-import { type SyncOptions, type TeamRepo, transportError } from './team-repo';
+import type { SyncOptions, SyncReport } from './sync-report';
+import type { WorkingCopy } from './working-copy';
 
 const DEFAULT_PUSH_ATTEMPTS = 3;
 
 type Outcome = Omit<SyncReport, 'timings' | 'pathsChanged' | 'localHead' | 'pushAttempts' | 'resolved'>;
 
-export async function syncRepo(repo: TeamRepo, options: SyncOptions): Promise<SyncReport> {
+export async function syncRepo(repo: WorkingCopy, options: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
   repo.takeGitMs();
   const resolved = new Set<string>();
@@ -116,7 +116,7 @@ export async function syncRepo(repo: TeamRepo, options: SyncOptions): Promise<Sy
 }
 
 /** Whether `commit` is in the history of `head` (a missing head or an unknown commit: no). */
-async function contains(repo: TeamRepo, head: string | null, commit: string): Promise<boolean> {
+async function contains(repo: WorkingCopy, head: string | null, commit: string): Promise<boolean> {
   if (head === null) return false;
   const result = await repo.run(['merge-base', '--is-ancestor', commit, head]);
   if (result.code === 0) return true;
@@ -131,7 +131,7 @@ async function contains(repo: TeamRepo, head: string | null, commit: string): Pr
  * Pushes the local branch without force. Returns 'pushed', 'rejected' when the remote moved meanwhile
  * (porcelain flag `!` with `[rejected]`), or the GitError that says why the remote could not be reached.
  */
-async function push(repo: TeamRepo): Promise<'pushed' | 'rejected' | GitError> {
+async function push(repo: WorkingCopy): Promise<'pushed' | 'rejected' | GitError> {
   let result;
   try {
     result = await repo.run(['push', '--porcelain', '--no-verify', 'origin', `HEAD:refs/heads/${repo.branch}`]);
@@ -153,7 +153,7 @@ async function push(repo: TeamRepo): Promise<'pushed' | 'rejected' | GitError> {
   return error;
 }
 
-async function assertNothingUncommitted(repo: TeamRepo): Promise<void> {
+async function assertNothingUncommitted(repo: WorkingCopy): Promise<void> {
   const status = await repo.mustRun(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
   if (status.stdout.length > 0) {
     throw new GitError(
@@ -165,7 +165,7 @@ async function assertNothingUncommitted(repo: TeamRepo): Promise<void> {
 }
 
 /** Files that differ between the working copy before and after the sync. */
-async function changedPaths(repo: TeamRepo, before: string | null, after: string | null): Promise<string[]> {
+async function changedPaths(repo: WorkingCopy, before: string | null, after: string | null): Promise<string[]> {
   if (after === null || before === after) return [];
   const args =
     before === null

@@ -39,6 +39,8 @@ import { openVaults, type Vaults } from './vaults/vaults';
 import { lockStatusOf } from './vaults/lock-status';
 import type { LockStatus } from '../../shared/domain/vault-lock';
 import type { CoreOptions, PartRecovery } from './core-options';
+import { TeamIdentities } from './team/link/team-identities';
+import { TeamVaults } from './team/link/team-vaults';
 
 export type { CoreOptions, OptionalPart, PartRecovery } from './core-options';
 
@@ -74,6 +76,9 @@ export interface Core {
   /** The keys:* channels' one object: generate and rotate hold the new plaintext for Save in vault and Copy. */
   readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
+  /** Team vaults shared through git (issue 15), and this data folder's team identity. */
+  readonly teams: TeamVaults;
+  readonly teamIdentity: TeamIdentities;
   /** The request console: sends in main, keeps history and saved requests in console.json. */
   readonly console: ConsoleService;
   /** Settings → Local test API (off until started). */
@@ -226,6 +231,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (made === true) events.emit('data:changed', { parts: ['vaults'] });
   };
   const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened() };
+  const teamIdentity = new TeamIdentities(options.keychain, () => db.snapshot().installationId, clock);
+  const teams = new TeamVaults({
+    dataDir: options.dataDir,
+    vaults: () => vaultsPart.get(),
+    clock,
+    identity: (name) => teamIdentity.require(name),
+  });
   const problems = (): DataProblem[] =>
     [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);
   return {
@@ -239,6 +251,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return vaultsPart.get();
     },
     issuing,
+    teams,
+    teamIdentity,
     vaultActions,
     entryActions,
     clipboard,

@@ -150,6 +150,14 @@ export const teamEntrySchema = z.strictObject({
   history: z.array(teamHistoryItemSchema),
   updatedAt: isoDateSchema,
   updatedBy: fingerprintSchema,
+  /** Set by a removal: the removed members could read this key; it holds while `version` is current. */
+  rotateAdvice: z
+    .strictObject({
+      removed: z.array(z.string().max(200)).max(100),
+      at: isoDateSchema,
+      version: z.number().int().positive(),
+    })
+    .optional(),
 });
 export type TeamEntry = z.output<typeof teamEntrySchema>;
 

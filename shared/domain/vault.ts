@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerSchemeSchema, servicePresetIdSchema } from '../catalogs/service-presets';
+import { teamSyncOutcomeSchema } from './team-link';
 import { idSchema, isoDateSchema, nameSchema, noteSchema } from './text';
 
 /**
@@ -61,6 +62,8 @@ export const entryHistoryItemSchema = z.strictObject({
   replacedAt: isoDateSchema,
   /** For a rotated issued key: the end of its grace period, after which the old value is dropped. */
   keepUntil: isoDateSchema.nullable(),
+  /** In a team vault: the member who replaced this value (a merged concurrent change names its author). */
+  by: z.string().max(200).optional(),
 });
 
 /** An entry without its sealed values: what lists show. */
@@ -83,6 +86,15 @@ export const entryViewSchema = z.strictObject({
   updatedAt: isoDateSchema,
   secretVersion: z.number().int().positive(),
   history: z.array(entryHistoryItemSchema),
+  /** In a team vault: the member whose change this is (absent in a vault of one's own). */
+  updatedBy: z.string().max(200).optional(),
+  /**
+   * In a team vault: members removed while this key was current could read it, so it should be
+   * rotated at its service. Holds while `version` is still the current one.
+   */
+  rotateAdvice: z
+    .strictObject({ removed: z.array(z.string()), at: isoDateSchema, version: z.number().int().positive() })
+    .optional(),
 });
 export type EntryView = z.output<typeof entryViewSchema>;
 
@@ -94,6 +106,15 @@ export const vaultSummarySchema = z.strictObject({
   locked: z.boolean(),
   /** Set after an unlock found no data key in the keychain (profile copied to another machine). */
   keyMissing: z.boolean(),
+  /** Present for a team vault: its repository and how its last sync went. */
+  team: z
+    .strictObject({
+      url: z.string(),
+      readOnly: z.boolean(),
+      lastSyncedAt: isoDateSchema.nullable(),
+      lastSync: teamSyncOutcomeSchema.nullable(),
+    })
+    .optional(),
 });
 export type VaultSummary = z.output<typeof vaultSummarySchema>;
 

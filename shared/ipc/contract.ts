@@ -82,6 +82,7 @@ import {
   unlockVaultInputSchema,
 } from '../domain/vault-lock';
 import type { Channel } from './channels';
+import { teamContract } from './team-contract';
 import { consoleContract } from './console-contract';
 import type { AppEvent } from './events';
 
@@ -150,6 +151,7 @@ export const contract = {
   'entries:restoreMany': { request: entryIdsInputSchema, response: entryListSchema },
   'entries:tag': { request: tagEntriesInputSchema, response: entryListSchema },
   'entries:restoreVersion': { request: restoreVersionInputSchema, response: entryViewSchema },
+  ...teamContract,
   ...consoleContract,
   'testApi:status': { request: noInput, response: testApiStatusSchema },
   'testApi:start': { request: startTestApiInputSchema, response: testApiStatusSchema },

@@ -64,10 +64,14 @@ function assertWriter(vault: TeamVaultSession): void {
 
 /** Signs as the session's member and encrypts to the session's vault key (re-encryption uses it directly). */
 export async function writeSignedEntry(vault: TeamVaultSession, entry: TeamEntry | TeamTombstone): Promise<void> {
+  await writeTeamText(vault.root, entryFileOf(entry.id), await encodeSignedEntry(vault, entry));
+}
+
+/** The armored file text of an entry signed by the session's member (the merge resolver writes it itself). */
+export async function encodeSignedEntry(vault: TeamVaultSession, entry: TeamEntry | TeamTombstone): Promise<string> {
   const unsigned = { format: TEAM_ENTRY_FORMAT, version: 1, teamId: vault.teamId, entry, signer: vault.me.fingerprint };
   const file = { ...unsigned, signature: signCanonical(unsigned, vault.me.signingKey) };
-  const text = await cipherOf(vault.vaultKey).encrypt(padded(JSON.stringify(file)));
-  await writeTeamText(vault.root, entryFileOf(entry.id), text);
+  return cipherOf(vault.vaultKey).encrypt(padded(JSON.stringify(file)));
 }
 
 /** Writes (creates or replaces) an entry, signed by the session's member, who must be able to write. */
@@ -94,9 +98,17 @@ export async function deleteTeamEntry(vault: TeamVaultSession, entryId: string, 
  * Null when there is no such file.
  */
 export async function readTeamEntry(vault: TeamVaultSession, entryId: string): Promise<TeamEntryRecord | null> {
+  const armored = await readTeamText(vault.root, entryFileOf(entryId));
+  return armored === null ? null : decodeTeamEntry(vault, entryId, armored);
+}
+
+/** Checks one entry file's text as readTeamEntry does (the merge resolver has bytes, not a file). */
+export async function decodeTeamEntry(
+  vault: TeamVaultSession,
+  entryId: string,
+  armored: string,
+): Promise<TeamEntryRecord> {
   const path = entryFileOf(entryId);
-  const armored = await readTeamText(vault.root, path);
-  if (armored === null) return null;
   const text = await cipherOf(vault.vaultKey).decrypt(armored);
   if (text === null) throw new TeamFileRefusedError(path, 'undecryptable');
   let raw: unknown;

@@ -4,6 +4,7 @@ import {
   teamMemberSchema,
   type MemberAction,
   type MemberPublicLine,
+  type TeamEntry,
   type TeamMember,
 } from '../../../shared/domain/team';
 import { CoreError } from '../errors';
@@ -168,18 +169,25 @@ export interface RekeyResult {
  * (who checked each one first), a wrap of the new key for everyone left, the removed member's wrap
  * deleted, and one signed `remove` record carrying the new key's recipient.
  */
-export async function removeTeamMember(vault: OpenedTeamVault, fingerprint: string, now: Date): Promise<RekeyResult> {
+export async function removeTeamMember(
+  vault: OpenedTeamVault,
+  fingerprint: string,
+  now: Date,
+  /** Applied to each live entry as it is re-encrypted (the link marks what the removed member could read). */
+  reviseEntry: (entry: TeamEntry, removed: TeamMember) => TeamEntry = (entry) => entry,
+): Promise<RekeyResult> {
   assertWriter(vault);
   fingerprintSchema.parse(fingerprint);
   if (fingerprint === vault.me.fingerprint) {
     throw new CoreError('INVALID_INPUT', 'You cannot remove yourself: another member who can write removes you.');
   }
-  if (!vault.members.has(fingerprint))
-    throw new CoreError('NOT_FOUND', 'This person is not a member of this team vault.');
+  const removed = vault.members.get(fingerprint);
+  if (removed === undefined) throw new CoreError('NOT_FOUND', 'This person is not a member of this team vault.');
   return rekey(
     vault,
     (recipient, keyEpoch) => ({ type: 'remove', fingerprint, vaultRecipient: recipient, keyEpoch }),
     now,
+    (entry) => reviseEntry(entry, removed),
   );
 }
 
@@ -193,6 +201,7 @@ async function rekey(
   vault: OpenedTeamVault,
   actionFor: (recipient: string, keyEpoch: number) => MemberAction,
   now: Date,
+  reviseEntry: (entry: TeamEntry) => TeamEntry = (entry) => entry,
 ): Promise<RekeyResult> {
   const { records, state } = await currentChain(vault);
   const current = { ...vault, members: state.members, head: state.head };
@@ -201,7 +210,7 @@ async function rekey(
   const next = [...records, signRecord(records, actionFor(vaultKey.recipient, vaultKey.epoch), vault.me, now)];
   const nextState = verifyMemberChain(next);
   const session = sessionOf(vault.root, vault.me, nextState, vaultKey);
-  await inBatches([...entries, ...tombstones], (item) => writeSignedEntry(session, item));
+  await inBatches([...entries.map(reviseEntry), ...tombstones], (item) => writeSignedEntry(session, item));
   for (const member of nextState.members.values()) await wrapVaultKey(vault.root, vaultKey, member, now);
   // Every wrap of no current member goes: the removed member's, and any a crash or a host left behind.
   for (const fingerprint of await listVaultKeyWraps(vault.root)) {

@@ -252,10 +252,11 @@ export function toView(entry: EntryRecord, nowIso: string): EntryView {
   return {
     ...rest,
     favorite: favorite ?? false,
-    history: liveHistory(history, nowIso).map(({ version, replacedAt, keepUntil }) => ({
+    history: liveHistory(history, nowIso).map(({ version, replacedAt, keepUntil, by }) => ({
       version,
       replacedAt,
       keepUntil,
+      ...(by === undefined ? {} : { by }),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vaultSettingsSchema } from '../../../shared/domain/vault';
+import { teamLinkSchema } from '../../../shared/domain/team-link';
 import { passphraseRecordSchema } from './passphrase-record';
 import { entryRecordSchema, vaultRecordSchema, type VaultFile } from './vault-schema';
 
@@ -16,6 +17,8 @@ export const vaultOpSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('vault.rename'), id: z.uuid(), name: vaultRecordSchema.shape.name }),
   // Deleting a vault deletes its entries in the same op: no orphan entry can survive a crash.
   z.strictObject({ type: z.literal('vault.delete'), id: z.uuid() }),
+  /** Binds a vault to its team repository, updates what was last exchanged, or unbinds it (null). */
+  z.strictObject({ type: z.literal('vault.team'), id: z.uuid(), team: teamLinkSchema.nullable() }),
   z.strictObject({ type: z.literal('entry.insert'), entry: entryRecordSchema }),
   z.strictObject({ type: z.literal('entry.patch'), id: z.uuid(), patch: entryPatchSchema }),
   z.strictObject({ type: z.literal('entry.delete'), id: z.uuid() }),
@@ -37,6 +40,12 @@ export function applyVaultOp(data: VaultFile, op: VaultOp): void {
     case 'vault.rename': {
       const vault = data.vaults.find((candidate) => candidate.id === op.id);
       if (vault) vault.name = op.name;
+      return;
+    }
+    case 'vault.team': {
+      const vault = data.vaults.find((candidate) => candidate.id === op.id);
+      if (vault && op.team) vault.team = op.team;
+      else if (vault) delete vault.team;
       return;
     }
     case 'vault.delete':

@@ -5,6 +5,7 @@ import {
   entryViewSchema,
   vaultSettingsSchema,
 } from '../../../shared/domain/vault';
+import { teamLinkSchema } from '../../../shared/domain/team-link';
 import { passphraseRecordSchema } from './passphrase-record';
 import { sealedSchema } from './sealed-box';
 
@@ -21,6 +22,8 @@ export const vaultRecordSchema = z.strictObject({
   createdAt: iso,
   /** A fixed text sealed under the data key: unlock proves the keychain holds this vault's key. */
   keyCheck: sealedSchema,
+  /** Set for a team vault (issue 15): where its team repository is and what was last exchanged. */
+  team: teamLinkSchema.optional(),
 });
 export type VaultRecord = z.infer<typeof vaultRecordSchema>;
 

@@ -49,6 +49,16 @@ export class VaultService {
       entryCount: counts.get(vault.id) ?? 0,
       locked: !this.keys.isUnlocked(vault.id),
       keyMissing: this.keys.isKeyMissing(vault.id),
+      ...(vault.team === undefined
+        ? {}
+        : {
+            team: {
+              url: vault.team.url,
+              readOnly: vault.team.readOnly,
+              lastSyncedAt: vault.team.lastSyncedAt,
+              lastSync: vault.team.lastSync,
+            },
+          }),
     }));
   }
 

@@ -42,10 +42,11 @@ export async function rebaseOnto(
       // (stage 3) is the local commit being replayed. The resolver is given them the member's way round.
       const ours = stages.get(3) ? await readBlob(repo, stages.get(3) as string) : null;
       const theirs = stages.get(2) ? await readBlob(repo, stages.get(2) as string) : null;
+      const base = stages.get(1) ? await readBlob(repo, stages.get(1) as string) : null;
       const started = performance.now();
       let kept: Buffer | null;
       try {
-        kept = await resolve(path, ours, theirs);
+        kept = await resolve(path, ours, theirs, base);
       } catch (error) {
         await abortRebase(repo);
         throw Object.assign(

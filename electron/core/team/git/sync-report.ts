@@ -2,10 +2,16 @@ import type { GitErrorCode } from './git-errors';
 
 /**
  * Settles one file that both the member (`ours`: the local commit being replayed) and the remote
- * (`theirs`) changed since they last agreed; null on a side means that side deleted it. Returns the
- * bytes to keep, or null to delete the file. Called instead of ever writing conflict markers.
+ * (`theirs`) changed since they last agreed (`base`, null when the file is new on both sides); null
+ * on a side means that side deleted it. Returns the bytes to keep, or null to delete the file.
+ * Called instead of ever writing conflict markers.
  */
-export type ConflictResolver = (path: string, ours: Buffer | null, theirs: Buffer | null) => Promise<Buffer | null>;
+export type ConflictResolver = (
+  path: string,
+  ours: Buffer | null,
+  theirs: Buffer | null,
+  base: Buffer | null,
+) => Promise<Buffer | null>;
 
 export type SyncState =
   /** Remote changes are in the working copy and local commits are on the remote. */

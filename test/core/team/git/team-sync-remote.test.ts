@@ -93,7 +93,7 @@ describe('TeamRepo sync against a remote that moves, vanishes or is rewritten', 
           await change(alice, { 'entries/t.age': 't alice\n' });
           expect((await sync(alice)).state).toBe('synced');
         }
-        return resolver.resolve(path, ours, theirs);
+        return resolver.resolve(path, ours, theirs, null);
       },
     });
 

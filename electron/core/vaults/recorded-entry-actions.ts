@@ -1,7 +1,8 @@
 import type { TagEntriesInput, TransferEntriesInput, TransferResult } from '../../../shared/domain/entry-actions';
-import type { EntryView } from '../../../shared/domain/vault';
+import type { EntryView, VaultSummary } from '../../../shared/domain/vault';
 import type { ActivityEvent } from '../activity/activity-event';
 import type { KeyhavenDb } from '../db/keyhaven-db';
+import { notFound } from '../errors';
 import type { Vaults } from './vaults';
 
 /**
@@ -44,28 +45,34 @@ export class RecordedEntryActions {
 
   /** Bulk delete, with Undo for a few seconds (deleted-entries.ts). */
   async deleteMany(entryIds: readonly string[]): Promise<{ deleted: number }> {
-    const deleted = await this.vaults().deleted.deleteMany(entryIds);
-    await this.db.record(deleted.map((entry) => this.entryEvent('entry.removed', entry, 'removed')));
+    const vaults = this.vaults();
+    const deleted = await vaults.deleted.deleteMany(entryIds);
+    const byId = vaultsById(vaults);
+    await this.db.record(deleted.map((entry) => entryEvent(byId, 'entry.removed', entry, 'removed')));
     return { deleted: deleted.length };
   }
 
   async restoreMany(entryIds: readonly string[]): Promise<EntryView[]> {
-    const restored = await this.vaults().deleted.restoreMany(entryIds);
-    await this.db.record(restored.map((entry) => this.entryEvent('entry.added', entry, 'restored (Undo)')));
+    const vaults = this.vaults();
+    const restored = await vaults.deleted.restoreMany(entryIds);
+    const byId = vaultsById(vaults);
+    await this.db.record(restored.map((entry) => entryEvent(byId, 'entry.added', entry, 'restored (Undo)')));
     return restored;
   }
 
   /** Bulk tag: entries already as asked are neither written nor recorded; returns every chosen entry. */
   async tag(input: TagEntriesInput): Promise<EntryView[]> {
-    const { edits, entries } = this.vaults();
+    const vaults = this.vaults();
+    const { edits, entries } = vaults;
     const changes = await edits.tag(input);
+    const byId = vaultsById(vaults);
     await this.db.record(
       changes.map(({ entry, added, removed }) => {
         const words = [
           ...(added.length > 0 ? [`tagged ${added.map((tag) => `"${tag}"`).join(', ')}`] : []),
           ...(removed.length > 0 ? [`untagged ${removed.map((tag) => `"${tag}"`).join(', ')}`] : []),
         ];
-        return this.entryEvent('entry.updated', entry, words.join('; '));
+        return entryEvent(byId, 'entry.updated', entry, words.join('; '));
       }),
     );
     return [...new Set(input.entryIds)].map((id) => entries.get(id));
@@ -73,22 +80,42 @@ export class RecordedEntryActions {
 
   /** A previous version back as the current key: recorded as a replacement, like a new key pasted. */
   async restoreVersion(input: { entryId: string; version: number }): Promise<EntryView> {
-    const { entry, from } = await this.vaults().edits.restoreVersion(input);
+    const vaults = this.vaults();
+    const { entry, from } = await vaults.edits.restoreVersion(input);
     await this.db.record([
       // entryEvent already says `key "<name>"`: the wording goes on from there.
-      this.entryEvent('entry.replaced', entry, `replaced by its version ${from} (now version ${entry.secretVersion})`),
+      entryEvent(
+        vaultsById(vaults),
+        'entry.replaced',
+        entry,
+        `replaced by its version ${from} (now version ${entry.secretVersion})`,
+      ),
     ]);
     return entry;
   }
+}
 
-  private entryEvent(type: ActivityEvent['type'], entry: EntryView, what: string): ActivityEvent {
-    const vault = this.vaults().vaults.summary(entry.vaultId);
-    return {
-      type,
-      appId: null,
-      vaultId: vault.id,
-      entryId: entry.id,
-      summary: `Vault "${vault.name}": key "${entry.name}" ${what}`,
-    };
-  }
+/**
+ * The vaults by id, listed once per call after its change: VaultService.summary lists every vault (and
+ * counts every entry) again, which once per record made a bulk action's records quadratic.
+ */
+function vaultsById(vaults: Vaults): ReadonlyMap<string, VaultSummary> {
+  return new Map(vaults.vaults.listVaults().map((vault) => [vault.id, vault]));
+}
+
+function entryEvent(
+  byId: ReadonlyMap<string, VaultSummary>,
+  type: ActivityEvent['type'],
+  entry: EntryView,
+  what: string,
+): ActivityEvent {
+  const vault = byId.get(entry.vaultId);
+  if (!vault) throw notFound('The vault'); // as VaultService.summary would
+  return {
+    type,
+    appId: null,
+    vaultId: vault.id,
+    entryId: entry.id,
+    summary: `Vault "${vault.name}": key "${entry.name}" ${what}`,
+  };
 }

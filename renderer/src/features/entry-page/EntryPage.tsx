@@ -6,6 +6,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
+import { useBackOnEscape } from '../../lib/use-back-on-escape';
 import { useNow } from '../../lib/use-now';
 import { useNavigation } from '../../stores/navigation-store';
 import { EMPTY_ENTRY_LIST, useVaults } from '../../stores/vaults-store';
@@ -17,7 +18,6 @@ import { useReveal } from '../vaults/use-reveal';
 import { EntryDetails } from './EntryDetails';
 import { EntryPageDialogs, type EntryPageDialog } from './EntryPageDialogs';
 import { EntryVersions } from './EntryVersions';
-import { useBackOnEscape } from './use-back-on-escape';
 import './entry-page.css';
 
 interface EntryPageProps {

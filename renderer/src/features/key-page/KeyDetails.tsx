@@ -1,26 +1,8 @@
 import type { ReactNode } from 'react';
 import type { IssuedKeySummary } from '../../../../shared/domain/issued-key';
 import { Button } from '../../components/Button';
-import { formatAbsolute, formatRelative } from '../../lib/time';
+import { DetailsCodes, DetailsList, DetailsRow, DetailsTime } from '../../components/DetailsList';
 import { useNavigation } from '../../stores/navigation-store';
-
-/** "Dec 3, 2027, 5:00 PM (in 12 months)": the exact instant first, then how far it is. */
-function When({ iso, now }: { iso: string; now: number }) {
-  return (
-    <>
-      <time dateTime={iso}>{formatAbsolute(iso)}</time> <span className="muted">({formatRelative(iso, now)})</span>
-    </>
-  );
-}
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="key-details__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** A link to another key of the rotation chain: its page, named by its name and label. */
 function ChainLink({ target }: { target: IssuedKeySummary }) {
@@ -34,7 +16,7 @@ function ChainLink({ target }: { target: IssuedKeySummary }) {
 
 function expiryOf(key: IssuedKeySummary, now: number): ReactNode {
   if (key.expiresAt === null) return 'Never expires';
-  return <When iso={key.expiresAt} now={now} />;
+  return <DetailsTime iso={key.expiresAt} now={now} />;
 }
 
 /** What the key is: its label, scopes, times, note and rotation chain. */
@@ -50,57 +32,47 @@ export function KeyDetails({
   const replaces = key.replacesId ? keys.find((k) => k.id === key.replacesId) : undefined;
   const replacedBy = key.replacedById ? keys.find((k) => k.id === key.replacedById) : undefined;
   return (
-    <dl className="key-details">
-      <Row term="Key">
+    <DetailsList>
+      <DetailsRow term="Key">
         <code className="key-chip">{`${key.keyPrefix}_${key.keyId}…`}</code>{' '}
         <span className="muted">
           prefix <code>{key.keyPrefix}</code>, key id <code>{key.keyId}</code>
         </span>
-      </Row>
-      <Row term="Scopes">
-        {key.scopes.length === 0 ? (
-          <span className="muted">None</span>
-        ) : (
-          <ul className="key-details__scopes">
-            {key.scopes.map((scope) => (
-              <li key={scope}>
-                <code>{scope}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Row>
-      <Row term="Expires">{expiryOf(key, now)}</Row>
+      </DetailsRow>
+      <DetailsRow term="Scopes">
+        {key.scopes.length === 0 ? <span className="muted">None</span> : <DetailsCodes items={key.scopes} />}
+      </DetailsRow>
+      <DetailsRow term="Expires">{expiryOf(key, now)}</DetailsRow>
       {key.revokedAt ? (
-        <Row term="Revoked">
-          <When iso={key.revokedAt} now={now} />
-        </Row>
+        <DetailsRow term="Revoked">
+          <DetailsTime iso={key.revokedAt} now={now} />
+        </DetailsRow>
       ) : null}
       {key.disabledAt && key.status === 'disabled' ? (
-        <Row term="Disabled">
-          <When iso={key.disabledAt} now={now} />
-        </Row>
+        <DetailsRow term="Disabled">
+          <DetailsTime iso={key.disabledAt} now={now} />
+        </DetailsRow>
       ) : null}
-      <Row term="Created">
-        <When iso={key.createdAt} now={now} />
-      </Row>
-      <Row term="Last used">
+      <DetailsRow term="Created">
+        <DetailsTime iso={key.createdAt} now={now} />
+      </DetailsRow>
+      <DetailsRow term="Last used">
         {key.lastUsedAt === null ? (
           <span className="muted">Never used</span>
         ) : (
           <>
-            <When iso={key.lastUsedAt} now={now} /> · {key.useCount} {key.useCount === 1 ? 'use' : 'uses'} in all
+            <DetailsTime iso={key.lastUsedAt} now={now} /> · {key.useCount} {key.useCount === 1 ? 'use' : 'uses'} in all
           </>
         )}
-      </Row>
-      <Row term="Note">
+      </DetailsRow>
+      <DetailsRow term="Note">
         {key.note === '' ? (
           <span className="muted">No note</span>
         ) : (
-          <span className="key-details__note">{key.note}</span>
+          <span className="details-list__text">{key.note}</span>
         )}
-      </Row>
-      <Row term="Rotation">
+      </DetailsRow>
+      <DetailsRow term="Rotation">
         {!replaces && !replacedBy ? <span className="muted">Never rotated</span> : null}
         {replaces ? (
           <span className="key-details__chain">
@@ -113,12 +85,12 @@ export function KeyDetails({
             {key.graceEndsAt && Date.parse(key.graceEndsAt) > now ? (
               <>
                 {' '}
-                — keeps working until <When iso={key.graceEndsAt} now={now} />
+                — keeps working until <DetailsTime iso={key.graceEndsAt} now={now} />
               </>
             ) : null}
           </span>
         ) : null}
-      </Row>
-    </dl>
+      </DetailsRow>
+    </DetailsList>
   );
 }

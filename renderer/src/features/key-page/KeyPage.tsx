@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SkeletonRows } from '../../components/Loading';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useBackOnEscape } from '../../lib/use-back-on-escape';
 import { useNow } from '../../lib/use-now';
 import { EMPTY_FEED, keyFeed, useActivity } from '../../stores/activity-store';
 import { EMPTY_KEY_LIST, useKeys } from '../../stores/keys-store';
@@ -63,17 +64,7 @@ export function KeyPage({ app, keyId }: { app: App; keyId: string }) {
     if (found) heading.current?.focus();
   }, [found, keyId]);
 
-  // Escape goes back to the table, unless a dialog is open (it closes itself) or a field has the key.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (document.querySelector('[role="dialog"]')) return;
-      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
-      closeKey();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [closeKey]);
+  useBackOnEscape(closeKey);
 
   const back = (
     <Button variant="link" icon={ArrowLeft} onClick={closeKey} className="key-page__back">

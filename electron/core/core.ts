@@ -26,7 +26,7 @@ import { realTimers } from './platform/ports';
 import type { ConsoleService } from './console/console-service';
 import { SecretReferences } from './vaults/secret-references';
 import { CoreEvents } from './events';
-import { CoreError } from './errors';
+import { notOpened } from './errors';
 import { RecoverablePart } from './recovery/recoverable-part';
 import { TestApiControl } from './test-api/test-api-control';
 import { AutoLock } from './vaults/auto-lock';
@@ -39,8 +39,7 @@ import { openVaults, type Vaults } from './vaults/vaults';
 import { lockStatusOf } from './vaults/lock-status';
 import type { LockStatus } from '../../shared/domain/vault-lock';
 import type { CoreOptions, PartRecovery } from './core-options';
-import { TeamIdentities } from './team/link/team-identities';
-import { TeamVaults } from './team/link/team-vaults';
+import { openTeams, type TeamsPart } from './team/link/open-teams';
 
 export type { CoreOptions, OptionalPart, PartRecovery } from './core-options';
 
@@ -77,8 +76,8 @@ export interface Core {
   readonly issuing: IssuingService;
   readonly clipboard: ClipboardGuard;
   /** Team vaults shared through git (issue 15), and this data folder's team identity. */
-  readonly teams: TeamVaults;
-  readonly teamIdentity: TeamIdentities;
+  readonly teams: TeamsPart['teams'];
+  readonly teamIdentity: TeamsPart['teamIdentity'];
   /** The request console: sends in main, keeps history and saved requests in console.json. */
   readonly console: ConsoleService;
   /** Settings → Local test API (off until started). */
@@ -230,13 +229,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       });
     if (made === true) events.emit('data:changed', { parts: ['vaults'] });
   };
-  const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened() };
-  const teamIdentity = new TeamIdentities(options.keychain, () => db.snapshot().installationId, clock);
-  const teams = new TeamVaults({
-    dataDir: options.dataDir,
-    vaults: () => vaultsPart.get(),
-    clock,
-    identity: (name) => teamIdentity.require(name),
+  const parts = { vaults: () => vaultsPart, console: () => consolePart ?? notOpened('the request console') };
+  const { teams, teamIdentity, autoSync } = openTeams({
+    ...{ dataDir: options.dataDir, keychain: options.keychain, clock, timers: options.platform ? timers : null },
+    ...{ vaults: () => vaultsPart.get(), vaultsIfOpen: () => vaultsPart.current() },
+    installationId: () => db.snapshot().installationId,
+    synced: changed('vaults'),
+    logError: (error) => logError(judgeError(error, 'syncing a team vault').log),
   });
   const problems = (): DataProblem[] =>
     [vaultsPart.problem(), consolePart?.problem() ?? null].filter((problem) => problem !== null);
@@ -258,7 +257,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     clipboard,
     testApi,
     get console() {
-      return (consolePart ?? notOpened()).get();
+      return (consolePart ?? notOpened('the request console')).get();
     },
     recovery: {
       problems,
@@ -283,6 +282,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       autoLock?.stop();
       refresher?.stop();
+      autoSync?.stop();
       await testApi.shutdown().catch(() => undefined);
       await consolePart?.close().catch(() => undefined);
       issuing.clear();
@@ -294,9 +294,4 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     },
   };
-}
-
-/** The console of a core opened without it (`console: false`): every use says so, none returns nothing. */
-function notOpened(): never {
-  throw new CoreError('UNAVAILABLE', 'This process did not open the request console.');
 }

@@ -24,3 +24,8 @@ export class CoreError extends Error {
 }
 
 export const notFound = (what: string): CoreError => new CoreError('NOT_FOUND', `${what} was not found.`);
+
+/** A part this process did not open (the console, in the command line): every use says so, none returns nothing. */
+export function notOpened(what: string): never {
+  throw new CoreError('UNAVAILABLE', `This process did not open ${what}.`);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRACE_PERIOD_IDS } from '../catalogs/expirations';
 import { idSchema, isoDateSchema } from './text';
 
 /**
@@ -160,4 +161,10 @@ export const teamRemovalResultSchema = z.strictObject({
   status: teamVaultStatusSchema,
   removed: z.string(),
   exposed: z.array(z.strictObject({ id: idSchema, name: z.string(), issued: z.boolean() })),
+});
+
+export const rotateExposedInputSchema = z.strictObject({ vaultId: idSchema, grace: z.enum(GRACE_PERIOD_IDS) });
+export const rotateExposedResultSchema = z.strictObject({
+  rotated: z.array(z.strictObject({ entryId: idSchema, name: z.string() })),
+  failed: z.array(z.strictObject({ entryId: idSchema, name: z.string(), message: z.string() })),
 });

@@ -70,6 +70,7 @@ export const CHANNELS = [
   'teams:sync',
   'teams:addMember',
   'teams:removeMember',
+  'teams:rotateExposed',
   'console:sendRequest',
   'console:cancel',
   'console:snippet',

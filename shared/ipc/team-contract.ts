@@ -4,6 +4,8 @@ import {
   createTeamIdentityInputSchema,
   joinTeamInputSchema,
   removeTeamMemberInputSchema,
+  rotateExposedInputSchema,
+  rotateExposedResultSchema,
   shareTeamInputSchema,
   teamIdentityViewSchema,
   teamRemovalResultSchema,
@@ -22,4 +24,5 @@ export const teamContract = {
   'teams:sync': { request: vaultIdInputSchema, response: teamSyncResultSchema },
   'teams:addMember': { request: addTeamMemberInputSchema, response: teamVaultStatusSchema },
   'teams:removeMember': { request: removeTeamMemberInputSchema, response: teamRemovalResultSchema },
+  'teams:rotateExposed': { request: rotateExposedInputSchema, response: rotateExposedResultSchema },
 } as const;

@@ -4,6 +4,7 @@ import type { CoreHost } from '../core-host';
 import { copyVerifyValues } from '../keysets/copy-verify-values';
 import { searchEverything } from '../search/search-everything';
 import { exportFileName } from '../vaults/export-file-name';
+import { rotateExposedIssuedKeys } from '../team/link/rotate-exposed';
 
 export type Handler<C extends Channel> = (input: ValidRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -100,6 +101,8 @@ export function createHandlers(host: CoreHost): Handlers {
     'teams:sync': ({ vaultId }) => core().teams.sync(vaultId),
     'teams:addMember': ({ vaultId, line, readOnly }) => core().teams.addMember(vaultId, line, { readOnly }),
     'teams:removeMember': ({ vaultId, member }) => core().teams.removeMember(vaultId, member),
+    'teams:rotateExposed': ({ vaultId, grace }) =>
+      rotateExposedIssuedKeys(core().vaults, (id, period) => core().issuing.rotate(id, period), vaultId, grace),
     'console:sendRequest': ({ requestId, request }) => core().console.send(requestId, request),
     'console:cancel': ({ requestId }) => core().console.cancel(requestId),
     'console:snippet': (input) => core().console.snippet(input),

@@ -18,6 +18,13 @@ import { linkOf, syncTeamVault, type TeamCycleDeps, type TeamSyncResult } from '
  * in this process; git's own lock (TeamRepo) keeps this process and another (the app and the command
  * line) from committing or syncing one working copy at once.
  */
+const NEEDS_THE_USER = new Set<string>(['LOCKED', 'PASSPHRASE_REQUIRED', 'KEYCHAIN_UNAVAILABLE']);
+
+const emptyResult = (vaultId: string): TeamSyncResult => ({
+  ...{ vaultId, state: 'synced', ahead: 0, sent: 0, received: 0, deleted: 0, notices: [], refused: [] },
+  timings: { totalMs: 0, gitMs: 0 },
+});
+
 export class TeamVaults implements TeamContext {
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -102,12 +109,29 @@ export class TeamVaults implements TeamContext {
     });
   }
 
-  /** Sends this member's changes, takes the team's in; never throws for the network (see the result's state). */
+  /**
+   * Sends this member's changes, takes the team's in; never throws for the network (see the result's
+   * state). A vault whose key needs the user (a Keyhaven passphrase not entered since the vaults
+   * locked) reports `locked` and is synced at the next try after an unlock.
+   */
   async sync(vaultId: string): Promise<TeamSyncResult> {
     const me = await this.deps.identity();
     return this.serial(vaultId, async () => {
-      linkOf(this.deps.vaults(), vaultId);
-      return syncTeamVault(this.cycleDeps(me, await this.repoOf(vaultId, me)), vaultId);
+      const link = linkOf(this.deps.vaults(), vaultId);
+      try {
+        return await syncTeamVault(this.cycleDeps(me, await this.repoOf(vaultId, me)), vaultId);
+      } catch (error) {
+        if (!(error instanceof CoreError) || !NEEDS_THE_USER.has(error.code)) throw error;
+        const message = 'Unlock this vault to sync it: its key is needed to read and write the team’s files.';
+        const lastSync = { state: 'locked' as const, at: this.deps.clock.now().toISOString(), ahead: 0, message };
+        await this.deps
+          .vaults()
+          .db.commit(() => ({
+            ops: [{ type: 'vault.team', id: vaultId, team: { ...link, lastSync } }],
+            result: undefined,
+          }));
+        return { ...emptyResult(vaultId), state: 'locked', message };
+      }
     });
   }
 

@@ -37,15 +37,23 @@ export const teamLinkSchema = z.strictObject({
   lastSyncedAt: isoDateSchema.nullable(),
   lastSync: teamSyncOutcomeSchema.nullable(),
   /**
-   * Each entry exchanged with the team and the `updatedAt` it had then. An entry whose `updatedAt`
-   * differs was changed here and is sent at the next sync; one missing here was deleted here and
-   * leaves a tombstone (unless a teammate changed it since: an edit beats a delete).
+   * Each entry exchanged with the team and its change mark then (`updatedAt#version`, see
+   * entryMark). An entry whose mark differs was changed here and is sent at the next sync; one
+   * missing here was deleted here and leaves a tombstone (unless a teammate changed it since: an edit
+   * beats a delete).
    */
-  known: z.record(idSchema, isoDateSchema),
+  known: z.record(idSchema, z.string().max(80)),
   /** Set for a read-only member: the vault is shown read-only and nothing is sent. */
   readOnly: z.boolean(),
 });
 export type TeamLink = z.output<typeof teamLinkSchema>;
+
+/**
+ * What says an entry changed: its `updatedAt` and its key's version. The version is in it so a new
+ * key is never missed, even when two changes fall on one millisecond of the clock.
+ */
+export const entryMark = (entry: { updatedAt: string; version: number }): string =>
+  `${entry.updatedAt}#${entry.version}`;
 
 /** Removes a `user:token@` part of an http(s) URL (ssh's `git@` names no secret), for showing and storing the remote's address. */
 export function displayRepoUrl(url: string): string {

@@ -1,4 +1,4 @@
-import type { TeamLink } from '../../../../shared/domain/team-link';
+import { entryMark, type TeamLink } from '../../../../shared/domain/team-link';
 import type { EntryRecord } from '../../vaults/vault-schema';
 import { encodeSignedEntry, readTeamEntry, type TeamVaultSession } from '../team-entries';
 import { TeamFileRefusedError } from '../team-errors';
@@ -8,7 +8,7 @@ import { toTeamEntry } from './entry-mapping';
 
 /**
  * Step one of a sync: what changed in the local vault since it last exchanged with the team goes into
- * the team folder, ready to commit. An entry is sent when its `updatedAt` differs from the one the
+ * the team folder, ready to commit. An entry is sent when its change mark differs from the one the
  * link knows; an entry the link knows that is gone here leaves a tombstone. If a teammate's change to
  * the same entry is already in the folder (it arrived while this one was being edited), the two are
  * merged the same way a git conflict would be, so neither is overwritten.
@@ -16,7 +16,7 @@ import { toTeamEntry } from './entry-mapping';
 export interface LocalChanges {
   /** Files written, relative to the team folder. */
   paths: string[];
-  /** The `updatedAt` each sent entry had (a tombstone: null), for the link once committed. */
+  /** The change mark each sent entry had (a tombstone: null), for the link once committed. */
   sent: Map<string, string | null>;
   /** Entries written as a merge with a teammate's change: the local copy takes the merge back. */
   merged: Set<string>;
@@ -34,7 +34,7 @@ export async function writeLocalChanges(
   const nowIso = now.toISOString();
   const present = new Set(entries.map((entry) => entry.id));
   for (const entry of entries) {
-    if (link.known[entry.id] === entry.updatedAt) continue;
+    if (link.known[entry.id] === localMark(entry)) continue;
     const mine = toTeamEntry(entry, dataKey, session.me.fingerprint, nowIso);
     const inFolder = await readOrNull(session, entry.id);
     // In the folder and not what this member last saw: a teammate's change, merged without an ancestor.
@@ -49,7 +49,7 @@ export async function writeLocalChanges(
     if (outcome && outcome.kept !== mine) changes.merged.add(entry.id);
     await writeTeamText(session.root, entryFileOf(entry.id), await encodeSignedEntry(session, outcome?.kept ?? mine));
     changes.paths.push(entryFileOf(entry.id));
-    changes.sent.set(entry.id, entry.updatedAt);
+    changes.sent.set(entry.id, localMark(entry));
   }
   for (const id of Object.keys(link.known)) {
     if (present.has(id)) continue;
@@ -66,8 +66,8 @@ export async function writeLocalChanges(
 
 type FolderRecord = NonNullable<Awaited<ReturnType<typeof readTeamEntry>>>;
 
-function sameAsKnown(record: FolderRecord, knownUpdatedAt: string | undefined): boolean {
-  return record.kind === 'entry' && record.entry.updatedAt === knownUpdatedAt;
+function sameAsKnown(record: FolderRecord, knownMark: string | undefined): boolean {
+  return record.kind === 'entry' && entryMark(record.entry) === knownMark;
 }
 
 /** The folder's record of an entry; a file that fails its checks counts as absent (this member's write replaces it). */
@@ -79,3 +79,7 @@ async function readOrNull(session: TeamVaultSession, entryId: string) {
     throw error;
   }
 }
+
+/** A local entry's change mark, as its team file would carry it. */
+export const localMark = (entry: EntryRecord): string =>
+  entryMark({ updatedAt: entry.updatedAt, version: entry.secretVersion });

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { TeamLink } from '../../../../shared/domain/team-link';
+import { entryMark, type TeamLink } from '../../../../shared/domain/team-link';
+import { localMark } from './local-changes';
 import type { VaultOp } from '../../vaults/vault-ops';
 import type { VaultFile } from '../../vaults/vault-schema';
 import { readTeamText, entryFileOf } from '../team-format';
@@ -69,7 +70,7 @@ export function planImport(
     if (record === null) continue;
     const existing = local.get(id);
     if (existing === undefined && data.entries.some((entry) => entry.id === id)) continue; // another vault's id
-    const changedHere = existing !== undefined && plan.known[id] !== existing.updatedAt;
+    const changedHere = existing !== undefined && plan.known[id] !== localMark(existing);
     if (changedHere && !readOnly) {
       plan.keptLocal.push(id);
       continue;
@@ -83,12 +84,12 @@ export function planImport(
     }
     const same =
       existing !== undefined &&
-      existing.updatedAt === record.updatedAt &&
-      plan.known[id] === record.updatedAt &&
+      localMark(existing) === entryMark(record) &&
+      plan.known[id] === entryMark(record) &&
       isDeepStrictEqual(existing.rotateAdvice, record.rotateAdvice);
     if (same) continue; // what this member already has (their own change coming back, or a re-encryption)
     const next = fromTeamEntry(record, existing, vaultId, dataKey);
-    plan.known[id] = record.updatedAt;
+    plan.known[id] = entryMark(record);
     plan.received += 1;
     if (existing === undefined) {
       plan.ops.push({ type: 'entry.insert', entry: next });

@@ -1,11 +1,12 @@
 import type { Clock } from '../../clock';
 import type { Timers } from '../../platform/ports';
 import type { Vaults } from '../../vaults/vaults';
+import { localMark } from './local-changes';
 import type { TeamSyncResult } from './team-sync-cycle';
 
 /**
  * While the app runs (issue 15, item 3), team vaults sync on their own: soon after a change here
- * (an entry whose `updatedAt` differs from the one last exchanged, or one deleted), and every few
+ * (an entry whose change mark differs from the one last exchanged, or one deleted), and every few
  * minutes to take teammates' changes in. The check is an in-memory look at vaults.json, so it also
  * sees a change made by the command line in another process. A sync that found the remote offline
  * or failed is not retried at once, but at the next round.
@@ -59,7 +60,7 @@ export class TeamAutoSync {
       const entries = data.entries.filter((entry) => entry.vaultId === vault.id);
       const known = vault.team.known;
       const changed =
-        entries.some((entry) => known[entry.id] !== entry.updatedAt) ||
+        entries.some((entry) => known[entry.id] !== localMark(entry)) ||
         Object.keys(known).length !== entries.filter((entry) => known[entry.id] !== undefined).length;
       return changed ? [vault.id] : [];
     });

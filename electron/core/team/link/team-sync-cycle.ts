@@ -66,9 +66,9 @@ export async function syncTeamVault(deps: TeamCycleDeps, vaultId: string, fullIm
       const entries = vaults.db.snapshot().entries.filter((entry) => entry.vaultId === vaultId);
       const local = await writeLocalChanges(before, entries, link, dataKey, clock.now());
       result.notices.push(...local.notices);
-      for (const [id, updatedAt] of local.sent) {
-        if (updatedAt === null) delete known[id];
-        else if (!local.merged.has(id)) known[id] = updatedAt;
+      for (const [id, mark] of local.sent) {
+        if (mark === null) delete known[id];
+        else if (!local.merged.has(id)) known[id] = mark;
       }
       result.sent = local.sent.size;
       sent.push(...local.sent.keys());

@@ -124,12 +124,10 @@ export class TeamVaults implements TeamContext {
         if (!(error instanceof CoreError) || !NEEDS_THE_USER.has(error.code)) throw error;
         const message = 'Unlock this vault to sync it: its key is needed to read and write the team’s files.';
         const lastSync = { state: 'locked' as const, at: this.deps.clock.now().toISOString(), ahead: 0, message };
-        await this.deps
-          .vaults()
-          .db.commit(() => ({
-            ops: [{ type: 'vault.team', id: vaultId, team: { ...link, lastSync } }],
-            result: undefined,
-          }));
+        await this.deps.vaults().db.commit(() => ({
+          ops: [{ type: 'vault.team', id: vaultId, team: { ...link, lastSync } }],
+          result: undefined,
+        }));
         return { ...emptyResult(vaultId), state: 'locked', message };
       }
     });

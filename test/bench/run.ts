@@ -13,6 +13,7 @@ import { benchConsoleVariables, consoleVariablesBenchRows } from './console-vari
 import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
+import { benchTeamVaults, teamVaultBenchRows } from './team-vaults';
 import { benchCli, cliBenchRows } from './cli';
 import { benchVerifier, verifierBenchRows } from './verifier';
 import { benchKeysetPublish, publishBenchRows } from './keyset-publish';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   rows.push(['Keys table: key rows in the DOM (virtualised)', `${table.rowsInDom} of ${table.keys}`, '—']);
 
   rows.push(...vaultBenchRows(await benchVaults()));
+  rows.push(...teamVaultBenchRows(await benchTeamVaults()));
   rows.push(...testApiBenchRows(await benchTestApi()));
   rows.push(...consoleBenchRows(await benchConsole()));
   rows.push(...consoleVariablesBenchRows(await benchConsoleVariables()));

@@ -88,10 +88,7 @@ function mergeEntries(ours: TeamEntry, theirs: TeamEntry, base: TeamEntry | null
     updatedAt: newer.updatedAt,
     updatedBy: newer.updatedBy,
   };
-  if (isDeepStrictEqual(merged, theirs)) return { kept: theirs, notice: null };
-  if (isDeepStrictEqual(merged, ours)) return { kept: ours, notice: null };
-  // A combination of both is a new change: dated after either, so every member takes it in.
-  merged.updatedAt = laterThan(now, ours.updatedAt, theirs.updatedAt);
+  // Said even when one side's record wins whole: the other member's change to that field is gone.
   const notice: MergeNotice | null =
     both.length === 0
       ? null
@@ -103,6 +100,10 @@ function mergeEntries(ours: TeamEntry, theirs: TeamEntry, base: TeamEntry | null
           olderFrom: older.updatedBy,
           fields: both,
         };
+  if (isDeepStrictEqual(merged, theirs)) return { kept: theirs, notice };
+  if (isDeepStrictEqual(merged, ours)) return { kept: ours, notice };
+  // A combination of both is a new change: dated after either, so every member takes it in.
+  merged.updatedAt = laterThan(now, ours.updatedAt, theirs.updatedAt);
   return { kept: merged, notice };
 }
 

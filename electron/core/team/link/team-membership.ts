@@ -55,10 +55,17 @@ export async function removeMember(teams: TeamContext, vaultId: string, who: str
     const fingerprint = findMember(team.members, who);
     const now = teams.deps.clock.now();
     const removedName = team.members.get(fingerprint)?.name ?? who;
-    const result = await removeTeamMember(team, fingerprint, now, (entry) => advised(entry, removedName, now));
+    const advice = new Map<string, NonNullable<TeamEntry['rotateAdvice']>>();
+    const result = await removeTeamMember(team, fingerprint, now, (entry) => {
+      const revised = advised(entry, removedName, now);
+      if (revised.rotateAdvice) advice.set(entry.id, revised.rotateAdvice);
+      return revised;
+    });
     await repo.commitAll(['.'], 'keyhaven: member removed, vault key rotated');
-    // The re-encrypted files come back in as changes: the local entries take the advice with them.
-    await syncTeamVault(teams.cycleDeps(me, repo), vaultId, true);
+    // The local entries take the same mark at once: reading back the 1,000 files just written would
+    // cost seconds and say nothing new (their contents are otherwise what this member already has).
+    await markLocally(teams, vaultId, advice);
+    await syncTeamVault(teams.cycleDeps(me, repo), vaultId);
     const entries = new Map(
       teams.deps
         .vaults()
@@ -71,6 +78,19 @@ export async function removeMember(teams: TeamContext, vaultId: string, who: str
       return entry ? [{ id, name: entry.name, issued: entry.kind === 'issued' && entry.issuedKeyId !== null }] : [];
     });
     return { status: await teams.statusOf(vaultId, me), removed: removedName, exposed };
+  });
+}
+
+async function markLocally(
+  teams: TeamContext,
+  vaultId: string,
+  advice: ReadonlyMap<string, NonNullable<TeamEntry['rotateAdvice']>>,
+): Promise<void> {
+  await teams.deps.vaults().db.commit((data) => {
+    const ops = data.entries
+      .filter((entry) => entry.vaultId === vaultId && advice.has(entry.id))
+      .map((entry) => ({ type: 'entry.patch' as const, id: entry.id, patch: { rotateAdvice: advice.get(entry.id) } }));
+    return { ops, result: undefined };
   });
 }
 

@@ -88,7 +88,13 @@ describe('mergeTeamRecords: fields', () => {
     const theirs = edit({ notes: 'newer note', updatedAt: T2, updatedBy: BOB });
     const outcome = merge(ours, theirs, null);
     expect(outcome?.kept).toBe(theirs);
-    expect(outcome?.notice).toBeNull(); // the merge is theirs as it was: nothing to tell
+    // Theirs wins whole, but Alice's tags and note are gone: the notice says so.
+    expect(outcome?.notice).toMatchObject({
+      kind: 'newer-kept',
+      fields: ['tags', 'notes'],
+      keptFrom: BOB,
+      olderFrom: ALICE,
+    });
   });
 
   it('an ancestor that is a tombstone is treated as no ancestor', () => {

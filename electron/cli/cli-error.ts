@@ -21,6 +21,8 @@ export const EXIT = {
   CONFLICT: 6,
   /** The data folder is damaged, from a newer version, altered outside Keyhaven, or busy. */
   DATA: 7,
+  /** `team sync`: a team vault did not sync (offline, history rewritten, failed, locked, removed). */
+  NOT_SYNCED: 8,
   /** A bug: reported with what to send us. */
   INTERNAL: 70,
   CANNOT_EXECUTE: 126,

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   vault: async () => (await import('./commands/vault')).registerVault,
   apps: async () => (await import('./commands/apps')).registerApps,
   keys: async () => (await import('./commands/keys')).registerKeys,
+  team: async () => (await import('./commands/team')).registerTeam,
   scan: async () => (await import('./commands/scan')).registerScan,
 };
 
@@ -39,13 +40,15 @@ Examples:
   $ keyhaven inject -i config.tpl.yml -o config.yml
   $ printf %s "$KEY" | keyhaven vault add Personal --name "OpenAI" --scheme bearer
   $ keyhaven keys create Pyas --name "CI deploy" --expires 5d --scope read:items
+  $ keyhaven team sync
   $ keyhaven scan . --git --format sarif > keyhaven.sarif
 
 References name a vault entry: kh://<vault>/<entry>[/header|/scheme|/base-url]
 (names as the app shows them, percent-encoded where needed; ids work too).
 The data folder is the app's own, or --data-dir / KEYHAVEN_DATA_DIR.
 Exit codes: 0 ok, 1 leak found (scan), 2 usage, 3 not found, 4 keychain locked or
-unavailable, 5 key not VALID (keys verify), 6 conflict, 7 data folder problem, 70 internal.`;
+unavailable, 5 key not VALID (keys verify), 6 conflict, 7 data folder problem,
+8 a team vault did not sync (team sync), 70 internal.`;
 
 /**
  * The command tree for these arguments: the invoked command, or all of them (help, an unknown

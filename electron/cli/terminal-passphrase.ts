@@ -12,14 +12,14 @@ const NO_TERMINAL =
  * carrying a key (`vault add`) or a template (`inject`), and a passphrase must not sit in a pipe, an
  * argument or an environment variable another process can read. No terminal: a clear refusal.
  */
-export async function askPassphraseOnTerminal(): Promise<string> {
+export async function askPassphraseOnTerminal(prompt = 'Keyhaven passphrase (not shown): '): Promise<string> {
   const fd = openTerminal();
   const input = new ReadStream(fd);
   const output = new WriteStream(fd);
   try {
     // Echo goes off before the prompt shows, so nothing typed after it can appear on screen.
     input.setRawMode(true);
-    output.write('Keyhaven passphrase (not shown): ');
+    output.write(prompt);
     return await readHiddenLine(input);
   } finally {
     output.write('\n');

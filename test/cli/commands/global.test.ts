@@ -9,7 +9,7 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.
   version: string;
 };
 
-const TOP_LEVEL = ['read', 'vault', 'apps', 'keys'];
+const TOP_LEVEL = ['read', 'vault', 'apps', 'keys', 'team'];
 const LEAVES = [
   ['read'],
   ['vault', 'ls'],
@@ -27,6 +27,13 @@ const LEAVES = [
   ['keys', 'disable'],
   ['keys', 'enable'],
   ['keys', 'verify'],
+  ['team', 'identity'],
+  ['team', 'init'],
+  ['team', 'join'],
+  ['team', 'add'],
+  ['team', 'remove'],
+  ['team', 'sync'],
+  ['team', 'status'],
 ];
 
 /** The command names a help text's "Commands:" section lists. */
@@ -78,7 +85,7 @@ describe('keyhaven (global)', () => {
     expect(run.stdout).toMatch(/Examples:\n {2}\$ .*\bkeyhaven /);
   });
 
-  it.each(['vault', 'apps', 'keys'])('the group %s --help exits 0 with Examples', async (group) => {
+  it.each(['vault', 'apps', 'keys', 'team'])('the group %s --help exits 0 with Examples', async (group) => {
     const dataDir = newDataDir();
     const run = await keyhaven([group, '--help'], { dataDir });
     expect(run.code).toBe(0);

@@ -24,6 +24,7 @@ describe('the command tree', () => {
       'vault',
       'apps',
       'keys',
+      'team',
       'scan',
     ]);
   });

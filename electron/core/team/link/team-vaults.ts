@@ -1,5 +1,10 @@
 import { readdir, rename, rm } from 'node:fs/promises';
-import { displayRepoUrl, type TeamLink, type TeamVaultStatus } from '../../../../shared/domain/team-link';
+import {
+  displayRepoUrl,
+  repoUrlSchema,
+  type TeamLink,
+  type TeamVaultStatus,
+} from '../../../../shared/domain/team-link';
 import { groupFingerprint, type TeamMember } from '../../../../shared/domain/team';
 import { CoreError } from '../../errors';
 import { requireVault } from '../../vaults/vault-service';
@@ -18,6 +23,17 @@ import { linkOf, syncTeamVault, type TeamCycleDeps, type TeamSyncResult } from '
  * in this process; git's own lock (TeamRepo) keeps this process and another (the app and the command
  * line) from committing or syncing one working copy at once.
  */
+/** Checked here too, not only at the IPC edge: the command line calls the core directly. */
+function checkedRepoUrl(url: string): string {
+  const parsed = repoUrlSchema.safeParse(url);
+  if (!parsed.success) {
+    throw new CoreError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Not a repository address.', {
+      field: 'url',
+    });
+  }
+  return parsed.data;
+}
+
 const NEEDS_THE_USER = new Set<string>(['LOCKED', 'PASSPHRASE_REQUIRED', 'KEYCHAIN_UNAVAILABLE']);
 
 const emptyResult = (vaultId: string): TeamSyncResult => ({
@@ -43,7 +59,8 @@ export class TeamVaults implements TeamContext {
    * Shares an existing vault through the repository at `url` (a path or URL; a local path that does
    * not exist becomes a new bare repository). The repository must hold no team vault yet.
    */
-  async share(vaultId: string, url: string, memberName?: string): Promise<TeamVaultStatus> {
+  async share(vaultId: string, rawUrl: string, memberName?: string): Promise<TeamVaultStatus> {
+    const url = checkedRepoUrl(rawUrl);
     const me = await this.deps.identity(memberName);
     return this.serial(vaultId, async () => {
       const vault = requireVault(this.deps.vaults().db.snapshot(), vaultId);
@@ -77,7 +94,8 @@ export class TeamVaults implements TeamContext {
    * Joins the team vault at `url` as a member someone already added: a clone, the member list checked
    * (and pinned from now on), a new local vault named `vaultName`, and every entry taken in.
    */
-  async join(url: string, vaultName: string, memberName?: string): Promise<TeamVaultStatus> {
+  async join(rawUrl: string, vaultName: string, memberName?: string): Promise<TeamVaultStatus> {
+    const url = checkedRepoUrl(rawUrl);
     const me = await this.deps.identity(memberName);
     const temporary = joiningCopy(this.deps.dataDir);
     let vaultId: string | null = null;

@@ -95,5 +95,19 @@ describe(
       expect(alice.core.teams.teamVaultIds()).toEqual([first]);
       await expect(alice.core.teams.join(team.remote(), 'Again')).rejects.toMatchObject({ code: 'CONFLICT' });
     });
+
+    it('refuses repository addresses git could read as an option or a command, before git runs', async () => {
+      const alice = await team.member('Alice');
+      const vaultId = await vaultWith(alice.core, 'One', { A: 'key-a' });
+      for (const url of ['-oProxyCommand=touch /tmp/pwned', 'ext::sh -c touch% /tmp/pwned', 'relative/path', '']) {
+        await expect(alice.core.teams.share(vaultId, url)).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+          field: 'url',
+        });
+        await expect(alice.core.teams.join(url, 'Joined')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      }
+      expect(alice.core.teams.teamVaultIds()).toEqual([]);
+      expect(alice.core.vaults.vaults.listVaults().map((v) => v.name)).not.toContain('Joined');
+    });
   },
 );

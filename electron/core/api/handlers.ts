@@ -64,7 +64,11 @@ export function createHandlers(host: CoreHost): Handlers {
     'vaults:list': () => vaults().listVaults(),
     'vaults:create': ({ name }) => recorded().createVault(name),
     'vaults:rename': ({ vaultId, name }) => recorded().renameVault(vaultId, name),
-    'vaults:delete': async ({ vaultId }) => ({ deletedEntries: await recorded().deleteVault(vaultId) }),
+    'vaults:delete': async ({ vaultId }) => {
+      const deletedEntries = await recorded().deleteVault(vaultId);
+      await core().teams.forget(vaultId); // a team vault's working copy goes with it (the team's repository stays)
+      return { deletedEntries };
+    },
     'vaults:unlock': ({ vaultId, passphrase }) => recorded().unlock(vaultId, passphrase),
     'vaults:lock': ({ vaultId }) => recorded().lock(vaultId),
     'vaults:lockStatus': () => core().lockStatus(),

@@ -151,6 +151,21 @@ export class TeamVaults implements TeamContext {
     });
   }
 
+  /**
+   * After its vault was deleted here: the working copy goes (it is git's objects, all encrypted; the
+   * team's repository and the other members' copies are untouched). Nothing for a vault of one's own.
+   */
+  async forget(vaultId: string): Promise<void> {
+    if (
+      this.deps
+        .vaults()
+        .db.snapshot()
+        .vaults.some((vault) => vault.id === vaultId)
+    )
+      return;
+    await this.serial(vaultId, () => rm(workingCopyOf(this.deps.dataDir, vaultId), { recursive: true, force: true }));
+  }
+
   async status(vaultId: string): Promise<TeamVaultStatus> {
     return this.statusOf(vaultId, await this.deps.identity());
   }

@@ -22,6 +22,8 @@ export const teamSyncOutcomeSchema = z.strictObject({
   ahead: z.number().int().nonnegative(),
   /** What went wrong, in words fit to show (no secret, no credentials). */
   message: z.string().max(2000).optional(),
+  /** Entry files refused by their checks at that sync (forged, tampered, a read-only member's). */
+  refused: z.array(z.string().max(200)).max(1000).optional(),
 });
 export type TeamSyncOutcome = z.output<typeof teamSyncOutcomeSchema>;
 

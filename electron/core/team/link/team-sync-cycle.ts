@@ -115,7 +115,7 @@ export async function syncTeamVault(deps: TeamCycleDeps, vaultId: string, fullIm
         known: plan.known,
         lastSyncedRemote: synced ? report.remoteHead : link.lastSyncedRemote,
         lastSyncedAt: synced ? nowIso : link.lastSyncedAt,
-        lastSync: outcome(state, report.ahead, message),
+        lastSync: { ...outcome(state, report.ahead, message), ...refusedField(link, ids, read.refused) },
       };
       result.state = state;
       result.ahead = report.ahead;
@@ -143,6 +143,17 @@ export function linkOf(vaults: Vaults, vaultId: string): TeamLink {
   const link = requireVault(vaults.db.snapshot(), vaultId).team;
   if (link === undefined) throw new CoreError('NOT_FOUND', 'This vault is not shared with a team.');
   return link;
+}
+
+/**
+ * Files still refused: those found now, and those refused before that this sync did not read again (a
+ * refused file stays refused until someone writes it anew).
+ */
+function refusedField(link: TeamLink, readIds: readonly string[], now: readonly string[]): { refused?: string[] } {
+  const read = new Set(readIds.map(entryFileOf));
+  const kept = (link.lastSync?.refused ?? []).filter((file) => !read.has(file));
+  const refused = [...new Set([...kept, ...now])];
+  return refused.length > 0 ? { refused } : {};
 }
 
 const commitMessage = (count: number): string => `keyhaven: ${count} ${count === 1 ? 'entry' : 'entries'} changed`;

@@ -6,6 +6,7 @@ import { useKeys } from './keys-store';
 import { useLockStatus } from './lock-status-store';
 import { useNavigation } from './navigation-store';
 import { useStatus } from './status-store';
+import { useTeams } from './team-store';
 import { useTestApi } from './test-api-store';
 import { useVaults } from './vaults-store';
 
@@ -22,6 +23,7 @@ export function resetStores(): void {
     useTestApi,
     useConsole,
     useConsoleLibrary,
+    useTeams,
   ] as const) {
     (store.setState as (state: unknown, replace: true) => void)(store.getInitialState(), true);
   }

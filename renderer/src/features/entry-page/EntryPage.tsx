@@ -15,6 +15,9 @@ import { SecretBox } from '../vaults/SecretBox';
 import { useCopyEntry } from '../vaults/use-copy-entry';
 import { useEntryTransfer } from '../vaults/use-entry-transfer';
 import { useReveal } from '../vaults/use-reveal';
+import { RotateAdviceBadge } from '../team-vaults/RotateAdviceBadge';
+import { memberName } from '../team-vaults/team-words';
+import { useTeamStatus } from '../team-vaults/use-team-status';
 import { EntryDetails } from './EntryDetails';
 import { EntryPageDialogs, type EntryPageDialog } from './EntryPageDialogs';
 import { EntryVersions } from './EntryVersions';
@@ -42,6 +45,7 @@ export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageP
   const now = useNow(30_000, entry);
   const reveal = useReveal(entryId, vault.id, undefined, entry?.secretVersion);
   const { notice, copy } = useCopyEntry();
+  const team = useTeamStatus(vault);
   const [dialog, setDialog] = useState<EntryPageDialog | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [message, setMessage] = useState('');
@@ -102,6 +106,7 @@ export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageP
         <h2 ref={heading} tabIndex={-1} className="entry-page__title">
           {entry.name}
         </h2>
+        <RotateAdviceBadge entry={entry} />
         <Button
           size="sm"
           variant="ghost"
@@ -187,6 +192,7 @@ export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageP
           notice={notice}
           onCopy={(version, format) => void copy(entry, format, version)}
           onRestore={(version) => setDialog({ kind: 'restore', version })}
+          authorOf={vault.team ? (fingerprint) => memberName(team, fingerprint) : undefined}
         />
       </section>
       <EntryPageDialogs

@@ -17,9 +17,12 @@ interface VersionsProps {
   notice: CopyNotice | null;
   onCopy: (version: number, format: CopyFormat) => void;
   onRestore: (version: number) => void;
+  /** In a team vault: the name of the member a fingerprint belongs to (else it, grouped). */
+  authorOf?: ((fingerprint: string) => string) | undefined;
 }
 
-function Version({ entry, item, now, lockedHintId, notice, onCopy, onRestore }: VersionsProps & { item: HistoryItem }) {
+function Version(props: VersionsProps & { item: HistoryItem }) {
+  const { entry, item, now, lockedHintId, notice, onCopy, onRestore, authorOf } = props;
   const reveal = useReveal(entry.id, entry.vaultId, item.version);
   const subject = `version ${item.version}`;
   const mine = notice !== null && notice.entryId === versionNoticeId(entry.id, item.version);
@@ -30,6 +33,7 @@ function Version({ entry, item, now, lockedHintId, notice, onCopy, onRestore }: 
         <time dateTime={item.replacedAt} title={formatAbsolute(item.replacedAt)}>
           {formatRelative(item.replacedAt, now)}
         </time>
+        {item.by !== undefined && authorOf ? <span> by {authorOf(item.by)}</span> : null}
         {item.keepUntil ? (
           <span className="muted"> · kept until {formatAbsolute(item.keepUntil)}, when its grace period ends</span>
         ) : null}

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { describeScheme } from '../../../../shared/catalogs/service-presets';
 import type { EntryView } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
+import { needsRotation, RotateAdviceBadge } from '../team-vaults/RotateAdviceBadge';
 import { TimeText } from '../../components/RelativeTime';
 import { useNavigation } from '../../stores/navigation-store';
 import type { CopyNotice } from './copy-notice';
@@ -109,7 +110,11 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, .
             <span className="entries-table__line entries-table__strong" title={entry.name}>
               {entry.name}
             </span>
-            {entry.kind === 'issued' ? (
+            {needsRotation(entry) ? (
+              <span className="entries-table__sub">
+                <RotateAdviceBadge entry={entry} />
+              </span>
+            ) : entry.kind === 'issued' ? (
               <span className="entries-table__sub" title={entry.scopes.join('\n')}>
                 Issued by Keyhaven · {entry.appName ?? 'an app'}
               </span>

@@ -1,4 +1,5 @@
 import type { EntryView, VaultSummary } from '../../../../shared/domain/vault';
+import { ShareTeamDialog } from '../team-vaults/ShareTeamDialog';
 import { ExportVaultDialog } from '../vault-transfer/ExportVaultDialog';
 import { AddKeyDialog } from './AddKeyDialog';
 import type { TransferMode } from '../../../../shared/domain/entry-actions';
@@ -9,7 +10,7 @@ import { EditEntryDialog } from './EditEntryDialog';
 import { VaultNameDialog } from './VaultNameDialog';
 
 export type PanelDialog =
-  | { kind: 'add' | 'rename' | 'deleteVault' | 'export' | 'bulkTransfer' | 'bulkTag' | 'bulkDelete' }
+  | { kind: 'add' | 'rename' | 'deleteVault' | 'export' | 'share' | 'bulkTransfer' | 'bulkTag' | 'bulkDelete' }
   | { kind: 'edit' | 'delete'; entryId: string };
 
 interface VaultDialogsProps {
@@ -48,6 +49,8 @@ export function VaultDialogs(props: VaultDialogsProps) {
           onClose={onClose}
         />
       );
+    case 'share':
+      return <ShareTeamDialog vault={vault} onClose={onClose} />;
     case 'bulkTransfer':
       return <TransferEntriesDialog entries={selected()} from={vault} onClose={onClose} onConfirm={props.onTransfer} />;
     case 'bulkTag':

@@ -1,4 +1,4 @@
-import { Lock, LockOpen, Pencil, Plus, Trash2, Upload } from 'lucide-react';
+import { Lock, LockOpen, Pencil, Plus, Share2, Trash2, Upload } from 'lucide-react';
 import { useId } from 'react';
 import type { VaultSummary } from '../../../../shared/domain/vault';
 import { Button } from '../../components/Button';
@@ -16,6 +16,8 @@ interface VaultHeaderProps {
   onDelete: () => void;
   onExport: () => void;
   onAddKey: () => void;
+  /** Share with a team (issue 15): offered for a vault not shared yet. */
+  onShare: () => void;
 }
 
 /** The chosen vault's name and state, and what can be done to it. */
@@ -24,6 +26,9 @@ export function VaultHeader(props: VaultHeaderProps) {
   const headingId = useId();
   const exportHintId = useId();
   const locked = vault.locked;
+  const readOnlyHintId = useId();
+  // A read-only team member's changes are never sent: adding a key here would only ever be local.
+  const readOnly = vault.team?.readOnly === true;
   return (
     <div className="vault-header">
       <div className="vault-header__titles">
@@ -54,6 +59,11 @@ export function VaultHeader(props: VaultHeaderProps) {
         >
           Export
         </Button>
+        {vault.team === undefined ? (
+          <Button size="sm" icon={Share2} onClick={props.onShare}>
+            Share with a team
+          </Button>
+        ) : null}
         {selectedCount > 0 ? (
           <span id={exportHintId} className="visually-hidden">
             Exports the {selectedCount} selected {selectedCount === 1 ? 'entry' : 'entries'}
@@ -64,12 +74,17 @@ export function VaultHeader(props: VaultHeaderProps) {
             size="sm"
             variant="primary"
             icon={Plus}
-            disabled={locked}
-            aria-describedby={locked ? lockedHintId : undefined}
+            disabled={locked || readOnly}
+            aria-describedby={locked ? lockedHintId : readOnly ? readOnlyHintId : undefined}
             onClick={props.onAddKey}
           >
             Add key
           </Button>
+        ) : null}
+        {readOnly ? (
+          <span id={readOnlyHintId} className="visually-hidden">
+            You are a read-only member of this team vault.
+          </span>
         ) : null}
       </div>
     </div>

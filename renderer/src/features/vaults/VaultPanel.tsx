@@ -10,6 +10,7 @@ import { useUnlock } from '../../stores/unlock-store';
 import { EMPTY_ENTRY_LIST, useVaults } from '../../stores/vaults-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { EntryPage } from '../entry-page/EntryPage';
+import { TeamBar } from '../team-vaults/TeamBar';
 import { BulkBar } from './BulkBar';
 import { EntriesPanel } from './EntriesPanel';
 import { useEntryTransfer } from './use-entry-transfer';
@@ -131,7 +132,9 @@ export function VaultPanel({ vault, entryId, reveal, onImport }: VaultPanelProps
         onDelete={() => setDialog({ kind: 'deleteVault' })}
         onExport={() => setDialog({ kind: 'export' })}
         onAddKey={() => setDialog({ kind: 'add' })}
+        onShare={() => setDialog({ kind: 'share' })}
       />
+      {vault.team ? <TeamBar vault={vault} team={vault.team} /> : null}
       <VaultNotes vault={vault} lockedHintId={lockedHintId} failure={failure} onImport={onImport} />
       {list.error && !list.loaded ? (
         <Banner

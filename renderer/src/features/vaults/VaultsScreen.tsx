@@ -1,4 +1,4 @@
-import { DatabaseBackup, Download, LockKeyhole, Plus, Settings } from 'lucide-react';
+import { DatabaseBackup, Download, LockKeyhole, Plus, Settings, Users } from 'lucide-react';
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { selectPartProblem, useStatus } from '../../stores/status-store';
 import { useNavigation } from '../../stores/navigation-store';
 import { useVaults } from '../../stores/vaults-store';
+import { JoinTeamDialog } from '../team-vaults/JoinTeamDialog';
 import { ImportVaultDialog } from '../vault-transfer/ImportVaultDialog';
 import { KeychainProblem } from './KeychainProblem';
 import { LockSettingsDialog } from './LockSettingsDialog';
@@ -21,7 +22,7 @@ import { useVaultsRefresh } from './use-vaults-refresh';
 import './feedback.css';
 import './vaults.css';
 
-type ScreenDialog = 'new' | 'import' | 'settings';
+type ScreenDialog = 'new' | 'import' | 'settings' | 'join';
 const selectVaultsProblem = selectPartProblem('vaults');
 
 /** Vaults: the list of vaults beside the chosen vault's entries, or one entry's page. */
@@ -64,6 +65,9 @@ export function VaultsScreen({
             </Button>
             <Button icon={Settings} disabled={unavailable} onClick={() => setDialog('settings')}>
               Lock settings
+            </Button>
+            <Button icon={Users} disabled={unavailable} onClick={() => setDialog('join')}>
+              Join a team vault
             </Button>
             <Button variant="primary" icon={Plus} disabled={unavailable} onClick={() => setDialog('new')}>
               New vault
@@ -151,6 +155,15 @@ export function VaultsScreen({
             // The dialog reports an import when it closes after one: show the vault it went into.
             setDialog(null);
             setChosen(id);
+          }}
+        />
+      ) : null}
+      {dialog === 'join' ? (
+        <JoinTeamDialog
+          onClose={() => setDialog(null)}
+          onJoined={(id) => {
+            setChosen(id);
+            setDialog(null);
           }}
         />
       ) : null}

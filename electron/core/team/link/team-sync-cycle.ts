@@ -3,6 +3,8 @@ import type { TeamLink, TeamSyncState } from '../../../../shared/domain/team-lin
 import type { Clock } from '../../clock';
 import { CoreError } from '../../errors';
 import { requireVault } from '../../vaults/vault-service';
+import type { VaultOp } from '../../vaults/vault-ops';
+import type { VaultFile } from '../../vaults/vault-schema';
 import type { Vaults } from '../../vaults/vaults';
 import type { SyncReport } from '../git/sync-report';
 import type { TeamRepo } from '../git/team-repo';
@@ -12,7 +14,7 @@ import { entryFileOf, entryIdOfFile, ENTRIES_DIR, writeTeamText } from '../team-
 import type { TeamIdentity } from '../team-identity';
 import { openTeamVault, type OpenedTeamVault } from '../team-vault';
 import type { MergeNotice } from './entry-merge';
-import { writeLocalChanges } from './local-changes';
+import { localMark, writeLocalChanges } from './local-changes';
 import { teamMergeResolver } from './merge-resolver';
 import { planImport, readChangedEntries, type ReadChange } from './remote-changes';
 
@@ -121,7 +123,8 @@ export async function syncTeamVault(deps: TeamCycleDeps, vaultId: string, fullIm
       result.ahead = report.ahead;
       if (message !== undefined) result.message = message;
       stamp(report);
-      return { ops: [...plan.ops, { type: 'vault.team', id: vaultId, team: next }], result };
+      const authored = authorOps(data, new Set(sent), known, plan.ops, me.fingerprint);
+      return { ops: [...plan.ops, ...authored, { type: 'vault.team', id: vaultId, team: next }], result };
     });
   });
 
@@ -143,6 +146,27 @@ export function linkOf(vaults: Vaults, vaultId: string): TeamLink {
   const link = requireVault(vaults.db.snapshot(), vaultId).team;
   if (link === undefined) throw new CoreError('NOT_FOUND', 'This vault is not shared with a team.');
   return link;
+}
+
+/**
+ * The entries this sync sent as this member's change name them as their author here too (the team's
+ * copies already do): `updatedBy`, and each previous key replaced here. Skipped for an entry the
+ * import already rewrote or one changed again while the sync ran (its mark moved on).
+ */
+function authorOps(
+  data: Readonly<VaultFile>,
+  sent: ReadonlySet<string>,
+  known: TeamLink['known'],
+  planned: readonly VaultOp[],
+  me: string,
+): VaultOp[] {
+  const touched = new Set(planned.flatMap((op) => ('id' in op ? [op.id] : [])));
+  return data.entries.flatMap((entry): VaultOp[] => {
+    if (!sent.has(entry.id) || touched.has(entry.id) || known[entry.id] !== localMark(entry)) return [];
+    if (entry.updatedBy === me && entry.history.every((item) => item.by !== undefined)) return [];
+    const history = entry.history.map((item) => (item.by === undefined ? { ...item, by: me } : item));
+    return [{ type: 'entry.patch', id: entry.id, patch: { updatedBy: me, history } }];
+  });
 }
 
 /**

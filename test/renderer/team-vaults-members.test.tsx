@@ -74,7 +74,7 @@ describe('Team vaults: members', { timeout: 90_000 }, () => {
     await user.click(result.getByRole('button', { name: 'Done' }));
 
     // Stripe is still the key Bob saw: marked on its row and its page; Production was rotated, so not.
-    await waitFor(() => expect(rowOf('Personal', 'Stripe')).toHaveTextContent('Seen by a removed member — rotate'));
+    await waitFor(() => expect(rowOf('Personal', 'Stripe')).toHaveTextContent(/Seen by a removed member — rotate/i));
     expect(rowOf('Personal', 'Production')).not.toHaveTextContent('Seen by a removed member');
     await user.click(screen.getByRole('button', { name: 'Show Stripe' }));
     expect(within(await findEntryPage('Stripe')).getByText('Seen by a removed member — rotate')).toBeInTheDocument();

@@ -7,8 +7,11 @@ import './team-vaults.css';
 export const needsRotation = (entry: EntryView): boolean =>
   entry.rotateAdvice !== undefined && entry.rotateAdvice.version === entry.secretVersion;
 
-/** "Seen by a removed member — rotate", on the entry's row and page; who and when on hover. */
-export function RotateAdviceBadge({ entry }: { entry: EntryView }) {
+/**
+ * "Seen by a removed member — rotate", on the entry's page; who and when on hover. A table row has
+ * room for "Rotate" only: the rest of the words are there for screen readers and on hover.
+ */
+export function RotateAdviceBadge({ entry, compact = false }: { entry: EntryView; compact?: boolean }) {
   const advice = entry.rotateAdvice;
   if (advice === undefined || !needsRotation(entry)) return null;
   return (
@@ -17,7 +20,14 @@ export function RotateAdviceBadge({ entry }: { entry: EntryView }) {
       title={`${advice.removed.join(', ')} could read this key before being removed (${formatAbsolute(advice.at)}).`}
     >
       <ShieldAlert size={12} aria-hidden="true" />
-      Seen by a removed member — rotate
+      {compact ? (
+        <>
+          <span className="visually-hidden">Seen by a removed member — </span>
+          Rotate
+        </>
+      ) : (
+        'Seen by a removed member — rotate'
+      )}
     </span>
   );
 }

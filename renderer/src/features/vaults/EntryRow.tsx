@@ -112,7 +112,7 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, .
             </span>
             {needsRotation(entry) ? (
               <span className="entries-table__sub">
-                <RotateAdviceBadge entry={entry} />
+                <RotateAdviceBadge entry={entry} compact />
               </span>
             ) : entry.kind === 'issued' ? (
               <span className="entries-table__sub" title={entry.scopes.join('\n')}>

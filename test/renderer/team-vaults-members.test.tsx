@@ -13,8 +13,8 @@ describe('Team vaults: members', { timeout: 90_000 }, () => {
     const carol = await teammate('Carol');
     const seeded: { key?: GeneratedKey } = {};
     const { user, core } = await renderApp({
-      before: async (core, keychain) => {
-        await withIssuedKey(seeded)(core, keychain);
+      before: async (core) => {
+        await withIssuedKey(seeded)(core);
         await addEntry(core, personal(core).id, { name: 'Stripe', secret: 'sk_members_test' });
         await core.teams.share(personal(core).id, remote, 'Alice');
         await core.teams.addMember(personal(core).id, bob.line);

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { CoreError } from '../errors';
 import { requireEntry, toView } from './entry-service';
 import type { EntryRecord } from './vault-schema';
-import type { VaultService } from './vault-service';
+import { assertWritable, type VaultService } from './vault-service';
 
 const UNDO_MS = ENTRY_UNDO_SECONDS * 1000;
 
@@ -33,6 +33,7 @@ export class DeletedEntries {
     const ids = [...new Set(entryIds)];
     const records = await this.vaults.db.commit((data) => {
       const entries = ids.map((id) => requireEntry(data, id));
+      for (const entry of entries) assertWritable(data, entry.vaultId);
       const ops = ids.map((id) => ({ type: 'entry.delete' as const, id }));
       return { ops, result: entries.map((entry) => structuredClone(entry)) };
     });

@@ -10,7 +10,7 @@ import { liveHistory, requireEntry, toView, type EntryService } from './entry-se
 import { open, vaultAad } from './sealed-box';
 import { parseInput } from './vault-input';
 import type { EntryPatch, VaultOp } from './vault-ops';
-import { requireVault, type VaultService } from './vault-service';
+import { assertWritable, requireVault, type VaultService } from './vault-service';
 
 /** A tags change on one entry, for the activity record. */
 export interface TagChange {
@@ -43,6 +43,7 @@ export class EntryEdits {
       const changes: TagChange[] = [];
       for (const id of new Set(entryIds)) {
         const entry = requireEntry(data, id);
+        assertWritable(data, entry.vaultId);
         const kept = entry.tags.filter((tag) => !removing.has(tag.toLowerCase()));
         const have = new Set(kept.map((tag) => tag.toLowerCase()));
         const added = add.filter((tag) => !have.has(tag.toLowerCase()) && have.add(tag.toLowerCase()));
@@ -68,6 +69,7 @@ export class EntryEdits {
     const { entryId, version } = parseInput(restoreVersionInputSchema, input);
     return this.vaults.db.commit((data) => {
       const entry = requireEntry(data, entryId);
+      assertWritable(data, entry.vaultId);
       const key = this.vaults.keyOf(requireVault(data, entry.vaultId));
       const now = this.clock.now().toISOString();
       if (version === entry.secretVersion) {

@@ -15,7 +15,7 @@ import { open, seal, vaultAad } from './sealed-box';
 import { issuedKeyEntrySchema, parseInput, type IssuedKeyEntryInput } from './vault-input';
 import type { EntryPatch } from './vault-ops';
 import type { EntryRecord, VaultFile } from './vault-schema';
-import { requireVault, type VaultService } from './vault-service';
+import { assertWritable, requireVault, type VaultService } from './vault-service';
 
 /**
  * Vault entries. Writing a new secret needs the vault's data key: user edits need the vault unlocked
@@ -93,6 +93,7 @@ export class EntryService {
     if (pasted?.scheme && metadata.scheme === undefined) metadata.scheme = pasted.scheme;
     return this.vaults.db.commit((data) => {
       const entry = requireEntry(data, entryId);
+      assertWritable(data, entry.vaultId);
       const patch: EntryPatch = { ...metadata, updatedAt: this.now() };
       if (pasted) Object.assign(patch, this.newVersion(data, entry, pasted.key, null));
       return { ops: [{ type: 'entry.patch', id: entryId, patch }], result: toView({ ...entry, ...patch }, this.now()) };
@@ -133,7 +134,7 @@ export class EntryService {
 
   async deleteEntry(entryId: string): Promise<void> {
     await this.vaults.db.commit((data) => {
-      requireEntry(data, entryId);
+      assertWritable(data, requireEntry(data, entryId).vaultId);
       return { ops: [{ type: 'entry.delete', id: entryId }], result: undefined };
     });
   }
@@ -175,6 +176,7 @@ export class EntryService {
     issued: { issuedKeyId: string; appName: string; scopes: string[] } | null,
   ): Promise<EntryView> {
     return this.vaults.db.commit((data) => {
+      assertWritable(data, vaultId);
       const key = this.vaults.keyOf(requireVault(data, vaultId));
       const id = randomUUID();
       const now = this.now();

@@ -8,7 +8,7 @@ import { open, seal, vaultAad } from './sealed-box';
 import { parseInput } from './vault-input';
 import type { VaultOp } from './vault-ops';
 import type { EntryRecord } from './vault-schema';
-import { requireVault, type VaultService } from './vault-service';
+import { assertWritable, requireVault, type VaultService } from './vault-service';
 
 /**
  * Move and copy entries between vaults. A key is sealed under its vault's data key with its vault and
@@ -29,6 +29,7 @@ export class EntryTransfer {
     const { entryIds, toVaultId, mode } = parseInput(transferEntriesInputSchema, input);
     return this.vaults.db.commit((data) => {
       const target = requireVault(data, toVaultId);
+      assertWritable(data, toVaultId);
       const targetKey = this.vaults.keyOf(target);
       const chosen = [...new Set(entryIds)].map((id) => requireEntry(data, id));
       if (mode === 'move' && chosen.some((entry) => entry.vaultId === toVaultId)) {
@@ -39,6 +40,7 @@ export class EntryTransfer {
       const ops: VaultOp[] = [];
       const moved: EntryRecord[] = [];
       for (const entry of chosen) {
+        if (mode === 'move') assertWritable(data, entry.vaultId);
         this.assertIntact(entry);
         const sourceKey = this.vaults.keyOf(requireVault(data, entry.vaultId));
         const id = mode === 'move' ? entry.id : randomUUID();

@@ -233,6 +233,20 @@ export class VaultService {
   }
 }
 
+/**
+ * A team vault whose member may only read (issue 15): changing its entries here is refused, since the
+ * team would refuse the change and the next sync would put the team's version back over it.
+ */
+export function assertWritable(data: Readonly<VaultFile>, vaultId: string): void {
+  const vault = requireVault(data, vaultId);
+  if (vault.team?.readOnly === true) {
+    throw new CoreError(
+      'CONFLICT',
+      `You can read "${vault.name}" but not change it: you are a read-only member of its team.`,
+    );
+  }
+}
+
 export function requireVault(data: Readonly<VaultFile>, id: string): VaultRecord {
   const vault = data.vaults.find((candidate) => candidate.id === id);
   if (!vault) throw notFound('The vault');

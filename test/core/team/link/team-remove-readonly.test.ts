@@ -78,6 +78,16 @@ describe('team vaults: removing a member and read-only members (three members, r
     expect(status.readOnly).toBe(true);
     await carol.core.vaults.vaults.unlock(carolVault);
     expect(secretOf(carol.core, carolVault, 'Stripe')).toBe('sk_seen_by_all');
+    // Her own copy refuses changes, rather than letting the next sync silently put the team's back.
+    const stripeId = entryNamed(carol.core, carolVault, 'Stripe').id;
+    await expect(carol.core.vaults.entries.updateEntry({ entryId: stripeId, secret: 'sk_x' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/read-only member/),
+    });
+    await expect(carol.core.vaults.entries.deleteEntry(stripeId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      carol.core.vaults.entries.addEntry({ vaultId: carolVault, name: 'Mine', secret: 'sk_mine' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // Her own sync never sends (read-only), so she forges a file with her real keys and pushes it by git.
     const { forgeEntryAs } = await import('./team-forgery');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   memberName,
+  refusedText,
   syncResultLines,
   syncStateText,
   type TeamLinkView,
@@ -45,6 +46,13 @@ describe('team vault words', () => {
     expect(syncStateText(link({ state: 'removed', at, ahead: 0 }), NOW)).toBe('You were removed from this team');
     expect(syncStateText(link({ state: 'failed', at, ahead: 0, message: 'Check your SSH key.' }), NOW)).toBe(
       'Sync failed: Check your SSH key.',
+    );
+  });
+
+  it('keeps naming refused files after the sync that found them, and nothing when there are none', () => {
+    expect(refusedText(link({ state: 'synced', at, ahead: 0 }, at))).toBeNull();
+    expect(refusedText(link({ state: 'synced', at, ahead: 0, refused: ['entries/x.age'] }, at))).toBe(
+      '1 file refused (not signed by a member who can write, or changed outside Keyhaven): entries/x.age',
     );
   });
 

@@ -8,7 +8,7 @@ import { useNow } from '../../lib/use-now';
 import { useTeams } from '../../stores/team-store';
 import { useVaults } from '../../stores/vaults-store';
 import { MembersDialog } from './MembersDialog';
-import { isTroubled, syncResultLines, syncStateText, type TeamLinkView } from './team-words';
+import { isTroubled, refusedText, syncResultLines, syncStateText, type TeamLinkView } from './team-words';
 import { useTeamStatus } from './use-team-status';
 import './team-vaults.css';
 
@@ -53,6 +53,9 @@ export function TeamBar({ vault, team }: { vault: VaultSummary; team: TeamLinkVi
           <StateIcon size={16} aria-hidden="true" />
           <span title={team.lastSync ? formatAbsolute(team.lastSync.at) : undefined}>{syncStateText(team, now)}</span>
         </p>
+        {refusedText(team) === null ? null : (
+          <p className="team-bar__state team-bar__state--troubled">{refusedText(team)}</p>
+        )}
         {team.readOnly ? (
           <p className="muted team-bar__note">You can read this vault; your changes are not sent to the team.</p>
         ) : null}

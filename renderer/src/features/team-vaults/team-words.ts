@@ -32,6 +32,16 @@ export function syncStateText(team: TeamLinkView, now: number): string {
   }
 }
 
+/**
+ * Entry files the last syncs refused and nobody has written anew (kept across background syncs), or
+ * null: forged, tampered, or signed by a read-only member; the rest of the vault synced.
+ */
+export function refusedText(team: TeamLinkView): string | null {
+  const refused = team.lastSync?.refused ?? [];
+  if (refused.length === 0) return null;
+  return `${plural(refused.length, 'file', 'files')} refused (not signed by a member who can write, or changed outside Keyhaven): ${refused.join(', ')}`;
+}
+
 /** A state the user has to act on (or wait out) rather than a good one. */
 export const isTroubled = (team: TeamLinkView) => team.lastSync !== null && team.lastSync.state !== 'synced';
 

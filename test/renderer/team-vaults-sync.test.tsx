@@ -95,5 +95,20 @@ describe('Team vaults: the team bar', { timeout: 90_000 }, () => {
     const addKey = await screen.findByRole('button', { name: 'Add key' });
     expect(addKey).toBeDisabled();
     expect(addKey).toHaveAccessibleDescription('You are a read-only member of this team vault.');
+
+    // Edit and Delete on the row and on the entry's page are disabled and say why; Show still works.
+    const reason = 'You are a read-only member of this team vault: your changes would not be sent.';
+    for (const name of ['Edit Stripe', 'Delete Stripe']) {
+      const button = await screen.findByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    await user.click(screen.getByRole('button', { name: 'Show Stripe' }));
+    const page = within(await findEntryPage('Stripe'));
+    for (const name of ['Edit', 'Delete']) {
+      expect(page.getByRole('button', { name })).toBeDisabled();
+      expect(page.getByRole('button', { name })).toHaveAccessibleDescription(reason);
+    }
+    expect(page.getByRole('button', { name: 'Move or copy' })).toBeEnabled();
   });
 });

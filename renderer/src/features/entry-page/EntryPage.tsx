@@ -16,7 +16,7 @@ import { useCopyEntry } from '../vaults/use-copy-entry';
 import { useEntryTransfer } from '../vaults/use-entry-transfer';
 import { useReveal } from '../vaults/use-reveal';
 import { RotateAdviceBadge } from '../team-vaults/RotateAdviceBadge';
-import { memberName } from '../team-vaults/team-words';
+import { memberName, READ_ONLY_REASON } from '../team-vaults/team-words';
 import { useTeamStatus } from '../team-vaults/use-team-status';
 import { EntryDetails } from './EntryDetails';
 import { EntryPageDialogs, type EntryPageDialog } from './EntryPageDialogs';
@@ -39,6 +39,8 @@ interface EntryPageProps {
  */
 export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageProps) {
   const list = useVaults((s) => s.entries[vault.id] ?? EMPTY_ENTRY_LIST);
+  // A read-only team member may copy a key out, but not change it here (main refuses it too).
+  const readOnly = vault.team?.readOnly === true;
   const setFavorite = useVaults((s) => s.setFavorite);
   const { closeEntry, openEntry, goToConsole } = useNavigation.getState();
   const entry = list.entries.find((candidate) => candidate.id === entryId);
@@ -121,13 +123,28 @@ export function EntryPage({ vault, entryId, revealOnOpen, onUnlock }: EntryPageP
           <Button size="sm" icon={Send} onClick={() => goToConsole(entry.id)}>
             Test in console
           </Button>
-          <Button size="sm" icon={Pencil} onClick={() => setDialog({ kind: 'edit' })}>
+          <Button
+            size="sm"
+            icon={Pencil}
+            disabled={readOnly}
+            title={readOnly ? READ_ONLY_REASON : undefined}
+            aria-description={readOnly ? READ_ONLY_REASON : undefined}
+            onClick={() => setDialog({ kind: 'edit' })}
+          >
             Edit
           </Button>
           <Button size="sm" icon={ArrowRightLeft} busy={transfer.busy} onClick={() => setDialog({ kind: 'transfer' })}>
             Move or copy
           </Button>
-          <Button size="sm" variant="danger" icon={Trash2} onClick={() => setDialog({ kind: 'delete' })}>
+          <Button
+            size="sm"
+            variant="danger"
+            icon={Trash2}
+            disabled={readOnly}
+            title={readOnly ? READ_ONLY_REASON : undefined}
+            aria-description={readOnly ? READ_ONLY_REASON : undefined}
+            onClick={() => setDialog({ kind: 'delete' })}
+          >
             Delete
           </Button>
         </div>

@@ -42,6 +42,9 @@ export function refusedText(team: TeamLinkView): string | null {
   return `${plural(refused.length, 'file', 'files')} refused (not signed by a member who can write, or changed outside Keyhaven): ${refused.join(', ')}`;
 }
 
+/** Why Edit and Delete are disabled in a team vault whose member may only read. */
+export const READ_ONLY_REASON = 'You are a read-only member of this team vault: your changes would not be sent.';
+
 /** A state the user has to act on (or wait out) rather than a good one. */
 export const isTroubled = (team: TeamLinkView) => team.lastSync !== null && team.lastSync.state !== 'synced';
 

@@ -142,6 +142,7 @@ export function EntriesPanel({ vault, entries, selected, onSelectionChange, ...a
           onFavorite={(entry, on) => void favorite.toggle(entry, on)}
           copyNotice={notice}
           locked={vault.locked}
+          readOnly={vault.team?.readOnly === true}
           {...actions}
         />
       )}

@@ -33,6 +33,8 @@ interface EntriesTableProps extends EntryRowActions {
   selected: ReadonlySet<string>;
   onSelectAll: (selected: boolean) => void;
   locked: boolean;
+  /** A read-only team member's vault: Edit and Delete are offered but disabled, with the reason. */
+  readOnly: boolean;
   /** The latest Copy's notice: shown on the row it belongs to. */
   copyNotice: CopyNotice | null;
 }

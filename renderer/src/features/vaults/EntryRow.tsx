@@ -9,6 +9,7 @@ import { useNavigation } from '../../stores/navigation-store';
 import type { CopyNotice } from './copy-notice';
 import { CopyNoticeLine } from './CopyFeedback';
 import type { CopyFormat } from './use-copy-entry';
+import { READ_ONLY_REASON } from '../team-vaults/team-words';
 import './entry-filters.css';
 
 export interface EntryRowActions {
@@ -29,19 +30,30 @@ interface EntryRowProps extends EntryRowActions {
   rowIndex: number;
   selected: boolean;
   locked: boolean;
+  /** A read-only team member's vault: Edit and Delete are disabled, saying why. */
+  readOnly: boolean;
   /** This row's Copy notice, shown beside its buttons while it lasts. */
   copyNotice: CopyNotice | null;
 }
 
 /** An icon button whose name says what it does to which entry: "Copy Pyas prod". */
-function RowAction(props: { icon: LucideIcon; label: string; entry: EntryView; onClick: () => void }) {
+function RowAction(props: {
+  icon: LucideIcon;
+  label: string;
+  entry: EntryView;
+  onClick: () => void;
+  /** Why the action cannot be taken here: the button is disabled and says so (title and description). */
+  disabledReason?: string;
+}) {
   return (
     <Button
       size="sm"
       variant="ghost"
       icon={props.icon}
-      title={props.label}
+      title={props.disabledReason ?? props.label}
       aria-label={`${props.label} ${props.entry.name}`}
+      aria-description={props.disabledReason}
+      disabled={props.disabledReason !== undefined}
       onClick={props.onClick}
       className="entry-row__action"
     />
@@ -91,7 +103,8 @@ function TextCell({ text }: { text: string }) {
  * has a short second line for keys issued by Keyhaven, and the star before the name. Show and Copy need the vault unlocked: while it
  * is locked, "Unlock to show" takes their place.
  */
-export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, ...actions }: EntryRowProps) {
+export function EntryRow({ entry, now, rowIndex, selected, locked, readOnly, copyNotice, ...actions }: EntryRowProps) {
+  const readOnlyReason = readOnly ? READ_ONLY_REASON : undefined;
   const expired = entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
   return (
     <tr className="entries-table__row" aria-rowindex={rowIndex} data-entry-id={entry.id}>
@@ -184,8 +197,20 @@ export function EntryRow({ entry, now, rowIndex, selected, locked, copyNotice, .
             entry={entry}
             onClick={() => useNavigation.getState().goToConsole(entry.id)}
           />
-          <RowAction icon={Pencil} label="Edit" entry={entry} onClick={() => actions.onEdit(entry)} />
-          <RowAction icon={Trash2} label="Delete" entry={entry} onClick={() => actions.onDelete(entry)} />
+          <RowAction
+            icon={Pencil}
+            label="Edit"
+            entry={entry}
+            onClick={() => actions.onEdit(entry)}
+            disabledReason={readOnlyReason}
+          />
+          <RowAction
+            icon={Trash2}
+            label="Delete"
+            entry={entry}
+            onClick={() => actions.onDelete(entry)}
+            disabledReason={readOnlyReason}
+          />
         </div>
       </td>
     </tr>

@@ -235,6 +235,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...{ vaults: () => vaultsPart.get(), vaultsIfOpen: () => vaultsPart.current() },
     installationId: () => db.snapshot().installationId,
     synced: changed('vaults'),
+    record: (events) => db.record(events),
     logError: (error) => logError(judgeError(error, 'syncing a team vault').log),
   });
   const problems = (): DataProblem[] =>

@@ -42,6 +42,15 @@ export const ACTIVITY_TYPES = [
   'vault.unlocked',
   'vault.renamed',
   'vault.deleted',
+  /**
+   * Issue 15: a vault shared with a team or a team vault joined; a sync that brought, sent or merged
+   * something (or refused a file, or found the member removed); a member added or removed.
+   */
+  'team.shared',
+  'team.joined',
+  'team.synced',
+  'team.memberAdded',
+  'team.memberRemoved',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

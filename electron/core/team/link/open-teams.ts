@@ -2,6 +2,7 @@ import type { Clock } from '../../clock';
 import type { Keychain } from '../../keychain/keychain';
 import type { Timers } from '../../platform/ports';
 import type { Vaults } from '../../vaults/vaults';
+import type { RecordActivity } from './team-activity';
 import { TeamAutoSync } from './team-auto-sync';
 import { TeamIdentities } from './team-identities';
 import type { TeamSyncResult } from './team-sync-cycle';
@@ -27,6 +28,7 @@ export function openTeams(options: {
   vaultsIfOpen: () => Vaults | null;
   timers: Timers | null;
   synced: (result: TeamSyncResult) => void;
+  record: RecordActivity;
   logError: (error: unknown) => void;
 }): TeamsPart {
   const teamIdentity = new TeamIdentities(options.keychain, options.installationId, options.clock);
@@ -35,6 +37,7 @@ export function openTeams(options: {
     vaults: options.vaults,
     clock: options.clock,
     identity: (name) => teamIdentity.require(name),
+    record: options.record,
   });
   const autoSync =
     options.timers === null

@@ -4,7 +4,8 @@ import { CoreError } from '../../errors';
 import { addTeamMember, openTeamVault, removeTeamMember } from '../team-vault';
 import { keyFileOf, MEMBERS_FILE } from '../team-format';
 import type { TeamSyncResult } from './team-sync-cycle';
-import { linkOf, syncTeamVault } from './team-sync-cycle';
+import { teamEvent } from './team-activity';
+import { linkOf } from './team-sync-cycle';
 import type { TeamContext } from './team-context';
 
 /**
@@ -34,13 +35,20 @@ export async function addMember(
   const me = await teams.deps.identity();
   return teams.serial(vaultId, async () => {
     const repo = await teams.repoOf(vaultId, me);
-    await syncedFirst(await syncTeamVault(teams.cycleDeps(me, repo), vaultId), 'add a member');
+    await syncedFirst(await teams.syncNow(me, repo, vaultId), 'add a member');
     const link = linkOf(teams.deps.vaults(), vaultId);
     const team = await openTeamVault(repo.dir, me, { teamId: link.teamId, head: link.pin });
     const added = await addTeamMember(team, member, options, teams.deps.clock.now());
     const fingerprint = [...added.members].find(([, m]) => m.signingKey === member.signingKey)?.[0] ?? '';
     await repo.commitAll([MEMBERS_FILE, keyFileOf(fingerprint)], `keyhaven: member added`);
-    await syncTeamVault(teams.cycleDeps(me, repo), vaultId);
+    await teams.deps.record([
+      teamEvent(
+        'team.memberAdded',
+        vaultId,
+        `"${member.name}" added to team vault "${teams.vaultName(vaultId)}"${options.readOnly ? ' (read only)' : ''}`,
+      ),
+    ]);
+    await teams.syncNow(me, repo, vaultId);
     return teams.statusOf(vaultId, me);
   });
 }
@@ -49,7 +57,7 @@ export async function removeMember(teams: TeamContext, vaultId: string, who: str
   const me = await teams.deps.identity();
   return teams.serial(vaultId, async () => {
     const repo = await teams.repoOf(vaultId, me);
-    await syncedFirst(await syncTeamVault(teams.cycleDeps(me, repo), vaultId), 'remove a member');
+    await syncedFirst(await teams.syncNow(me, repo, vaultId), 'remove a member');
     const link = linkOf(teams.deps.vaults(), vaultId);
     const team = await openTeamVault(repo.dir, me, { teamId: link.teamId, head: link.pin });
     const fingerprint = findMember(team.members, who);
@@ -65,7 +73,14 @@ export async function removeMember(teams: TeamContext, vaultId: string, who: str
     // The local entries take the same mark at once: reading back the 1,000 files just written would
     // cost seconds and say nothing new (their contents are otherwise what this member already has).
     await markLocally(teams, vaultId, advice);
-    await syncTeamVault(teams.cycleDeps(me, repo), vaultId);
+    await teams.deps.record([
+      teamEvent(
+        'team.memberRemoved',
+        vaultId,
+        `"${removedName}" removed from team vault "${teams.vaultName(vaultId)}": a new vault key, ${advice.size} ${advice.size === 1 ? 'key' : 'keys'} to rotate`,
+      ),
+    ]);
+    await teams.syncNow(me, repo, vaultId);
     const entries = new Map(
       teams.deps
         .vaults()

@@ -12,6 +12,7 @@ import { TeamRepo } from '../git/team-repo';
 import type { TeamIdentity } from '../team-identity';
 import { readMemberState } from '../team-members';
 import { createTeamVault, openTeamVault } from '../team-vault';
+import { syncEvents, teamEvent } from './team-activity';
 import { joiningCopy, prepareLocalRemote, repoOptionsFor, workingCopyOf } from './team-paths';
 import type { TeamContext, TeamVaultsDeps } from './team-context';
 import { addMember, removeMember, type RemovalResult } from './team-membership';
@@ -33,6 +34,8 @@ function checkedRepoUrl(url: string): string {
   }
   return parsed.data;
 }
+
+const compact = (fingerprint: string): string => fingerprint.replaceAll(' ', '');
 
 const NEEDS_THE_USER = new Set<string>(['LOCKED', 'PASSPHRASE_REQUIRED', 'KEYCHAIN_UNAVAILABLE']);
 
@@ -85,7 +88,10 @@ export class TeamVaults implements TeamContext {
         await rm(dir, { recursive: true, force: true });
         throw error;
       }
-      await syncTeamVault(this.cycleDeps(me, repo), vaultId);
+      await this.deps.record([
+        teamEvent('team.shared', vaultId, `Vault "${vault.name}" shared with a team through ${displayRepoUrl(url)}`),
+      ]);
+      await this.syncNow(me, repo, vaultId);
       return this.statusOf(vaultId, me);
     });
   }
@@ -122,7 +128,10 @@ export class TeamVaults implements TeamContext {
     }
     const id = vaultId;
     return this.serial(id, async () => {
-      await syncTeamVault(this.cycleDeps(me, await this.repoOf(id, me)), id, true);
+      await this.deps.record([
+        teamEvent('team.joined', id, `Team vault "${this.vaultName(id)}" joined from ${displayRepoUrl(url)}`),
+      ]);
+      await this.syncNow(me, await this.repoOf(id, me), id, true);
       return this.statusOf(id, me);
     });
   }
@@ -137,7 +146,7 @@ export class TeamVaults implements TeamContext {
     return this.serial(vaultId, async () => {
       const link = linkOf(this.deps.vaults(), vaultId);
       try {
-        return await syncTeamVault(this.cycleDeps(me, await this.repoOf(vaultId, me)), vaultId);
+        return await this.syncNow(me, await this.repoOf(vaultId, me), vaultId);
       } catch (error) {
         if (!(error instanceof CoreError) || !NEEDS_THE_USER.has(error.code)) throw error;
         const message = 'Unlock this vault to sync it: its key is needed to read and write the team’s files.';
@@ -192,6 +201,22 @@ export class TeamVaults implements TeamContext {
 
   async repoOf(vaultId: string, me: TeamIdentity): Promise<TeamRepo> {
     return TeamRepo.open(workingCopyOf(this.deps.dataDir, vaultId), repoOptionsFor(me));
+  }
+
+  async syncNow(me: TeamIdentity, repo: TeamRepo, vaultId: string, fullImport = false): Promise<TeamSyncResult> {
+    const result = await syncTeamVault(this.cycleDeps(me, repo), vaultId, fullImport);
+    const status = await this.statusOf(vaultId, me).catch(() => undefined);
+    const names = new Map(
+      [...(status?.members ?? []), ...(status?.former ?? [])].map((m) => [compact(m.fingerprint), m.name]),
+    );
+    const nameOf = (fingerprint: string) => names.get(fingerprint) ?? groupFingerprint(fingerprint);
+    const events = syncEvents(result, this.vaultName(vaultId), nameOf);
+    if (events.length > 0) await this.deps.record(events);
+    return result;
+  }
+
+  vaultName(vaultId: string): string {
+    return requireVault(this.deps.vaults().db.snapshot(), vaultId).name;
   }
 
   cycleDeps(me: TeamIdentity, repo: TeamRepo): TeamCycleDeps {

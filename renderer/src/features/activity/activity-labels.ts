@@ -34,6 +34,11 @@ export const EVENT_LABELS: Record<ActivityType, string> = {
   'vault.unlocked': 'Vault unlocked',
   'vault.renamed': 'Vault renamed',
   'vault.deleted': 'Vault deleted',
+  'team.shared': 'Vault shared with a team',
+  'team.joined': 'Team vault joined',
+  'team.synced': 'Team vault synced',
+  'team.memberAdded': 'Team member added',
+  'team.memberRemoved': 'Team member removed',
 };
 
 export type EventFilter = ActivityType | 'all';

@@ -129,7 +129,7 @@ export const teamHistoryItemSchema = z.strictObject({
   version: z.number().int().positive(),
   value: z.string(),
   replacedAt: isoDateSchema,
-  /** The fingerprint of the member who replaced it. */
+  /** The fingerprint of the member who set this value (see the local history item's `by`). */
   by: fingerprintSchema,
 });
 

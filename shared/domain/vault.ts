@@ -62,7 +62,10 @@ export const entryHistoryItemSchema = z.strictObject({
   replacedAt: isoDateSchema,
   /** For a rotated issued key: the end of its grace period, after which the old value is dropped. */
   keepUntil: isoDateSchema.nullable(),
-  /** In a team vault: the member who replaced this value (a merged concurrent change names its author). */
+  /**
+   * In a team vault: the member who set this value (the author of the entry's last change while it was
+   * current; for a value kept from a concurrent change, who wrote it). Absent in a vault of one's own.
+   */
   by: z.string().max(200).optional(),
 });
 

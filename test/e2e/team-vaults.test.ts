@@ -136,7 +136,7 @@ describe('team vaults in the app', () => {
       const { entry } = await showEntry(panel, 'Stripe');
       const history = entry.getByRole('region', { name: 'History' });
       await history
-        .getByText(/change by Bob/)
+        .getByText(/set by Bob/)
         .first()
         .waitFor();
       await entry.getByText('Version 3', { exact: false }).first().waitFor();

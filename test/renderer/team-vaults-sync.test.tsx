@@ -46,7 +46,7 @@ describe('Team vaults: the team bar', { timeout: 90_000 }, () => {
     const page = within(await findEntryPage('Stripe'));
     const history = page.getByRole('region', { name: 'History' });
     // Alice's key, kept from the merge, is a version of its own that names her (not a fingerprint).
-    await waitFor(() => expect(history).toHaveTextContent(/Version 2, replaced just now · change by Alice/));
+    await waitFor(() => expect(history).toHaveTextContent(/Version 2, replaced just now · set by Alice/));
   });
 
   it('says offline with the changes waiting, then synced again once the repository is back', async () => {

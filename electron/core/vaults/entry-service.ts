@@ -214,6 +214,8 @@ export class EntryService {
       replacedAt: now,
       sealed: seal(key, current, vaultAad(entry.vaultId, entry.id, 'history', entry.secretVersion)),
       keepUntil,
+      // In a team vault: who set the value that goes into history (the member of its last change).
+      ...(entry.updatedBy === undefined ? {} : { by: entry.updatedBy }),
     });
     return {
       secret: seal(key, secret, vaultAad(entry.vaultId, entry.id, 'secret', version)),

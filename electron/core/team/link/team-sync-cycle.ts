@@ -150,7 +150,7 @@ export function linkOf(vaults: Vaults, vaultId: string): TeamLink {
 
 /**
  * The entries this sync sent as this member's change name them as their author here too (the team's
- * copies already do): `updatedBy`, and each previous key replaced here. Skipped for an entry the
+ * copies already do): `updatedBy`, and each previous key set here before the vault was shared. Skipped for an entry the
  * import already rewrote or one changed again while the sync ran (its mark moved on).
  */
 function authorOps(

@@ -33,7 +33,7 @@ function Version(props: VersionsProps & { item: HistoryItem }) {
         <time dateTime={item.replacedAt} title={formatAbsolute(item.replacedAt)}>
           {formatRelative(item.replacedAt, now)}
         </time>
-        {item.by !== undefined && authorOf ? <span> · change by {authorOf(item.by)}</span> : null}
+        {item.by !== undefined && authorOf ? <span> · set by {authorOf(item.by)}</span> : null}
         {item.keepUntil ? (
           <span className="muted"> · kept until {formatAbsolute(item.keepUntil)}, when its grace period ends</span>
         ) : null}

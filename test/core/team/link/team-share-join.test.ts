@@ -47,11 +47,12 @@ describe(
       });
       await bob.core.vaults.entries.addEntry({ vaultId: bobVault, name: 'OpenAI', secret: 'sk-bob-openai' });
       expect((await synced(bob)).sent).toBe(2);
-      // Bob's copy names him as the author of his change, and of the key it replaced.
+      // Bob's copy names him as the author of his change, and Alice as who set the key it replaced.
       const bobsStripe = entryNamed(bob.core, bobVault, 'Stripe');
       const bobsFingerprint = (await bob.core.teamIdentity.view())?.fingerprint.replaceAll(' ', '');
+      const alicesFingerprint = (await alice.core.teamIdentity.view())?.fingerprint.replaceAll(' ', '');
       expect(bobsStripe.updatedBy).toBe(bobsFingerprint);
-      expect(bobsStripe.history.map((item) => item.by)).toEqual([bobsFingerprint]);
+      expect(bobsStripe.history.map((item) => item.by)).toEqual([alicesFingerprint]);
 
       const received = await synced(alice);
       expect(received).toMatchObject({ received: 2, deleted: 0, refused: [] });

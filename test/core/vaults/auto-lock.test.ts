@@ -91,7 +91,8 @@ describe('auto-lock', () => {
     };
     const { t } = await unlockedCore(platform);
     expect(subscribed).toBe(2); // lock-screen and suspend
-    expect(platform.pendingTimers()).toBe(2); // the idle poll, and the hourly check of published keysets
+    // the idle poll, the hourly check of published keysets, and the team vaults' background sync
+    expect(platform.pendingTimers()).toBe(3);
     await t.core.close();
     expect(subscribed).toBe(0);
     expect(platform.pendingTimers()).toBe(0);

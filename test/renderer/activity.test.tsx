@@ -147,7 +147,7 @@ describe('Activity', () => {
 
     const filter = screen.getByLabelText('Event');
     // "All events" plus one option per activity type, "Saved in vault", the vault and keyset records included.
-    expect(within(filter).getAllByRole('option')).toHaveLength(34);
+    expect(within(filter).getAllByRole('option')).toHaveLength(39); // 38 types since the team records (issue 15)
     expect(within(filter).getByRole('option', { name: 'Saved in vault' })).toBeTruthy();
     expect(within(filter).getByRole('option', { name: 'Vault key read' })).toBeTruthy();
     await user.selectOptions(filter, 'Key verified');

@@ -13,6 +13,7 @@ import { benchConsoleVariables, consoleVariablesBenchRows } from './console-vari
 import { benchCrossProcess, crossProcessBenchRows } from './cross-process';
 import { benchTestApi, testApiBenchRows } from './test-api';
 import { benchVaults, vaultBenchRows } from './vaults';
+import { ageCodecBenchRows, benchAgeCodec } from './team-age-codec';
 import { benchTeamVaults, teamVaultBenchRows } from './team-vaults';
 import { benchCli, cliBenchRows } from './cli';
 import { benchVerifier, verifierBenchRows } from './verifier';
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
 
   rows.push(...vaultBenchRows(await benchVaults()));
   rows.push(...teamVaultBenchRows(await benchTeamVaults()));
+  rows.push(...ageCodecBenchRows(await benchAgeCodec()));
   rows.push(...testApiBenchRows(await benchTestApi()));
   rows.push(...consoleBenchRows(await benchConsole()));
   rows.push(...consoleVariablesBenchRows(await benchConsoleVariables()));

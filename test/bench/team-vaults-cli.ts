@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { fmt } from './stats';
+import { ageCodecBenchRows, benchAgeCodec } from './team-age-codec';
 import { benchTeamVaults, teamVaultBenchRows } from './team-vaults';
 
 /**
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   );
   console.log('| measure | result | target |');
   console.log('|---|---|---|');
-  for (const [what, result, target] of teamVaultBenchRows(b)) console.log(`| ${what} | ${result} | ${target} |`);
+  const rows = [...teamVaultBenchRows(b), ...ageCodecBenchRows(await benchAgeCodec())];
+  for (const [what, result, target] of rows) console.log(`| ${what} | ${result} | ${target} |`);
   const list = (ms: number[]) => ms.map((v) => fmt(v, 0)).join(', ');
   console.log(`\nContext (not targets):`);
   console.log(`  seeding ${b.entries} entries through addEntry: ${fmt(b.seedMs, 0)} ms`);

@@ -1,9 +1,18 @@
 import { armor, Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { decodeBech32 } from '../../../shared/domain/bech32';
+import {
+  decryptX25519,
+  encryptX25519,
+  x25519Identity,
+  x25519Recipient,
+  type X25519Identity,
+  type X25519Recipient,
+} from './age-x25519';
 
 /**
- * age through typage (age-encryption, FiloSottile's own implementation in pure JS): the files it
- * writes are plain age v1, so the standard `age` tool reads them. Always ASCII-armored: the armor is
+ * age v1 files: X25519 ones through ./age-x25519 (node's OpenSSL), passphrase ones, key generation and
+ * the armor through typage (age-encryption, FiloSottile's own implementation in JS). The files are
+ * plain age v1, so the standard `age` tool reads them. Always ASCII-armored: the armor is
  * text that survives copy and paste, and `age -d` detects it by itself; `.gitattributes` keeps git
  * from touching its line endings.
  */
@@ -16,15 +25,44 @@ export async function newAgeIdentity(): Promise<{ identity: string; recipient: s
 
 export const recipientOf = (identity: string): Promise<string> => identityToRecipient(identity);
 
+/** The public key an `age1…` recipient carries (imported for node), or an error. */
+function recipientKey(recipient: string): X25519Recipient {
+  const raw = decodeBech32(recipient, 'age');
+  if (raw?.length !== 32) throw new Error('This is not an age X25519 recipient.');
+  return x25519Recipient(raw);
+}
+
+/** The private key an `AGE-SECRET-KEY-1…` identity carries, or null when it is not one. */
+function identityKey(identity: string): X25519Identity | null {
+  const scalar = decodeBech32(identity, 'AGE-SECRET-KEY-');
+  if (scalar?.length !== 32) return null;
+  const key = x25519Identity(scalar);
+  scalar.fill(0);
+  return key;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decryptText(identity: X25519Identity | null, file: string): string | null {
+  if (identity === null) return null;
+  try {
+    const plaintext = decryptX25519(identity, Buffer.from(armor.decode(file)));
+    return plaintext === null ? null : utf8.decode(plaintext);
+  } catch {
+    return null; // not armored, or not UTF-8 inside
+  }
+}
+
+const encryptText = (recipient: X25519Recipient, plaintext: string): string =>
+  armor.encode(encryptX25519(recipient, Buffer.from(plaintext, 'utf8')));
+
 export async function encryptTo(recipient: string, plaintext: string): Promise<string> {
-  const encrypter = new Encrypter();
-  encrypter.addRecipient(recipient);
-  return armor.encode(await encrypter.encrypt(plaintext));
+  return encryptText(recipientKey(recipient), plaintext);
 }
 
 /**
- * One key's encrypt and decrypt, reused across files: typage imports the X25519 key once per
- * Encrypter/Decrypter, which is most of the cost of a small file (a 1,000-entry re-encryption).
+ * One key's encrypt and decrypt, reused across files: the keys are imported once, for a 1,000-entry
+ * re-encryption.
  */
 export interface AgeCipher {
   encrypt(plaintext: string): Promise<string>;
@@ -33,56 +71,20 @@ export interface AgeCipher {
 }
 
 export function ageCipher(identity: string, recipient: string): AgeCipher {
-  const encrypter = new Encrypter();
-  encrypter.addRecipient(recipient);
-  let decrypter: Promise<Decrypter> | null = null;
+  let recipientKeyObject: X25519Recipient | null = null;
+  let identityKeyObject: X25519Identity | null | undefined;
   return {
-    encrypt: async (plaintext) => armor.encode(await encrypter.encrypt(plaintext)),
+    encrypt: async (plaintext) => encryptText((recipientKeyObject ??= recipientKey(recipient)), plaintext),
     decrypt: async (file) => {
-      decrypter ??= decrypterFor(identity);
-      try {
-        return await (await decrypter).decrypt(armor.decode(file), 'text');
-      } catch {
-        return null;
-      }
+      if (identityKeyObject === undefined) identityKeyObject = identityKey(identity);
+      return decryptText(identityKeyObject, file);
     },
   };
 }
 
-// PKCS#8 wrapping of a raw X25519 private key (RFC 8410): WebCrypto imports private keys no other way.
-const X25519_PKCS8_PREFIX = Uint8Array.from([
-  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20,
-]);
-
-/**
- * A Decrypter holding the identity as a non-extractable CryptoKey: given the string, typage imports
- * the key again for every file, which doubles the X25519 work of reading a vault.
- */
-async function decrypterFor(identity: string): Promise<Decrypter> {
-  const decrypter = new Decrypter();
-  const scalar = decodeBech32(identity, 'AGE-SECRET-KEY-');
-  if (scalar?.length !== 32) {
-    decrypter.addIdentity(identity); // typage reports what is wrong with it when it is used
-    return decrypter;
-  }
-  const pkcs8 = new Uint8Array(X25519_PKCS8_PREFIX.length + 32);
-  pkcs8.set(X25519_PKCS8_PREFIX);
-  pkcs8.set(scalar, X25519_PKCS8_PREFIX.length);
-  scalar.fill(0);
-  decrypter.addIdentity(await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']));
-  pkcs8.fill(0);
-  return decrypter;
-}
-
 /** The plaintext, or null when the file is not for this identity, damaged, or not age at all. */
 export async function decryptWith(identity: string, file: string): Promise<string | null> {
-  try {
-    const decrypter = new Decrypter();
-    decrypter.addIdentity(identity);
-    return await decrypter.decrypt(armor.decode(file), 'text');
-  } catch {
-    return null;
-  }
+  return decryptText(identityKey(identity), file);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import { CoreError } from '../errors';
 import { ageCipher, type AgeCipher } from './team-age';
 import { TeamFileRefusedError } from './team-errors';
-import { ENTRIES_DIR, entryFileOf, entryIdOfFile, readTeamText, writeTeamText } from './team-format';
+import { ENTRIES_DIR, entryFileOf, entryIdOfFile, readTeamText, writeEntryText } from './team-format';
 import type { TeamIdentity } from './team-identity';
 import { signCanonical, verifyCanonical } from './team-signing';
 import type { VaultKey } from './team-vault-key';
@@ -64,7 +64,7 @@ function assertWriter(vault: TeamVaultSession): void {
 
 /** Signs as the session's member and encrypts to the session's vault key (re-encryption uses it directly). */
 export async function writeSignedEntry(vault: TeamVaultSession, entry: TeamEntry | TeamTombstone): Promise<void> {
-  await writeTeamText(vault.root, entryFileOf(entry.id), await encodeSignedEntry(vault, entry));
+  await writeEntryText(vault.root, entryFileOf(entry.id), await encodeSignedEntry(vault, entry));
 }
 
 /** The armored file text of an entry signed by the session's member (the merge resolver writes it itself). */

@@ -11,6 +11,7 @@ import { CoreError } from '../errors';
 import { inBatches, readAllTeamEntries, writeSignedEntry, type TeamVaultSession } from './team-entries';
 import { TeamFileRefusedError } from './team-errors';
 import {
+  entryFileOf,
   GITATTRIBUTES,
   GITATTRIBUTES_FILE,
   readTeamFormat,
@@ -173,8 +174,10 @@ export async function removeTeamMember(
   vault: OpenedTeamVault,
   fingerprint: string,
   now: Date,
-  /** Applied to each live entry as it is re-encrypted (the link marks what the removed member could read). */
-  reviseEntry: (entry: TeamEntry, removed: TeamMember) => TeamEntry = (entry) => entry,
+  options: RekeyOptions & {
+    /** Applied to each live entry as it is re-encrypted (the link marks what the removed member could read). */
+    reviseEntry?: (entry: TeamEntry, removed: TeamMember) => TeamEntry;
+  } = {},
 ): Promise<RekeyResult> {
   assertWriter(vault);
   fingerprintSchema.parse(fingerprint);
@@ -183,11 +186,15 @@ export async function removeTeamMember(
   }
   const removed = vault.members.get(fingerprint);
   if (removed === undefined) throw new CoreError('NOT_FOUND', 'This person is not a member of this team vault.');
+  const { reviseEntry, written } = options;
   return rekey(
     vault,
     (recipient, keyEpoch) => ({ type: 'remove', fingerprint, vaultRecipient: recipient, keyEpoch }),
     now,
-    (entry) => reviseEntry(entry, removed),
+    {
+      ...(written ? { written } : {}),
+      ...(reviseEntry ? { reviseEntry: (entry: TeamEntry) => reviseEntry(entry, removed) } : {}),
+    },
   );
 }
 
@@ -197,11 +204,16 @@ export async function rotateTeamVaultKey(vault: OpenedTeamVault, now: Date): Pro
   return rekey(vault, (recipient, keyEpoch) => ({ type: 'rotate', vaultRecipient: recipient, keyEpoch }), now);
 }
 
+export interface RekeyOptions {
+  /** Told each entry file's path as soon as it is written again (git stages it meanwhile). */
+  written?: (file: string) => void;
+}
+
 async function rekey(
   vault: OpenedTeamVault,
   actionFor: (recipient: string, keyEpoch: number) => MemberAction,
   now: Date,
-  reviseEntry: (entry: TeamEntry) => TeamEntry = (entry) => entry,
+  { reviseEntry = (entry) => entry, written }: RekeyOptions & { reviseEntry?: (entry: TeamEntry) => TeamEntry } = {},
 ): Promise<RekeyResult> {
   const { records, state } = await currentChain(vault);
   const current = { ...vault, members: state.members, head: state.head };
@@ -210,7 +222,10 @@ async function rekey(
   const next = [...records, signRecord(records, actionFor(vaultKey.recipient, vaultKey.epoch), vault.me, now)];
   const nextState = verifyMemberChain(next);
   const session = sessionOf(vault.root, vault.me, nextState, vaultKey);
-  await inBatches([...entries.map(reviseEntry), ...tombstones], (item) => writeSignedEntry(session, item));
+  await inBatches([...entries.map(reviseEntry), ...tombstones], async (item) => {
+    await writeSignedEntry(session, item);
+    written?.(entryFileOf(item.id));
+  });
   for (const member of nextState.members.values()) await wrapVaultKey(vault.root, vaultKey, member, now);
   // Every wrap of no current member goes: the removed member's, and any a crash or a host left behind.
   for (const fingerprint of await listVaultKeyWraps(vault.root)) {

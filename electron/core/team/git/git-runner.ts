@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { GitError, redact } from './git-errors';
 
@@ -14,8 +15,11 @@ export interface GitRunOptions {
   cwd: string;
   /** Stop git after this long (default 60 s): a network that hangs must not hang Keyhaven. */
   timeoutMs?: number;
-  /** Bytes for git's standard input (e.g. `hash-object --stdin`); standard input is empty otherwise. */
-  input?: Buffer;
+  /**
+   * git's standard input: bytes (e.g. `hash-object --stdin`), or a stream the caller goes on writing
+   * while git reads it (`update-index --stdin` as files are written). Empty otherwise.
+   */
+  input?: Buffer | Readable;
   /** Extra variables (an author's name and email); they override the inherited ones. */
   env?: Readonly<Record<string, string>>;
   /** Literal strings to remove from any error message (the credential parts of a remote URL). */
@@ -121,7 +125,8 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
     child.stdin.on('error', () => {}); // git may exit before reading its input; its exit code says why
-    child.stdin.end(options.input ?? Buffer.alloc(0));
+    if (options.input instanceof Readable) options.input.pipe(child.stdin);
+    else child.stdin.end(options.input ?? Buffer.alloc(0));
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(

@@ -2,7 +2,7 @@ import { entryMark, type TeamLink } from '../../../../shared/domain/team-link';
 import type { EntryRecord } from '../../vaults/vault-schema';
 import { encodeSignedEntry, readTeamEntry, type TeamVaultSession } from '../team-entries';
 import { TeamFileRefusedError } from '../team-errors';
-import { entryFileOf, writeTeamText } from '../team-format';
+import { entryFileOf, writeEntryText } from '../team-format';
 import { mergeTeamRecords, type MergeNotice } from './entry-merge';
 import { toTeamEntry } from './entry-mapping';
 
@@ -47,7 +47,7 @@ export async function writeLocalChanges(
     const outcome = teammates === null ? null : mergeTeamRecords(mine, teammates, null, now);
     if (outcome?.notice) changes.notices.push(outcome.notice);
     if (outcome && outcome.kept !== mine) changes.merged.add(entry.id);
-    await writeTeamText(session.root, entryFileOf(entry.id), await encodeSignedEntry(session, outcome?.kept ?? mine));
+    await writeEntryText(session.root, entryFileOf(entry.id), await encodeSignedEntry(session, outcome?.kept ?? mine));
     changes.paths.push(entryFileOf(entry.id));
     changes.sent.set(entry.id, localMark(entry));
   }
@@ -57,7 +57,7 @@ export async function writeLocalChanges(
     // A teammate changed it after this member last saw it: their edit beats this delete (import brings it back).
     if (inFolder !== null && !sameAsKnown(inFolder, link.known[id])) continue;
     const tombstone = { id, deleted: true as const, deletedAt: nowIso, deletedBy: session.me.fingerprint };
-    await writeTeamText(session.root, entryFileOf(id), await encodeSignedEntry(session, tombstone));
+    await writeEntryText(session.root, entryFileOf(id), await encodeSignedEntry(session, tombstone));
     changes.paths.push(entryFileOf(id));
     changes.sent.set(id, null);
   }

@@ -64,11 +64,16 @@ export async function removeMember(teams: TeamContext, vaultId: string, who: str
     const now = teams.deps.clock.now();
     const removedName = team.members.get(fingerprint)?.name ?? who;
     const advice = new Map<string, NonNullable<TeamEntry['rotateAdvice']>>();
-    const result = await removeTeamMember(team, fingerprint, now, (entry) => {
-      const revised = advised(entry, removedName, now);
-      if (revised.rotateAdvice) advice.set(entry.id, revised.rotateAdvice);
-      return revised;
-    });
+    const result = await repo.stageWhileWriting((staged) =>
+      removeTeamMember(team, fingerprint, now, {
+        reviseEntry: (entry) => {
+          const revised = advised(entry, removedName, now);
+          if (revised.rotateAdvice) advice.set(entry.id, revised.rotateAdvice);
+          return revised;
+        },
+        written: staged,
+      }),
+    );
     await repo.commitAll(['.'], 'keyhaven: member removed, vault key rotated');
     // The local entries take the same mark at once: reading back the 1,000 files just written would
     // cost seconds and say nothing new (their contents are otherwise what this member already has).

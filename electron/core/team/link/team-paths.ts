@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { acquireFileLock } from '../../storage/file-lock';
 import { runGit } from '../git/git-runner';
 import { GitError } from '../git/git-errors';
 import type { TeamRepoOptions } from '../git/team-repo';
@@ -38,5 +39,23 @@ export async function prepareLocalRemote(url: string): Promise<void> {
   if (result.code !== 0) {
     await rm(url, { recursive: true, force: true });
     throw new GitError('FAILED', `Keyhaven could not make a git repository at ${url}.`);
+  }
+}
+
+/** How long an operation waits for another process's on the same team vault (a removal over a slow network). */
+const TEAM_LOCK_TIMEOUT_MS = 120_000;
+
+/**
+ * One operation at a time on a team vault's working copy, across processes (the app and the command
+ * line): `teams/<vault id>.lock`. Holding it, an operation may rewrite entry files in place and put
+ * back whatever an operation cut short (a crash, a kill) left uncommitted.
+ */
+export async function withTeamLock<T>(dataDir: string, vaultId: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(join(dataDir, TEAMS_DIR), { recursive: true, mode: 0o700 });
+  const release = await acquireFileLock(workingCopyOf(dataDir, vaultId), { timeoutMs: TEAM_LOCK_TIMEOUT_MS });
+  try {
+    return await work();
+  } finally {
+    await release();
   }
 }

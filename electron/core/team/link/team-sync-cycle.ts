@@ -10,7 +10,7 @@ import type { SyncReport } from '../git/sync-report';
 import type { TeamRepo } from '../git/team-repo';
 import type { TeamVaultSession } from '../team-entries';
 import { encodeSignedEntry, listTeamEntryIds } from '../team-entries';
-import { entryFileOf, entryIdOfFile, ENTRIES_DIR, writeTeamText } from '../team-format';
+import { entryFileOf, entryIdOfFile, ENTRIES_DIR, writeEntryText } from '../team-format';
 import type { TeamIdentity } from '../team-identity';
 import { openTeamVault, type OpenedTeamVault } from '../team-vault';
 import type { MergeNotice } from './entry-merge';
@@ -200,7 +200,7 @@ async function reencrypt(session: TeamVaultSession, stale: readonly ReadChange[]
   const paths: string[] = [];
   for (const change of stale) {
     if (change.record === null) continue;
-    await writeTeamText(session.root, entryFileOf(change.id), await encodeSignedEntry(session, change.record));
+    await writeEntryText(session.root, entryFileOf(change.id), await encodeSignedEntry(session, change.record));
     paths.push(entryFileOf(change.id));
   }
   return paths.length > 0 && (await repo.commitAll(paths, commitMessage(paths.length))) !== null;

@@ -13,7 +13,7 @@ import type { TeamIdentity } from '../team-identity';
 import { readMemberState } from '../team-members';
 import { createTeamVault, openTeamVault } from '../team-vault';
 import { syncEvents, teamEvent } from './team-activity';
-import { joiningCopy, prepareLocalRemote, repoOptionsFor, workingCopyOf } from './team-paths';
+import { joiningCopy, prepareLocalRemote, repoOptionsFor, withTeamLock, workingCopyOf } from './team-paths';
 import type { TeamContext, TeamVaultsDeps } from './team-context';
 import { addMember, removeMember, type RemovalResult } from './team-membership';
 import { linkOf, syncTeamVault, type TeamCycleDeps, type TeamSyncResult } from './team-sync-cycle';
@@ -191,7 +191,8 @@ export class TeamVaults implements TeamContext {
 
   serial<T>(vaultId: string, work: () => Promise<T>): Promise<T> {
     const before = this.queues.get(vaultId) ?? Promise.resolve();
-    const next = before.then(work, work);
+    const locked = () => withTeamLock(this.deps.dataDir, vaultId, work);
+    const next = before.then(locked, locked);
     this.queues.set(
       vaultId,
       next.catch(() => undefined),
@@ -199,8 +200,11 @@ export class TeamVaults implements TeamContext {
     return next;
   }
 
+  /** The working copy, put back to its last commit: an operation cut short leaves nothing behind. */
   async repoOf(vaultId: string, me: TeamIdentity): Promise<TeamRepo> {
-    return TeamRepo.open(workingCopyOf(this.deps.dataDir, vaultId), repoOptionsFor(me));
+    const repo = await TeamRepo.open(workingCopyOf(this.deps.dataDir, vaultId), repoOptionsFor(me));
+    await repo.discardUncommitted();
+    return repo;
   }
 
   async syncNow(me: TeamIdentity, repo: TeamRepo, vaultId: string, fullImport = false): Promise<TeamSyncResult> {

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rotateExposedIssuedKeys } from '../../../../electron/core/team/link/rotate-exposed';
 import { generateInput } from '../../../support/generate-input';
-import { entryNamed, secretOf, synced, useTeam, vaultWith } from './team-link-fixture';
+import { entryNamed, secretOf, sharedPair, synced, useTeam } from './team-link-fixture';
 
 // Real git processes and two cores: seconds each on a busy 2-CPU runner.
 describe('team vaults: background sync, a locked key, rotating what a removed member saw', { timeout: 60_000 }, () => {
   const team = useTeam();
 
-  async function pair() {
-    const alice = await team.member('Alice');
-    const bob = await team.member('Bob');
-    const aliceVault = await vaultWith(alice.core, 'Shared', { Stripe: 'sk_one' });
-    await alice.core.teams.share(aliceVault, team.remote());
-    await alice.core.teams.addMember(aliceVault, bob.line);
-    const bobVault = (await bob.core.teams.join(team.remote(), 'Shared')).vaultId;
-    await bob.core.vaults.vaults.unlock(bobVault);
-    alice.clock.advance(60_000);
-    bob.clock.advance(90_000);
-    return { alice, bob, aliceVault, bobVault };
-  }
-
   it('a change here is sent by the app’s own timer, without a Sync', async () => {
-    const { alice, bob, aliceVault, bobVault } = await pair();
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, { secrets: { Stripe: 'sk_one' } });
     const before = bob.core.vaults.vaults.summary(bobVault).team?.lastSync?.at;
     await bob.core.vaults.entries.updateEntry({
       entryId: entryNamed(bob.core, bobVault, 'Stripe').id,
@@ -38,7 +25,7 @@ describe('team vaults: background sync, a locked key, rotating what a removed me
   });
 
   it('one action rotates every issued key a removed member could read; the team gets the new keys', async () => {
-    const { alice, bob, aliceVault, bobVault } = await pair();
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, { secrets: { Stripe: 'sk_one' } });
     const app = await alice.core.apps.create({ name: 'Billing API' });
     const issued = await alice.core.issuing.generate(generateInput(app.id, { name: 'Billing prod' }));
     await alice.core.issuing.saveInVault(issued.key.id, aliceVault);
@@ -75,7 +62,7 @@ describe('team vaults: background sync, a locked key, rotating what a removed me
   });
 
   it('with a Keyhaven passphrase not entered, a sync reports locked and changes nothing', async () => {
-    const { bob, bobVault } = await pair();
+    const { bob, bobVault } = await sharedPair(team, { secrets: { Stripe: 'sk_one' } });
     await bob.core.vaults.passphrase.set({ passphrase: 'correct horse battery staple' });
     bob.core.vaults.vaults.lockAll();
     const result = await bob.core.teams.sync(bobVault);

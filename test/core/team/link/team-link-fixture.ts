@@ -50,6 +50,32 @@ export function useTeam(): {
   };
 }
 
+export type Team = ReturnType<typeof useTeam>;
+
+/**
+ * The usual start: Alice shares a vault holding `secrets` and adds Bob, who joins it and unlocks his
+ * copy. Then both clocks move on (Bob's further), so every later change is later than the share, as
+ * real clocks would have it.
+ */
+export async function sharedPair(
+  team: Team,
+  {
+    secrets = { Stripe: 'sk_one', GitHub: 'ghp_one' },
+    bobAheadMs = 90_000,
+  }: { secrets?: Record<string, string>; bobAheadMs?: number } = {},
+) {
+  const alice = await team.member('Alice');
+  const bob = await team.member('Bob');
+  const aliceVault = await vaultWith(alice.core, 'Shared', secrets);
+  await alice.core.teams.share(aliceVault, team.remote());
+  await alice.core.teams.addMember(aliceVault, bob.line);
+  const bobVault = (await bob.core.teams.join(team.remote(), 'Shared')).vaultId;
+  await bob.core.vaults.vaults.unlock(bobVault);
+  alice.clock.advance(60_000);
+  bob.clock.advance(bobAheadMs);
+  return { alice, bob, aliceVault, bobVault };
+}
+
 /** A vault with one unlocked entry per `secrets` item, named by its key. */
 export async function vaultWith(core: Core, name: string, secrets: Record<string, string>): Promise<string> {
   const vault = await core.vaults.vaults.createVault(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryNamed, secretOf, synced, type TeamMember, useTeam, vaultWith } from './team-link-fixture';
+import { entryNamed, secretOf, sharedPair, synced, type TeamMember, useTeam } from './team-link-fixture';
 
 /**
  * Two members change the same team vault before either syncs: the git conflict never reaches them;
@@ -9,25 +9,14 @@ import { entryNamed, secretOf, synced, type TeamMember, useTeam, vaultWith } fro
 describe('team vaults: concurrent changes merge without losing anything', { timeout: 60_000 }, () => {
   const team = useTeam();
 
-  async function twoMembers(secrets: Record<string, string>) {
-    const alice = await team.member('Alice');
-    const bob = await team.member('Bob');
-    const aliceVault = await vaultWith(alice.core, 'Shared', secrets);
-    await alice.core.teams.share(aliceVault, team.remote());
-    await alice.core.teams.addMember(aliceVault, bob.line);
-    const bobVault = (await bob.core.teams.join(team.remote(), 'Shared')).vaultId;
-    await bob.core.vaults.vaults.unlock(bobVault);
-    // Later changes are later than what was shared (each member's clock moves on, as real ones do).
-    alice.clock.advance(60_000);
-    bob.clock.advance(120_000);
-    return { alice, bob, aliceVault, bobVault };
-  }
-
   const setSecret = (member: TeamMember, vaultId: string, name: string, secret: string) =>
     member.core.vaults.entries.updateEntry({ entryId: entryNamed(member.core, vaultId, name).id, secret });
 
   it('two new keys for one entry: the newer wins, the other is kept in its history with who and when', async () => {
-    const { alice, bob, aliceVault, bobVault } = await twoMembers({ Stripe: 'sk_original' });
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, {
+      secrets: { Stripe: 'sk_original' },
+      bobAheadMs: 120_000,
+    });
     alice.clock.set('2026-12-02T10:00:00.000Z');
     bob.clock.set('2026-12-02T10:05:00.000Z'); // Bob's change is the newer one
     await setSecret(alice, aliceVault, 'Stripe', 'sk_from_alice');
@@ -55,7 +44,10 @@ describe('team vaults: concurrent changes merge without losing anything', { time
   });
 
   it('changes to different fields of one entry are both kept', async () => {
-    const { alice, bob, aliceVault, bobVault } = await twoMembers({ Stripe: 'sk_original' });
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, {
+      secrets: { Stripe: 'sk_original' },
+      bobAheadMs: 120_000,
+    });
     alice.clock.set('2026-12-02T10:00:00.000Z');
     bob.clock.set('2026-12-02T09:00:00.000Z');
     await alice.core.vaults.entries.updateEntry({
@@ -77,7 +69,10 @@ describe('team vaults: concurrent changes merge without losing anything', { time
   });
 
   it('an edit beats a concurrent delete, with a notice', async () => {
-    const { alice, bob, aliceVault, bobVault } = await twoMembers({ Stripe: 'sk_original', Other: 'o' });
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, {
+      secrets: { Stripe: 'sk_original', Other: 'o' },
+      bobAheadMs: 120_000,
+    });
     await alice.core.vaults.entries.deleteEntry(entryNamed(alice.core, aliceVault, 'Stripe').id);
     await setSecret(bob, bobVault, 'Stripe', 'sk_still_used');
 
@@ -91,7 +86,10 @@ describe('team vaults: concurrent changes merge without losing anything', { time
   });
 
   it('a delete of an entry the teammate did not touch goes through on both sides', async () => {
-    const { alice, bob, aliceVault, bobVault } = await twoMembers({ Stripe: 's', Other: 'o' });
+    const { alice, bob, aliceVault, bobVault } = await sharedPair(team, {
+      secrets: { Stripe: 's', Other: 'o' },
+      bobAheadMs: 120_000,
+    });
     await alice.core.vaults.entries.deleteEntry(entryNamed(alice.core, aliceVault, 'Stripe').id);
     await setSecret(bob, bobVault, 'Other', 'o2');
     await synced(alice);

@@ -2,7 +2,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGit } from '../../../../electron/core/team/git/git-runner';
-import { entryNamed, secretOf, synced, useTeam, vaultWith } from './team-link-fixture';
+import { entryNamed, secretOf, sharedPair, synced, useTeam } from './team-link-fixture';
 
 // Real git processes and three cores: seconds each on a busy 2-CPU runner.
 describe(
@@ -10,19 +10,6 @@ describe(
   { timeout: 60_000 },
   () => {
     const team = useTeam();
-
-    async function pair() {
-      const alice = await team.member('Alice');
-      const bob = await team.member('Bob');
-      const aliceVault = await vaultWith(alice.core, 'Shared', { Stripe: 'sk_one', GitHub: 'ghp_one' });
-      await alice.core.teams.share(aliceVault, team.remote());
-      await alice.core.teams.addMember(aliceVault, bob.line);
-      const bobVault = (await bob.core.teams.join(team.remote(), 'Shared')).vaultId;
-      await bob.core.vaults.vaults.unlock(bobVault);
-      alice.clock.advance(60_000);
-      bob.clock.advance(90_000);
-      return { alice, bob, aliceVault, bobVault };
-    }
 
     /** A plain git clone of the remote, to do what another program (or a hostile host) would. */
     async function rawClone(name: string): Promise<string> {
@@ -37,7 +24,7 @@ describe(
     };
 
     it('offline, changes wait committed and go out at the next sync', async () => {
-      const { alice, bob, aliceVault, bobVault } = await pair();
+      const { alice, bob, aliceVault, bobVault } = await sharedPair(team);
       await alice.core.vaults.entries.addEntry({ vaultId: aliceVault, name: 'Offline', secret: 'sk_written_offline' });
       await rename(team.remote(), `${team.remote()}.away`);
       const offline = await alice.core.teams.sync(aliceVault);
@@ -51,7 +38,7 @@ describe(
     });
 
     it('a force-pushed history stops the sync and changes nothing here', async () => {
-      const { alice, aliceVault } = await pair();
+      const { alice, aliceVault } = await sharedPair(team);
       const raw = await rawClone('rewriter');
       await git(raw, 'reset', '-q', '--hard', 'HEAD~1');
       await git(raw, 'push', '-q', '--force', 'origin', 'HEAD:main');
@@ -69,7 +56,7 @@ describe(
     });
 
     it('a tampered entry file is refused by name and the rest still syncs', async () => {
-      const { alice, bob, bobVault, aliceVault } = await pair();
+      const { alice, bob, bobVault, aliceVault } = await sharedPair(team);
       const raw = await rawClone('tamperer');
       const id = entryNamed(alice.core, aliceVault, 'Stripe').id;
       const file = join(raw, 'entries', `${id}.age`);
@@ -89,7 +76,7 @@ describe(
     });
 
     it('a change made before a teammate’s rotation is re-encrypted to the new key', async () => {
-      const { alice, bob, aliceVault, bobVault } = await pair();
+      const { alice, bob, aliceVault, bobVault } = await sharedPair(team);
       const carol = await team.member('Carol');
       await alice.core.teams.addMember(aliceVault, carol.line);
       await synced(bob);

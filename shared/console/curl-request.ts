@@ -1,40 +1,18 @@
 import type { HeaderScheme } from '../catalogs/service-presets';
-import {
-  CONSOLE_METHODS,
-  consoleRequestSchema,
-  type ConsoleBody,
-  type ConsoleMethod,
-  type ConsoleRequest,
-  type HeaderRow,
-  type QueryRow,
-} from './request';
-
-/** What the importer gathered from a curl command's options, before it becomes a console request. */
-export interface CurlState {
-  method: string | null;
-  url: string | null;
-  headers: HeaderRow[];
-  data: string[];
-  json: boolean;
-  form: { name: string; value: string }[];
-  get: boolean;
-  head: boolean;
-  timeoutMs: number | null;
-  notes: string[];
-  ignored: string[];
-}
+import type { CurlState } from './curl-apply';
+import { liftKey } from './curl-key';
+import { CONSOLE_METHODS, consoleRequestSchema, type ConsoleBody, type ConsoleMethod, type HeaderRow } from './request';
 
 /**
- * The outcome of "Import a request pasted as a curl command" (issue 5 §1). The command is split into words by
- * shell-quote (quotes, `$'…'`, backslash-newline continuations); `$VAR` references are kept as text.
- * A key found in `x-api-key`, `Authorization: Bearer|Api-Key …` or a key-named query parameter moves
- * to Authentication as a typed key, so the console masks it and history never keeps it.
- * Options curl users paste without thinking (-s, -L, -k, --compressed, …) are ignored with a note.
+ * The console request a curl command becomes (issue 16): the URL and its query exactly as typed, the
+ * command's headers as given (Content-Type with its charset, Host, an empty `Accept:` that removes
+ * curl's default), the headers curl itself adds from options, and the body's bytes as curl joins them.
+ * A key is moved to Authentication only when there is exactly one (curl-key.ts).
  */
 export type CurlImport =
   | {
       ok: true;
-      request: ConsoleRequest;
+      request: ReturnType<typeof consoleRequestSchema.parse>;
       /** What to show the user: what was left out, ignored or moved (never the key). */
       notes: string[];
       /** The scheme the key was found under, also when it was an environment variable reference. */
@@ -42,11 +20,23 @@ export type CurlImport =
     }
   | { ok: false; error: string };
 
-const KEY_QUERY_NAMES = new Set(['api_key', 'apikey', 'api-key', 'access_token', 'key', 'token']);
+const FORM = 'application/x-www-form-urlencoded';
+const refuse = (error: string): CurlImport => ({ ok: false, error });
 
 export function buildCurlRequest(state: CurlState): CurlImport {
-  if (state.url === null) return { ok: false, error: 'This curl command has no URL.' };
-  let urlText = state.url;
+  if (state.url === null) return refuse('This curl command has no URL.');
+  if (state.expands !== null) {
+    const names = [...state.expands.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => `$${m[1]}`);
+    return refuse(
+      `This command uses ${names.length > 0 ? names.join(', ') : 'a shell expansion'}, which only your shell knows: replace it with its value, or use a console environment variable.`,
+    );
+  }
+  let urlText = state.url.text;
+  if (!state.globoff && /[[\]{}]/.test(urlText)) {
+    return refuse(
+      'curl reads [ ] and { } in a URL as ranges and lists, sending several requests: add -g (--globoff) to send the URL as typed.',
+    );
+  }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(urlText)) {
     urlText = `http://${urlText}`;
     state.notes.push('The URL had no scheme: http:// was assumed, as curl does.');
@@ -55,62 +45,138 @@ export function buildCurlRequest(state: CurlState): CurlImport {
   try {
     url = new URL(urlText);
   } catch {
-    return { ok: false, error: `"${state.url.slice(0, 80)}" is not a URL.` };
+    return refuse(`"${state.url.text.slice(0, 80)}" is not a URL.`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return refuse('Only http:// and https:// URLs can be imported.');
   if (url.username || url.password) {
-    state.notes.push('The user name and password in the URL (basic authentication) were left out.');
+    if (!state.added.has('authorization')) {
+      const credentials = `${percentDecoded(url.username)}:${percentDecoded(url.password)}`;
+      state.added.set('authorization', {
+        name: 'Authorization',
+        value: `Basic ${btoaUtf8(credentials)}`,
+        enabled: true,
+      });
+    }
+    state.notes.push('The user name and password in the URL became Basic authentication.');
     url.username = '';
     url.password = '';
   }
-  const query: QueryRow[] = [...url.searchParams].map(([name, value]) => ({ name, value, enabled: true }));
-  url.search = '';
   url.hash = '';
 
-  let body: ConsoleBody = { kind: 'none' };
-  const dataText = state.data.join('&');
-  const headers = state.headers;
-  if (state.get && state.data.length > 0) {
-    for (const [name, value] of new URLSearchParams(dataText)) query.push({ name, value, enabled: true });
-  } else if (state.json) {
-    setHeader(headers, 'Accept', 'application/json', false);
-    body = { kind: 'json', text: dataText };
-  } else if (state.data.length > 0) {
-    body = bodyFromData(dataText, takeHeader(headers, 'content-type'));
-  } else if (state.form.length > 0) {
-    body = { kind: 'form', fields: state.form };
+  if (state.head && state.data !== null)
+    return refuse('curl refuses -I (HEAD) with a body: "You can only select one HTTP request method".');
+  // What curl puts on the request line: the query as typed, then -G data and --url-query pieces.
+  let query = typedQuery(urlText);
+  const appended = [...(state.get && state.data !== null ? [state.data] : []), ...state.urlQuery];
+  if (state.get) state.data = null;
+  for (const piece of appended) {
+    // eslint-disable-next-line no-control-regex -- a control character is exactly what curl refuses here
+    if (/[\s\x00-\x1f]/.test(piece)) {
+      return refuse(
+        'curl refuses a URL with a space or a line break in it (-G data or --url-query): encode it, or use --data-urlencode.',
+      );
+    }
+    // Debian's curl writes the %XX it appends to a URL in lower case (its URL parser normalises them)
+    query = `${query === '' ? '' : `${query}&`}${piece.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`;
   }
-  if (body.kind === 'json') takeHeader(headers, 'content-type');
+  url.search = query === '' ? '' : `?${query}`;
+  if (url.search.slice(1) !== query) {
+    return refuse(
+      'The console would send this URL’s query with characters encoded that curl sends as typed (such as \' or "): encode them in the URL first.',
+    );
+  }
 
-  const hasBody = body.kind !== 'none';
-  const method = state.method ?? (state.head ? 'HEAD' : hasBody ? 'POST' : 'GET');
+  const method = state.method ?? (state.head ? 'HEAD' : state.data !== null ? 'POST' : 'GET');
   if (!(CONSOLE_METHODS as readonly string[]).includes(method)) {
-    return {
-      ok: false,
-      error: `The method ${method.slice(0, 20)} is not supported: use ${CONSOLE_METHODS.join(', ')}.`,
-    };
+    return refuse(
+      `curl would send the method "${method.slice(0, 20)}" exactly as written; the console sends ${CONSOLE_METHODS.join(', ')}.`,
+    );
   }
-  const { auth, keyScheme } = takeAuth(headers, query, state.notes);
+  const headers = finalHeaders(state);
+  const body = bodyOf(state, headers);
+  const lifted = liftKey(headers, url, state.notes);
+  if ('error' in lifted) return refuse(lifted.error);
+  const unresolved = headers.find((row) => state.expandedRows.has(row));
+  if (unresolved !== undefined) {
+    return refuse(
+      `The header ${unresolved.name} uses a shell variable only your shell knows (and this command has more than one key, so it is not taken as the key to choose): replace it with its value.`,
+    );
+  }
   const parsed = consoleRequestSchema.safeParse({
     method: method as ConsoleMethod,
-    url: url.toString(),
-    query,
+    url: lifted.url.toString(),
+    query: [],
     headers,
     body,
-    auth,
+    auth: lifted.auth,
     ...(state.timeoutMs !== null ? { timeoutMs: state.timeoutMs } : {}),
   });
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'This request is not valid.' };
-  return { ok: true, request: parsed.data, notes: state.notes, keyScheme };
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? 'This request is not valid.');
+  return { ok: true, request: parsed.data, notes: state.notes, keyScheme: lifted.keyScheme };
 }
 
-function bodyFromData(text: string, contentType: string | null): ConsoleBody {
-  const type = contentType?.toLowerCase().split(';')[0]?.trim() ?? null;
-  if (type === 'application/json' && isJson(text)) return { kind: 'json', text };
-  const formType = 'application/x-www-form-urlencoded';
-  if ((type === null || type === formType) && isFormEncoded(text)) {
-    return { kind: 'form', fields: [...new URLSearchParams(text)].map(([name, value]) => ({ name, value })) };
+/** curl decodes %XX in the URL's user name and password; a lone % stays as it is. */
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+function btoaUtf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The query exactly as typed: after the first `?`, before any `#`. */
+function typedQuery(urlText: string): string {
+  const withoutFragment = urlText.split('#')[0] ?? '';
+  const at = withoutFragment.indexOf('?');
+  return at === -1 ? '' : withoutFragment.slice(at + 1);
+}
+
+/** The command's -H rows, then what curl adds from its options unless a -H set or removed the same name. */
+function finalHeaders(state: CurlState): HeaderRow[] {
+  const given = new Set(state.headers.map((row) => row.name.toLowerCase()));
+  const rows = [...state.headers];
+  const add = (name: string, value: string) => {
+    const lower = name.toLowerCase();
+    if (!given.has(lower) && !state.removed.has(lower)) rows.push({ name, value, enabled: true });
+  };
+  for (const row of state.added.values()) add(row.name, row.value);
+  if (state.json && state.data !== null) {
+    add('Content-Type', 'application/json');
+    add('Accept', 'application/json');
   }
-  return { kind: 'raw', text, contentType: contentType ?? formType };
+  // An empty Accept row stops the console from adding its default `Accept: */*`, as `-H 'Accept:'` does in curl.
+  if (state.removed.has('accept') && !given.has('accept')) rows.push({ name: 'Accept', value: '', enabled: true });
+  return rows;
+}
+
+/**
+ * The body, its bytes as curl would send them. Form data stays a form (editable as fields) only when
+ * the console would encode those fields back to the very same bytes; otherwise it is raw text.
+ */
+function bodyOf(state: CurlState, headers: HeaderRow[]): ConsoleBody {
+  if (state.data === null) return { kind: 'none' };
+  const typed = headers.find((row) => row.name.toLowerCase() === 'content-type');
+  const contentType = typed?.value ?? (state.removed.has('content-type') ? '' : FORM);
+  const essence = contentType.split(';')[0]?.trim().toLowerCase();
+  if (essence === 'application/json' && isJson(state.data)) {
+    if (typed?.value.toLowerCase() === 'application/json' && state.json) headers.splice(headers.indexOf(typed), 1);
+    return { kind: 'json', text: state.data };
+  }
+  if (typed === undefined && contentType === FORM) {
+    const fields = [...new URLSearchParams(state.data)].map(([name, value]) => ({ name, value }));
+    const again = new URLSearchParams(fields.map((f): [string, string] => [f.name, f.value])).toString();
+    if (again === state.data && fields.length > 0) return { kind: 'form', fields };
+  }
+  return { kind: 'raw', text: state.data, contentType: typed === undefined ? contentType : '' };
 }
 
 function isJson(text: string): boolean {
@@ -120,70 +186,4 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** `a=1&b=x%20y`, and it survives a decode/encode round trip unchanged in meaning. */
-function isFormEncoded(text: string): boolean {
-  if (text === '') return false;
-  return text.split('&').every((pair) => /^[^=&\s]+=[^&\s]*$/.test(pair) && !/%(?![0-9A-Fa-f]{2})/.test(pair));
-}
-
-function takeHeader(headers: HeaderRow[], name: string): string | null {
-  const index = headers.findIndex((row) => row.name.toLowerCase() === name);
-  if (index === -1) return null;
-  const [row] = headers.splice(index, 1);
-  return row?.value ?? null;
-}
-
-function setHeader(headers: HeaderRow[], name: string, value: string, replace: boolean): void {
-  const existing = headers.find((row) => row.name.toLowerCase() === name.toLowerCase());
-  if (existing && replace) existing.value = value;
-  if (!existing) headers.push({ name, value, enabled: true });
-}
-
-const BEARER = /^Bearer\s+(\S+)$/i;
-const API_KEY = /^Api-Key\s+(\S+)$/i;
-
-/** Moves the first key found (header first, then a key-named query parameter) into Authentication. */
-function takeAuth(
-  headers: HeaderRow[],
-  query: QueryRow[],
-  notes: string[],
-): { auth: ConsoleRequest['auth']; keyScheme: HeaderScheme | null } {
-  for (let i = 0; i < headers.length; i++) {
-    const row = headers[i] as HeaderRow;
-    const lower = row.name.toLowerCase();
-    let found: { key: string; scheme: HeaderScheme } | null = null;
-    if (lower === 'x-api-key') found = { key: row.value, scheme: { kind: 'x-api-key' } };
-    else if (lower === 'authorization') {
-      const bearer = BEARER.exec(row.value)?.[1];
-      const apiKey = API_KEY.exec(row.value)?.[1];
-      if (bearer) found = { key: bearer, scheme: { kind: 'bearer' } };
-      else if (apiKey) found = { key: apiKey, scheme: { kind: 'api-key' } };
-    }
-    if (found) {
-      headers.splice(i, 1);
-      return { auth: typedOrReference(found.key, found.scheme, notes), keyScheme: found.scheme };
-    }
-  }
-  const index = query.findIndex((row) => KEY_QUERY_NAMES.has(row.name.toLowerCase()) && row.value !== '');
-  if (index !== -1) {
-    const [row] = query.splice(index, 1);
-    if (row) {
-      notes.push('The key was in the URL: it now goes in the query parameter chosen under Authentication.');
-      const scheme: HeaderScheme = { kind: 'query', name: row.name };
-      return { auth: typedOrReference(row.value, scheme, notes), keyScheme: scheme };
-    }
-  }
-  return { auth: { kind: 'none' }, keyScheme: null };
-}
-
-function typedOrReference(key: string, scheme: HeaderScheme, notes: string[]): ConsoleRequest['auth'] {
-  const reference = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(key);
-  if (reference) {
-    notes.push(`The key refers to the environment variable $${reference[1]}: choose a vault entry or paste the key.`);
-    return { kind: 'none' };
-  }
-  notes.push('The key was moved to Authentication (typed key), where it is masked.');
-  return { kind: 'typed', key, scheme };
 }

@@ -122,7 +122,7 @@ export function effectiveUrl(
   return url;
 }
 
-const encodeQueryPart = (text: string): string => new URLSearchParams([['', text]]).toString().slice(1);
+export const encodeQueryPart = (text: string): string => new URLSearchParams([['', text]]).toString().slice(1);
 
 function decodeQueryPart(text: string): string {
   try {

@@ -47,9 +47,11 @@ export interface SendOptions {
   secrets?: readonly string[];
 }
 
-/** Never taken from the table: Node computes them, or they would break the exchange. */
+/**
+ * Never taken from the table: Node computes them, or they would break the exchange. (A Host row is
+ * sent as given on the first origin, as curl sends `-H 'Host: …'`; never after a redirect elsewhere.)
+ */
 const CONNECTION_HEADERS = new Set([
-  'host',
   'content-length',
   'transfer-encoding',
   'connection',
@@ -208,8 +210,15 @@ function headersFor(
   };
   for (const row of activeRows(request.headers)) {
     const lower = row.name.toLowerCase();
-    if (CONNECTION_HEADERS.has(lower)) continue;
-    if (hop.body === null && BODY_HEADERS.has(lower)) continue;
+    if (CONNECTION_HEADERS.has(lower) || (lower === 'host' && crossOrigin)) continue;
+    // A redirect that turned the request into a GET drops the body and the headers describing it; a
+    // request the user sent without a body keeps a Content-Type row they gave (curl sends it too).
+    if (hop.body === null && request.body.kind !== 'none' && BODY_HEADERS.has(lower)) continue;
+    // An empty Accept row means "no Accept header", as `-H 'Accept:'` does in curl.
+    if (lower === 'accept' && row.value === '') {
+      out.set('accept', { name: row.name, values: [] });
+      continue;
+    }
     if (crossOrigin && (isCredentialHeader(lower, scheme) || lower === 'proxy-authorization')) continue;
     if (crossOrigin && secrets.some((secret) => row.value.includes(secret))) continue;
     // The key's header replaces a row of the same name, on every hop: a stale copy never travels.
@@ -225,7 +234,9 @@ function headersFor(
   if (!out.has('accept')) add('Accept', '*/*');
   if (key && key.placement.kind === 'header') add(key.placement.name, key.placement.value);
   const headers: OutgoingHttpHeaders = {};
-  for (const { name, values } of out.values()) headers[name] = values.length === 1 ? values[0] : values;
+  for (const { name, values } of out.values()) {
+    if (values.length > 0) headers[name] = values.length === 1 ? values[0] : values;
+  }
   return headers;
 }
 
@@ -270,6 +281,8 @@ function exchange(
       signal.removeEventListener('abort', onAbort);
       reject(signal.aborted ? abortError() : networkProblem(error, url, request.allowSelfSignedLocalhost));
     });
+    // No body: no Content-Length either (Node would add `Content-Length: 0` to a POST; curl sends none).
+    if (hop.body === null) outgoing.useChunkedEncodingByDefault = false;
     outgoing.end(hop.body ?? undefined);
   });
 }

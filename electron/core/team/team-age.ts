@@ -53,8 +53,10 @@ function decryptText(identity: X25519Identity | null, file: string): string | nu
   }
 }
 
+// A plain Uint8Array for typage's armor: it checks `instanceof Uint8Array`, which a Buffer fails where the
+// global Uint8Array is another realm's (the renderer tests run the core under jsdom).
 const encryptText = (recipient: X25519Recipient, plaintext: string): string =>
-  armor.encode(encryptX25519(recipient, Buffer.from(plaintext, 'utf8')));
+  armor.encode(Uint8Array.from(encryptX25519(recipient, Buffer.from(plaintext, 'utf8'))));
 
 export async function encryptTo(recipient: string, plaintext: string): Promise<string> {
   return encryptText(recipientKey(recipient), plaintext);

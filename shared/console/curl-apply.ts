@@ -84,7 +84,7 @@ export function applyOption(state: CurlState, name: string, negated: boolean, wo
     case 'user':
       if (!v.includes(':'))
         return 'curl would ask for the password of -u user on the terminal: write -u user:password.';
-      return addedHeader(state, 'Authorization', `Basic ${base64(v)}`);
+      return addedHeader(state, 'Authorization', basicCredential(v));
     case 'basic':
       return null; // Basic is what -u sends anyway
     case 'cookie':
@@ -160,11 +160,11 @@ function addedHeader(state: CurlState, name: string, value: string): null {
   return null;
 }
 
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+/** `Basic <base64 of user:password>`, the UTF-8 bytes as curl sends them (-u, or a user in the URL). */
+export function basicCredential(userAndPassword: string): string {
   let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  for (const byte of new TextEncoder().encode(userAndPassword)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
 }
 
 /** curl_easy_escape with the space as `+`, as --data-urlencode sends it: all but A–Z a–z 0–9 - . _ ~ as %XX. */

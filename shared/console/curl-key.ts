@@ -1,6 +1,6 @@
 import type { HeaderScheme } from '../catalogs/service-presets';
 import type { ConsoleRequest, HeaderRow } from './request';
-import { encodeQueryPart } from './wire';
+import { decodeQueryPart, encodeQueryPart } from './wire';
 
 /**
  * Moving an imported command's key to Authentication (issue 16 §4), where the console masks it and
@@ -52,12 +52,12 @@ export function liftKey(headers: HeaderRow[], url: URL, notes: string[]): Lifted
   }
   const pairs = url.search.length > 1 ? url.search.slice(1).split('&') : [];
   pairs.forEach((pair, index) => {
-    const name = decodeSafely(pair.split('=')[0] ?? '');
+    const name = decodeQueryPart(pair.split('=')[0] ?? '');
     if (!KEY_QUERY_NAMES.has(name.toLowerCase()) || !pair.includes('=')) return;
     candidates.push({
       label: `?${name}=`,
       take: () => {
-        const value = decodeSafely(pair.slice(pair.indexOf('=') + 1));
+        const value = decodeQueryPart(pair.slice(pair.indexOf('=') + 1));
         const last = index === pairs.length - 1;
         if (!last || `${encodeQueryPart(name)}=${encodeQueryPart(value)}` !== pair || value === '') return null;
         url.search = pairs.length > 1 ? `?${pairs.slice(0, -1).join('&')}` : '';
@@ -93,14 +93,6 @@ function headerKey(row: HeaderRow): { key: string; scheme: HeaderScheme } {
     if (apiKey !== undefined && row.value === `Api-Key ${apiKey}`) return { key: apiKey, scheme: { kind: 'api-key' } };
   }
   return { key: row.value, scheme: { kind: 'header', name: row.name } };
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 function typedOrReference(

@@ -1,5 +1,5 @@
 import type { HeaderScheme } from '../catalogs/service-presets';
-import type { CurlState } from './curl-apply';
+import { basicCredential, type CurlState } from './curl-apply';
 import { liftKey } from './curl-key';
 import { CONSOLE_METHODS, consoleRequestSchema, type ConsoleBody, type ConsoleMethod, type HeaderRow } from './request';
 
@@ -54,7 +54,7 @@ export function buildCurlRequest(state: CurlState): CurlImport {
       const credentials = `${percentDecoded(url.username)}:${percentDecoded(url.password)}`;
       state.added.set('authorization', {
         name: 'Authorization',
-        value: `Basic ${btoaUtf8(credentials)}`,
+        value: basicCredential(credentials),
         enabled: true,
       });
     }
@@ -125,12 +125,6 @@ function percentDecoded(text: string): string {
       return run;
     }
   });
-}
-
-function btoaUtf8(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 /** The query exactly as typed: after the first `?`, before any `#`. */

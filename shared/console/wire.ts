@@ -124,7 +124,7 @@ export function effectiveUrl(
 
 export const encodeQueryPart = (text: string): string => new URLSearchParams([['', text]]).toString().slice(1);
 
-function decodeQueryPart(text: string): string {
+export function decodeQueryPart(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -12,6 +12,7 @@ import { acquireFileLock } from '../../storage/file-lock';
 import { GitError, transportError, urlSecrets } from './git-errors';
 import { type GitResult, failed, literal, runGit } from './git-runner';
 import type { SyncOptions, SyncReport } from './sync-report';
+import { fixedGitConfig } from './fixed-config';
 import { syncRepo } from './team-sync';
 import type { WorkingCopy } from './working-copy';
 
@@ -209,7 +210,7 @@ export class TeamRepo implements WorkingCopy {
       GIT_AUTHOR_EMAIL: this.options.identity.email,
       ...extra.env,
     };
-    const result = await runGit([...this.fixedConfig(), ...args], {
+    const result = await runGit([...fixedGitConfig(this.dir), ...args], {
       cwd: this.dir,
       env,
       secrets: this.secrets,
@@ -279,30 +280,5 @@ export class TeamRepo implements WorkingCopy {
     } finally {
       await release();
     }
-  }
-
-  private fixedConfig(): string[] {
-    const settings = [
-      // a folder that never exists: no hook of the user's (core.hooksPath in ~/.gitconfig) runs
-      `core.hooksPath=${join(this.dir, '.git', 'keyhaven-no-hooks')}`,
-      'commit.gpgSign=false', // signing would ask for a passphrase; entry files carry their own signatures
-      'push.gpgSign=false',
-      'core.autocrlf=false',
-      'core.safecrlf=false',
-      'core.fsmonitor=false',
-      'core.quotePath=false',
-      'merge.renames=false', // encrypted files never look alike; a "rename" would only confuse conflicts
-      'diff.renames=false',
-      'rebase.backend=merge', // conflicts are read from the index the same way on every git
-      'rebase.autoStash=false',
-      'rebase.autoSquash=false',
-      'rebase.updateRefs=false',
-      'advice.detachedHead=false',
-      'gc.autoDetach=false',
-      // age files never look alike (new random keys each write): looking for deltas between them when
-      // packing a push of 1,000 re-encrypted entries only costs time
-      'pack.window=0',
-    ];
-    return settings.flatMap((setting) => ['-c', setting]);
   }
 }

@@ -1,4 +1,5 @@
-import type { HeaderRow } from './request';
+import { readFormPart } from './curl-form';
+import type { HeaderRow, MultipartPart } from './request';
 
 /**
  * The options curl-import.ts carries out, each as curl 8 does it (src/tool_getparam.c, tool_operate.c):
@@ -18,6 +19,8 @@ export interface CurlState {
   added: Map<string, HeaderRow>;
   /** The body curl would send (`postfields`), or null. */
   data: string | null;
+  /** The -F/--form-string parts of a multipart body, or null. */
+  parts: MultipartPart[] | null;
   json: boolean;
   get: boolean;
   head: boolean;
@@ -42,6 +45,7 @@ export function newCurlState(stdin: string | null, notes: string[]): CurlState {
     removed: new Set(),
     added: new Map(),
     data: null,
+    parts: null,
     json: false,
     get: false,
     head: false,
@@ -59,7 +63,13 @@ export function newCurlState(stdin: string | null, notes: string[]): CurlState {
 /** curl's Accept-Encoding for --compressed, as Debian's curl (zlib, brotli, zstd) sends it. */
 export const COMPRESSED_ENCODINGS = 'deflate, gzip, br, zstd';
 
-export function applyOption(state: CurlState, name: string, negated: boolean, word: Word | null): string | null {
+export function applyOption(
+  state: CurlState,
+  name: string,
+  negated: boolean,
+  word: Word | null,
+  spelled = `--${name}`,
+): string | null {
   const v = word?.text ?? '';
   // A -H key like `Bearer $API_KEY` is imported as "choose the key" (curl-request.ts); anything else
   // holding a shell variable cannot be sent as curl would send it.
@@ -113,6 +123,14 @@ export function applyOption(state: CurlState, name: string, negated: boolean, wo
     }
     case 'url-query':
       return urlQuery(state, v);
+    case 'form':
+    case 'form-string': {
+      const read = readFormPart(v, name === 'form-string', spelled);
+      if ('error' in read) return read.error;
+      (state.parts ??= []).push(read.part);
+      state.notes.push(...read.notes);
+      return null;
+    }
     case 'location':
     case 'follow':
       if (!negated) state.notes.push('Redirects are followed (at most 5), and the key never goes to another origin.');

@@ -83,7 +83,7 @@ function useOption(
   negated: boolean,
   value: Word | null,
 ): string | null {
-  if (CARRIED.has(option.name)) return applyOption(state, option.name, negated, value);
+  if (CARRIED.has(option.name)) return applyOption(state, option.name, negated, value, spelled);
   if (HARMLESS.has(option.name)) {
     state.ignored.push(value === null ? spelled : `${spelled} ${value.text}`.slice(0, 80));
     return null;

@@ -28,6 +28,8 @@ export const CARRIED = new Set([
   'head',
   'max-time',
   'url-query',
+  'form',
+  'form-string',
   'range',
   'compressed',
   'globoff',
@@ -72,8 +74,6 @@ export const HARMLESS = new Set(HARMLESS_WORDS.trim().split(/\s+/));
 
 /** Why an option that changes the request is refused, for those that need more than its name. */
 const REASONS: Record<string, string> = {
-  form: 'multipart bodies are not imported yet; build the form in the console',
-  'form-string': 'multipart bodies are not imported yet; build the form in the console',
   'form-escape': 'it changes how a multipart body is written',
   'upload-file': 'it uploads a file, which cannot be imported; set the body in the console',
   'upload-flags': 'it changes an upload (-T), which cannot be imported either',

@@ -1,6 +1,7 @@
 import type { HeaderScheme } from '../catalogs/service-presets';
 import { basicCredential, type CurlState } from './curl-apply';
 import { liftKey } from './curl-key';
+import { MULTIPART_FORM, typedBoundary } from './multipart';
 import { CONSOLE_METHODS, consoleRequestSchema, type ConsoleBody, type ConsoleMethod, type HeaderRow } from './request';
 
 /**
@@ -64,8 +65,12 @@ export function buildCurlRequest(state: CurlState): CurlImport {
   }
   url.hash = '';
 
-  if (state.head && state.data !== null)
+  if (state.head && (state.data !== null || state.parts !== null))
     return refuse('curl refuses -I (HEAD) with a body: "You can only select one HTTP request method".');
+  if (state.parts !== null && state.data !== null)
+    return refuse(
+      'curl refuses -F (a multipart form) together with -d or --json: "You can only select one HTTP request method".',
+    );
   // What curl puts on the request line: the query as typed, then -G data and --url-query pieces.
   let query = typedQuery(urlText);
   const appended = [...(state.get && state.data !== null ? [state.data] : []), ...state.urlQuery];
@@ -87,14 +92,15 @@ export function buildCurlRequest(state: CurlState): CurlImport {
     );
   }
 
-  const method = state.method ?? (state.head ? 'HEAD' : state.data !== null ? 'POST' : 'GET');
+  const method = state.method ?? (state.head ? 'HEAD' : state.data !== null || state.parts !== null ? 'POST' : 'GET');
   if (!(CONSOLE_METHODS as readonly string[]).includes(method)) {
     return refuse(
       `curl would send the method "${method.slice(0, 20)}" exactly as written; the console sends ${CONSOLE_METHODS.join(', ')}.`,
     );
   }
   const headers = finalHeaders(state);
-  const body = bodyOf(state, headers);
+  const body = state.parts !== null ? multipartOf(state, headers) : bodyOf(state, headers);
+  if ('error' in body) return refuse(body.error);
   const lifted = liftKey(headers, url, state.notes);
   if ('error' in lifted) return refuse(lifted.error);
   const unresolved = headers.find((row) => state.expandedRows.has(row));
@@ -171,6 +177,28 @@ function bodyOf(state: CurlState, headers: HeaderRow[]): ConsoleBody {
     if (again === state.data && fields.length > 0) return { kind: 'form', fields };
   }
   return { kind: 'raw', text: state.data, contentType: typed === undefined ? contentType : '' };
+}
+
+/**
+ * A multipart body; a Content-Type row may only be multipart/form-data without a boundary, to which
+ * the console adds its boundary as curl does. Under another type curl writes the parts as attachments.
+ */
+function multipartOf(state: CurlState, headers: HeaderRow[]): ConsoleBody | { error: string } {
+  const typed = headers.find((row) => row.name.toLowerCase() === 'content-type');
+  if (state.removed.has('content-type') && typed === undefined)
+    return { error: 'curl would send an empty Content-Type with this form (-H "Content-Type:"): remove that header.' };
+  if (typed !== undefined) {
+    if (typed.value.split(';')[0]?.trim().toLowerCase() !== MULTIPART_FORM)
+      return {
+        error: `curl writes the parts as attachments under Content-Type ${typed.value.slice(0, 60)}, which the console does not: remove that header, or make it multipart/form-data.`,
+      };
+    if (typedBoundary(typed.value) !== null)
+      return {
+        error:
+          'curl would add its own boundary after the one this Content-Type names, and the body would not match it: remove the boundary.',
+      };
+  }
+  return { kind: 'multipart', parts: state.parts ?? [] };
 }
 
 function isJson(text: string): boolean {

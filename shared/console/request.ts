@@ -103,6 +103,22 @@ const bodyText = z.string().refine((s) => s.length <= BODY_MAX_BYTES && utf8Leng
 
 export const formFieldSchema = z.strictObject({ name: z.string().max(1024), value: z.string() });
 
+const contentTypeText = z
+  .string()
+  .max(256)
+  .refine((s) => !LINE_BREAKING.test(s), { error: 'A content type cannot contain line breaks.' });
+
+/**
+ * One text part of a multipart/form-data body (issue 16: what `curl -F name=value;type=…` sends). An
+ * empty content type sends the part without a Content-Type line, as curl and browsers do for text.
+ */
+export const multipartPartSchema = z.strictObject({
+  name: z.string().max(1024),
+  value: z.string(),
+  contentType: contentTypeText.default(''),
+});
+export type MultipartPart = z.output<typeof multipartPartSchema>;
+
 export const consoleBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('json'), text: bodyText }),
@@ -119,12 +135,19 @@ export const consoleBodySchema = z.discriminatedUnion('kind', [
       ),
   }),
   z.strictObject({
+    kind: z.literal('multipart'),
+    parts: z
+      .array(multipartPartSchema)
+      .max(FORM_FIELDS_MAX)
+      .refine(
+        (parts) => parts.reduce((sum, p) => sum + utf8Length(p.name) + utf8Length(p.value), 0) <= BODY_MAX_BYTES,
+        { error: 'A request body can be at most 5 MB.' },
+      ),
+  }),
+  z.strictObject({
     kind: z.literal('raw'),
     text: bodyText,
-    contentType: z
-      .string()
-      .max(256)
-      .refine((s) => !LINE_BREAKING.test(s), { error: 'A content type cannot contain line breaks.' }),
+    contentType: contentTypeText,
   }),
 ]);
 export type ConsoleBody = z.output<typeof consoleBodySchema>;

@@ -1,7 +1,9 @@
 import { HTTPSnippet, type HarRequest } from 'httpsnippet-lite';
 import { keyPlacement } from './key-placement';
 import type { ConsoleAuth, ConsoleRequest, SnippetTarget, StoredAuth } from './request';
-import { activeRows, bodyContentType, bodyPayload, effectiveUrl } from './wire';
+import { harForTarget } from './snippet-escapes';
+import { curlFormLines, multipartText } from './snippet-multipart';
+import { activeRows, bodyContentType, effectiveUrl, formPayload } from './wire';
 import { literalSpans, type Span, type SnippetLanguage } from './snippet-lexer';
 import { withVariablePlaceholders } from './snippet-variables';
 
@@ -73,9 +75,13 @@ export async function snippetFor(request: SnippetRequest, target: SnippetTarget,
   const filled = withVariablePlaceholders(request, JSON.stringify(request));
   // httpsnippet writes form fields for the shell unencoded (`--data 'a=1 & 2'`, `b c=…`): the shell
   // targets get the encoded body as text instead, which curl and HTTPie send byte for byte.
-  const har = toHar(filled.request, hasKey ? placeholder : null, language === 'shell');
+  // curl writes multipart parts itself (snippet-multipart.ts): httpsnippet gets the request without them.
+  const body = filled.request.body;
+  const curlForm = target === 'curl' && body.kind === 'multipart' ? curlFormLines(body.parts) : null;
+  const harRequest = curlForm === null ? filled.request : { ...filled.request, body: { kind: 'none' as const } };
+  const har = harForTarget(toHar(harRequest, hasKey ? placeholder : null, language === 'shell'), target);
   const output = await new HTTPSnippet(har).convert(targetId as never, clientId as never, { indent: '  ' });
-  const code = Array.isArray(output) ? output.join('\n') : (output ?? '');
+  const code = (Array.isArray(output) ? output.join('\n') : (output ?? '')) + (curlForm ?? '');
   const pairs = [...filled.pairs];
   if (hasKey && 'envVar' in key) pairs.unshift([placeholder, key.envVar]);
   return pairs.length === 0 ? code : rewritePlaceholders(code, pairs, language);
@@ -90,11 +96,12 @@ export function toHar(request: SnippetRequest, key: string | null, formAsText = 
   const headers = activeRows(request.headers)
     .filter((row) => placement?.kind !== 'header' || row.name.toLowerCase() !== placement.name.toLowerCase())
     .map((row) => ({ name: row.name, value: row.value }));
-  const contentType =
-    headers.find((row) => row.name.toLowerCase() === 'content-type')?.value ?? bodyContentType(request.body);
-  if (contentType !== null && !headers.some((row) => row.name.toLowerCase() === 'content-type')) {
-    headers.push({ name: 'content-type', value: contentType });
-  }
+  const typedType = headers.find((row) => row.name.toLowerCase() === 'content-type');
+  const multipart =
+    request.body.kind === 'multipart' ? multipartText(request.body.parts, typedType?.value ?? null) : null;
+  if (multipart !== null && typedType !== undefined) typedType.value = multipart.contentType;
+  const contentType = typedType?.value ?? multipart?.contentType ?? bodyContentType(request.body);
+  if (contentType !== null && typedType === undefined) headers.push({ name: 'content-type', value: contentType });
   if (placement?.kind === 'header') headers.unshift({ name: placement.name, value: placement.value });
   const har: HarRequest = {
     method: request.method,
@@ -111,7 +118,10 @@ export function toHar(request: SnippetRequest, key: string | null, formAsText = 
     har.postData = { mimeType: contentType ?? 'text/plain', text: body.text };
   } else if (body.kind === 'form' && formAsText) {
     // Described as plain text so httpsnippet keeps it as is; the Content-Type header still says form.
-    har.postData = { mimeType: 'text/plain', text: bodyPayload(body) ?? '' };
+    har.postData = { mimeType: 'text/plain', text: formPayload(body.fields) };
+  } else if (multipart !== null) {
+    // As text, so every target sends these bytes under the boundary its Content-Type names.
+    har.postData = { mimeType: 'text/plain', text: multipart.text };
   } else if (body.kind === 'form') {
     har.postData = {
       mimeType: 'application/x-www-form-urlencoded',

@@ -61,7 +61,8 @@ type ConsoleBody =
   | { kind: 'none' }
   | { kind: 'json'; text: string }
   | { kind: 'raw'; text: string; contentType: string }
-  | { kind: 'form'; fields: { name: string; value: string }[] };
+  | { kind: 'form'; fields: { name: string; value: string }[] }
+  | { kind: 'multipart'; parts: { name: string; value: string; contentType?: string }[] };
 
 /** What of a request may hold variables: the URL, rows, body and raw content type (never the auth). */
 export interface TemplatedRequest {
@@ -81,6 +82,8 @@ function bodyTexts(body: ConsoleBody): string[] {
       return [body.text, body.contentType];
     case 'form':
       return body.fields.flatMap((field) => [field.name, field.value]);
+    case 'multipart':
+      return body.parts.flatMap((part) => [part.name, part.value, part.contentType ?? '']);
   }
 }
 
@@ -106,7 +109,12 @@ export function fillRequest<T extends TemplatedRequest>(request: T, values: Read
         ? { kind: 'raw', text: fill(request.body.text), contentType: fill(request.body.contentType) }
         : request.body.kind === 'form'
           ? { kind: 'form', fields: rows(request.body.fields) }
-          : request.body;
+          : request.body.kind === 'multipart'
+            ? {
+                kind: 'multipart',
+                parts: rows(request.body.parts).map((part) => ({ ...part, contentType: fill(part.contentType ?? '') })),
+              }
+            : request.body;
   return {
     ...request,
     url: fill(request.url),

@@ -1,3 +1,4 @@
+import { MULTIPART_FORM, multipartContentType, multipartPayload, newBoundary, typedBoundary } from './multipart';
 import type { ConsoleBody, ConsoleRequest } from './request';
 
 /**
@@ -83,23 +84,42 @@ export function bodyContentType(body: ConsoleBody): string | null {
       return 'application/json';
     case 'form':
       return 'application/x-www-form-urlencoded';
+    case 'multipart':
+      return MULTIPART_FORM;
     case 'raw':
       return body.contentType.trim() || null;
   }
 }
 
-/** The body as it goes on the wire (form fields urlencoded), or null for none. */
-export function bodyPayload(body: ConsoleBody): string | null {
+/**
+ * The body as it goes on the wire (form fields urlencoded, multipart parts between boundaries) and its
+ * Content-Type. `typedContentType` is the request's own Content-Type row: a multipart body takes the
+ * boundary it names, or adds a fresh one to it.
+ */
+export function wireBody(
+  body: ConsoleBody,
+  typedContentType: string | null,
+): { payload: string | null; contentType: string | null } {
   switch (body.kind) {
     case 'none':
-      return null;
+      return { payload: null, contentType: null };
     case 'json':
     case 'raw':
-      return body.text;
+      return { payload: body.text, contentType: bodyContentType(body) };
     case 'form':
-      return new URLSearchParams(body.fields.map((f): [string, string] => [f.name, f.value])).toString();
+      return { payload: formPayload(body.fields), contentType: bodyContentType(body) };
+    case 'multipart': {
+      const boundary = (typedContentType !== null ? typedBoundary(typedContentType) : null) ?? newBoundary();
+      return {
+        payload: multipartPayload(body.parts, boundary),
+        contentType: multipartContentType(typedContentType, boundary),
+      };
+    }
   }
 }
+
+export const formPayload = (fields: readonly { name: string; value: string }[]): string =>
+  new URLSearchParams(fields.map((f): [string, string] => [f.name, f.value])).toString();
 
 /**
  * The URL that is sent: the typed URL (its fragment dropped) with the enabled query rows appended,

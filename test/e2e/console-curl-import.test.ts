@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot } from './support/browser';
+import { screenshot, screenshotBothSizes } from './support/browser';
 import { startRecordingServer } from './support/console-servers';
-import { goToConsole, sendForResponse, urlField } from './support/console-steps';
+import { goToConsole, openRequestTab, sendForResponse, urlField } from './support/console-steps';
 import { useE2E } from './support/e2e';
 
 /**
@@ -12,14 +12,18 @@ import { useE2E } from './support/e2e';
 describe('Import curl', { timeout: 120_000 }, () => {
   const e2e = useE2E();
 
-  it('refuses with the reason, or imports one command with notes and sends it as curl would', async () => {
+  /** A fresh app on the console with the Import curl dialog open, and a server to send to. */
+  async function openImportDialog() {
     const harness = await e2e.startHarness();
     const { page } = await e2e.open(harness);
     const echo = await startRecordingServer();
     await goToConsole(page);
-
     await page.getByRole('button', { name: 'Import curl', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import curl' });
+    return { page, echo, dialog: page.getByRole('dialog', { name: 'Import curl' }) };
+  }
+
+  it('refuses with the reason, or imports one command with notes and sends it as curl would', async () => {
+    const { page, echo, dialog } = await openImportDialog();
     const field = dialog.getByLabel('curl command');
     await field.fill(`curl -T report.csv -H 'x-api-key: sk_test_not_sent' ${echo.base}/v1/upload`);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
@@ -57,5 +61,49 @@ describe('Import curl', { timeout: 120_000 }, () => {
       accept: 'application/json',
       'accept-encoding': 'deflate, gzip, br, zstd',
     });
+  });
+
+  it('imports a curl -F form as a multipart body, parts and content types shown, and sends it as curl would', async () => {
+    const { page, echo, dialog } = await openImportDialog();
+    await dialog
+      .getByLabel('curl command')
+      .fill(
+        `curl ${echo.base}/v1/documents -H 'x-api-key: sk_test_multipart_0123' -F 'meta={"title":"Q2 report"};type=application/json' -F 'tags=finance' --form-string 'note=@team; see attached'`,
+      );
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await openRequestTab(page, 'Body');
+    const parts = page.getByRole('table', { name: 'Parts' });
+    expect(await parts.getByRole('textbox', { name: 'Parts 1 content type' }).inputValue()).toBe('application/json');
+    expect(await parts.getByRole('textbox', { name: 'Parts 3 value' }).inputValue()).toBe('@team; see attached');
+    await screenshotBothSizes(page, '372-console-multipart-body');
+
+    const answer = await sendForResponse(page);
+    expect(answer.status).toBe('200 OK');
+    const received = echo.received[0]!;
+    expect(received.headers['x-api-key']).toBe('sk_test_multipart_0123');
+    const boundary = /^multipart\/form-data; boundary=(-{24}[0-9a-f]{16})$/.exec(
+      received.headers['content-type'] ?? '',
+    )?.[1];
+    expect(boundary).toBeDefined();
+    expect(received.body).toBe(
+      [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="meta"',
+        'Content-Type: application/json',
+        '',
+        '{"title":"Q2 report"}',
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="tags"',
+        '',
+        'finance',
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="note"',
+        '',
+        '@team; see attached',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    );
   });
 });

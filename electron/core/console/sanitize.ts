@@ -93,6 +93,13 @@ export function sanitizeRequest(request: ConsoleRequest, keys: readonly string[]
       bodyOmittedBytes = size;
       body = { kind: 'form', fields: [] };
     } else body = { kind: 'form', fields };
+  } else if (body.kind === 'multipart') {
+    const parts = body.parts.map((part) => ({ ...part, name: scrub(part.name), value: scrub(part.value) }));
+    const size = parts.reduce((sum, p) => sum + utf8Length(p.name) + utf8Length(p.value), 0);
+    if (size > bodyMaxBytes) {
+      bodyOmittedBytes = size;
+      body = { kind: 'multipart', parts: [] };
+    } else body = { kind: 'multipart', parts };
   }
 
   return {

@@ -3,15 +3,16 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { hostAllowed } from '../../../shared/console/allowed-hosts';
-import { isCredentialHeader, keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
+import { keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
-import { activeRows, bodyContentType, bodyPayload, effectiveUrl, statusMeaning } from '../../../shared/console/wire';
+import { effectiveUrl, statusMeaning, wireBody } from '../../../shared/console/wire';
 import { CoreError } from '../errors';
 import { ConsoleError } from './console-error';
 import { maskResponse, scrubbed } from './mask-key';
 import { LOOPBACK_HOSTS, networkProblem, requestProblem } from './network-problem';
 import { nextHop, type Hop } from './redirect-policy';
 import { withoutKey, withoutSecrets } from './redirect-secrets';
+import { headersFor, typedContentType, type Key } from './request-headers';
 import { decodeBody, readBody } from './response-reader';
 
 /**
@@ -47,29 +48,6 @@ export interface SendOptions {
   secrets?: readonly string[];
 }
 
-/**
- * Never taken from the table: Node computes them, or they would break the exchange. (A Host row is
- * sent as given on the first origin, as curl sends `-H 'Host: …'`; never after a redirect elsewhere.)
- */
-const CONNECTION_HEADERS = new Set([
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'upgrade',
-  'te',
-  'trailer',
-  'proxy-connection',
-]);
-const BODY_HEADERS = new Set(['content-type', 'content-encoding', 'content-language', 'content-location']);
-
-interface Key {
-  value: string;
-  placement: KeyPlacement;
-  /** A vault entry's key: masked in everything the renderer receives. */
-  fromVault: boolean;
-}
-
 /** `request` must have been parsed by consoleRequestSchema (main validates every IPC request). */
 export async function sendRequest(request: ConsoleRequest, options: SendOptions = {}): Promise<ConsoleResponse> {
   const firstUrl = effectiveUrl(request);
@@ -95,7 +73,9 @@ export async function sendRequest(request: ConsoleRequest, options: SendOptions 
   try {
     const redirects: ConsoleResponse['redirects'] = [];
     let keyWithheldAt: string | undefined;
-    let hop: Hop = { url: firstUrl, method: request.method, body: bodyPayload(request.body) };
+    // One boundary for the whole exchange: a 307 repeats the same multipart body under the same header.
+    const outgoing = wireBody(request.body, typedContentType(request.headers));
+    let hop: Hop = { url: firstUrl, method: request.method, body: outgoing.payload };
     for (;;) {
       const carriesKey = key !== null && hop.url.origin === origin;
       if (key !== null && !carriesKey) {
@@ -106,7 +86,13 @@ export async function sendRequest(request: ConsoleRequest, options: SendOptions 
       if (carriesKey && !hostAllowed(allowedHosts, hop.url)) throw hostRefused(hop.url);
       const url = carriesKey && key.placement.kind === 'query' ? withQueryKey(hop.url, key.placement) : hop.url;
       const crossOrigin = hop.url.origin !== origin;
-      const headers = headersFor(request, hop, carriesKey ? key : null, crossOrigin, options.userAgent, secrets);
+      const headers = headersFor(request, hop, {
+        key: carriesKey ? key : null,
+        crossOrigin,
+        contentType: outgoing.contentType,
+        userAgent: options.userAgent,
+        secrets,
+      });
       const response = await exchange(url, hop, headers, request, options.lookup, controller.signal, abortError);
       const location = response.headers.location;
       const next = nextHopOrThrow(hop, response, location, redirects.length);
@@ -189,55 +175,6 @@ function withQueryKey(url: URL, placement: KeyPlacement): URL {
   const present = url.searchParams.getAll(placement.name);
   if (present.length === 1 && present[0] === placement.value) return url;
   return effectiveUrl({ url: url.toString(), query: [] }, placement);
-}
-
-function headersFor(
-  request: ConsoleRequest,
-  hop: Hop,
-  key: Key | null,
-  crossOrigin: boolean,
-  userAgent: string | undefined,
-  secrets: readonly string[],
-): OutgoingHttpHeaders {
-  const auth = request.auth;
-  const scheme = auth.kind === 'none' ? null : auth.scheme;
-  const out = new Map<string, { name: string; values: string[] }>();
-  const add = (name: string, value: string) => {
-    const lower = name.toLowerCase();
-    const existing = out.get(lower);
-    if (existing) existing.values.push(value);
-    else out.set(lower, { name, values: [value] });
-  };
-  for (const row of activeRows(request.headers)) {
-    const lower = row.name.toLowerCase();
-    if (CONNECTION_HEADERS.has(lower) || (lower === 'host' && crossOrigin)) continue;
-    // A redirect that turned the request into a GET drops the body and the headers describing it; a
-    // request the user sent without a body keeps a Content-Type row they gave (curl sends it too).
-    if (hop.body === null && request.body.kind !== 'none' && BODY_HEADERS.has(lower)) continue;
-    // An empty Accept row means "no Accept header", as `-H 'Accept:'` does in curl.
-    if (lower === 'accept' && row.value === '') {
-      out.set('accept', { name: row.name, values: [] });
-      continue;
-    }
-    if (crossOrigin && (isCredentialHeader(lower, scheme) || lower === 'proxy-authorization')) continue;
-    if (crossOrigin && secrets.some((secret) => row.value.includes(secret))) continue;
-    // The key's header replaces a row of the same name, on every hop: a stale copy never travels.
-    if (scheme && scheme.kind !== 'query' && keyPlacement(scheme, '').name.toLowerCase() === lower) continue;
-    add(row.name, row.value);
-  }
-  if (hop.body !== null) {
-    const type = bodyContentType(request.body);
-    if (type !== null && !out.has('content-type')) add('Content-Type', type);
-    add('Content-Length', String(Buffer.byteLength(hop.body)));
-  }
-  if (!out.has('user-agent')) add('User-Agent', userAgent ?? 'Keyhaven');
-  if (!out.has('accept')) add('Accept', '*/*');
-  if (key && key.placement.kind === 'header') add(key.placement.name, key.placement.value);
-  const headers: OutgoingHttpHeaders = {};
-  for (const { name, values } of out.values()) {
-    if (values.length > 0) headers[name] = values.length === 1 ? values[0] : values;
-  }
-  return headers;
 }
 
 function exchange(

@@ -21,7 +21,8 @@ import { CURL_CORPUS, type CurlCorpusCommand } from '../../support/curl-corpus';
  * Routing: every URL's host and port become the recording server's, `http://127.0.0.1:<port>`, in the
  * text both get (user names and passwords stay), so a `-x` proxy is the recording server too; what a
  * proxy receives in absolute form (`GET http://host/path`) is compared as the origin would see it.
- * Proxy-Authorization is for the proxy alone and is not compared.
+ * Proxy-Authorization is for the proxy alone and is not compared. A multipart body's boundary is
+ * random in both, so it is compared as BOUNDARY; Content-Length still counts its real length.
  */
 interface Recorded {
   method: string;
@@ -36,7 +37,21 @@ const toLocalhost: LookupFunction = (_host, options, callback) => {
   else callback(null, '127.0.0.1', 4);
 };
 
-function canonical(request: Recorded): string {
+/** A multipart boundary is random on both sides: each is written BOUNDARY (both are 40 characters long). */
+function withoutBoundary(request: Recorded): Recorded {
+  const type = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const boundary = /boundary=([^;\s]+)/.exec(type)?.[1];
+  if (boundary === undefined) return request;
+  const mark = (text: string) => text.split(boundary).join('BOUNDARY');
+  return {
+    ...request,
+    headers: request.headers.map(([name, value]) => [name, mark(value)]),
+    body: mark(request.body),
+  };
+}
+
+function canonical(recorded: Recorded): string {
+  const request = withoutBoundary(recorded);
   const headers = request.headers
     .filter(([name]) => !TRANSPORT.has(name.toLowerCase()))
     .map(([name, value]) => `${name.toLowerCase()}: ${value}`)

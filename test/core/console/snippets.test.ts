@@ -175,6 +175,49 @@ describe('snippets', () => {
     }
   });
 
+  it('multipart bodies work in every target: a value is never read as a file or a part option', async () => {
+    const parts = [
+      { name: 'note', value: '@home; "ok" <x>', contentType: '' },
+      { name: 'meta', value: '{"a":"b\\c"}', contentType: 'application/json' },
+    ];
+    for (const target of SNIPPET_TARGETS) {
+      const code = await snippetFor(request({ kind: 'x-api-key' }, { body: { kind: 'multipart', parts } }), target, {
+        envVar: ENV,
+      });
+      const seen = await execute(target, code, { [ENV]: KEY });
+      if (Array.isArray(seen)) {
+        // HTTPie: the exact body on its standard input, under the boundary its Content-Type names.
+        expect(seen.join(' ')).toContain('boundary=KeyhavenFormBoundary');
+        expect(seen.join(' ')).toContain('name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":"b\\c"}');
+        continue;
+      }
+      expect(seen.headers['x-api-key']).toBe(KEY);
+      const type = seen.headers['content-type'] ?? '';
+      const form = await new Response(seen.body, { headers: { 'content-type': type } }).formData();
+      expect([...form].map(([name, value]) => [name, String(value)])).toEqual([
+        ['note', '@home; "ok" <x>'],
+        ['meta', '{"a":"b\\c"}'],
+      ]);
+      expect(seen.body, target).toContain('name="meta"\r\nContent-Type: application/json\r\n');
+    }
+  });
+
+  it('bodies and headers with backslashes and quotes arrive as written, in every target', async () => {
+    const bodies = [
+      { kind: 'json', text: '{"path":"C:\\\\temp","say":"line\\nbreak \\"q\\" it\'s \\\\\'"}' },
+      { kind: 'raw', text: "a\\b \\' \\n", contentType: 'text/plain' },
+    ] as const;
+    for (const target of SNIPPET_TARGETS)
+      for (const body of bodies) {
+        const headers = [{ name: 'X-Path', value: "C:\\dir\\it's", enabled: true }];
+        const code = await snippetFor(request(null, { body, headers }), target, { envVar: ENV });
+        const seen = await execute(target, code, {});
+        if (Array.isArray(seen)) continue; // HTTPie is only split into words here
+        expect(seen.body, `${target} ${body.kind}`).toBe(body.text);
+        expect(seen.headers['x-path'], target).toBe("C:\\dir\\it's");
+      }
+  });
+
   it('the shell forms read as the brief shows them', async () => {
     expect(await snippetFor(request({ kind: 'bearer' }), 'curl', { envVar: ENV })).toContain(
       `--header "Authorization: Bearer $${ENV}"`,

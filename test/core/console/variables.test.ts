@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeRequest } from '../../../electron/core/console/sanitize';
 import { consoleRequestSchema } from '../../../shared/console/request';
 import {
+  fillRequest,
   fillText,
   onlyVariables,
   requestVariables,
@@ -59,5 +60,45 @@ describe('variables', () => {
       { name: 'X-API-Key', value: '', enabled: false },
     ]);
     expect(stored.query).toEqual([{ name: 'key', value: '{{apiKey}}', enabled: true }]);
+  });
+
+  it('multipart parts: their names, values and content types count and are filled; a key in one is scrubbed', () => {
+    const request = consoleRequestSchema.parse({
+      method: 'POST',
+      url: 'https://api.example.com/upload',
+      body: {
+        kind: 'multipart',
+        parts: [
+          { name: '{{field}}', value: 'owner {{owner}}', contentType: '{{type}}' },
+          { name: 'token', value: 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9' },
+        ],
+      },
+    });
+    expect(requestVariables(request)).toEqual(['field', 'owner', 'type']);
+    const values = new Map([
+      ['field', 'purpose'],
+      ['owner', 'ada'],
+      ['type', 'text/plain'],
+    ]);
+    expect(fillRequest(request, values).body).toEqual({
+      kind: 'multipart',
+      parts: [
+        { name: 'purpose', value: 'owner ada', contentType: 'text/plain' },
+        { name: 'token', value: 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9', contentType: '' },
+      ],
+    });
+    const { request: stored, secretsRemoved } = sanitizeRequest(request, [], 1024);
+    expect(secretsRemoved).toBe(true);
+    expect(stored.body).toEqual({
+      kind: 'multipart',
+      parts: [
+        { name: '{{field}}', value: 'owner {{owner}}', contentType: '{{type}}' },
+        { name: 'token', value: 'KEY-REMOVED', contentType: '' },
+      ],
+    });
+    // Over the size kept in history, the parts are dropped and the size said.
+    const big = sanitizeRequest(request, [], 10);
+    expect(big.request.body).toEqual({ kind: 'multipart', parts: [] });
+    expect(big.bodyOmittedBytes).toBeGreaterThan(10);
   });
 });

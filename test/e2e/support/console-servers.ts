@@ -8,6 +8,8 @@ export interface Received {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** The body as UTF-8, recorded once the request ended (after the handler answered, so echoes leave it out). */
+  body?: string;
 }
 
 export interface RecordingServer {
@@ -34,8 +36,12 @@ export async function startRecordingServer(handler: Handler = echoHandler): Prom
   const server = createServer((req, res) => {
     const got: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
     received.push(got);
-    req.resume();
-    req.on('end', () => handler(req, res, got));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      handler(req, res, got);
+      got.body = Buffer.concat(chunks).toString('utf8');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(

@@ -8,6 +8,8 @@ export interface Received {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** The request body as UTF-8, once it has been read (the echo answers without it). */
+  body?: string;
 }
 
 export interface TestServer {
@@ -36,9 +38,12 @@ export async function startEcho(): Promise<TestServer> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const got = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
-    received.push(got);
-    req.resume();
+    const entry: Received = { ...got };
+    received.push(entry);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      entry.body = Buffer.concat(chunks).toString('utf8');
       const lines = /^\/lines\/(\d+)/.exec(got.url);
       if (got.url.startsWith('/html')) {
         res.writeHead(200, { 'content-type': 'text/html' });

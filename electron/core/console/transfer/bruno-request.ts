@@ -81,6 +81,7 @@ function readBody(mode: string, body: Rec, name: string, ctx: ImportContext): Co
             value: textOf(f.value),
             enabled: f.enabled !== false,
             file: f.type === 'file',
+            contentType: textOf(f.contentType),
           })),
         true,
         name,

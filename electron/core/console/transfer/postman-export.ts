@@ -170,5 +170,15 @@ function postmanBody(body: ConsoleBody): Record<string, unknown> | null {
         mode: 'urlencoded',
         urlencoded: body.fields.map((field) => ({ key: field.name, value: field.value, type: 'text' })),
       };
+    case 'multipart':
+      return {
+        mode: 'formdata',
+        formdata: body.parts.map((part) => ({
+          key: part.name,
+          value: part.value,
+          type: 'text',
+          ...(part.contentType !== '' ? { contentType: part.contentType } : {}),
+        })),
+      };
   }
 }

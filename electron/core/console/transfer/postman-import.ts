@@ -101,7 +101,7 @@ function readRequest(item: Rec, inherited: TransferAuth, ctx: ImportContext): Tr
   const { url, query } = readUrl(source.url);
   const headers = readHeaders(source.header);
   const body = readBody(source.body, headers, name, ctx);
-  const multipart = recordOf(source.body).mode === 'formdata' && body.kind === 'form';
+  const multipart = body.kind === 'multipart';
   const own = readPostmanAuth(source.auth, name, ctx);
   ctx.countRequest();
   return guardRequest(
@@ -169,7 +169,13 @@ function readHeaders(value: unknown): TransferRow[] {
 function fieldsOf(value: unknown): SourceField[] {
   return listOf(value)
     .filter(isRecord)
-    .map((f) => ({ name: textOf(f.key), value: textOf(f.value), enabled: enabledOf(f), file: f.type === 'file' }));
+    .map((f) => ({
+      name: textOf(f.key),
+      value: textOf(f.value),
+      enabled: enabledOf(f),
+      file: f.type === 'file',
+      contentType: textOf(f.contentType),
+    }));
 }
 
 function readBody(value: unknown, headers: TransferRow[], name: string, ctx: ImportContext): ConsoleBody {

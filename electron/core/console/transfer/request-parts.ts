@@ -96,11 +96,13 @@ export interface SourceField {
   enabled: boolean;
   /** A file upload: the console sends text fields only. */
   file: boolean;
+  /** A multipart part's own Content-Type, when the source names one. */
+  contentType?: string;
 }
 
 /**
- * Form fields as the console's URL-encoded form. Multipart forms become URL-encoded too (the console
- * sends no multipart), which most APIs that take text fields accept; what is lost is noted.
+ * Form fields as the console's URL-encoded form, or its multipart form (text parts, each with the
+ * content type the source gave it). File fields are left out, with a note.
  */
 export function formBody(
   fields: SourceField[],
@@ -114,14 +116,17 @@ export function formBody(
   if (fields.some((field) => !field.enabled && !field.file)) {
     ctx.note(`The turned-off form fields of ${quoted(requestName)} were not imported.`);
   }
-  if (multipart) {
-    ctx.note(`The multipart form of ${quoted(requestName)} is sent as a URL-encoded form.`);
-  }
   const kept = fields.filter((field) => field.enabled && !field.file);
+  if (multipart) {
+    return {
+      kind: 'multipart',
+      parts: kept.map(({ name, value, contentType }) => ({ name, value, contentType: contentType ?? '' })),
+    };
+  }
   return { kind: 'form', fields: kept.map(({ name, value }) => ({ name, value })) };
 }
 
-/** Drops a `Content-Type: multipart/…` row, which would contradict the URL-encoded form that replaces it. */
+/** Drops a `Content-Type: multipart/…` row: the console writes its own, with the boundary of the body it sends. */
 export function withoutMultipartType(headers: TransferRow[]): TransferRow[] {
   return headers.filter((row) => !(row.name.toLowerCase() === 'content-type' && /multipart\//i.test(row.value)));
 }

@@ -22,6 +22,7 @@ const BODY_KINDS: { value: BodyKind; label: string }[] = [
   { value: 'none', label: 'None' },
   { value: 'json', label: 'JSON' },
   { value: 'form', label: 'Form' },
+  { value: 'multipart', label: 'Multipart form' },
   { value: 'raw', label: 'Raw' },
 ];
 
@@ -56,6 +57,21 @@ function BodyEditor() {
       ) : null}
       {draft.bodyKind === 'form' ? (
         <RowsEditor label="Form fields" noun="field" rows={draft.form} onChange={(form) => editDraft({ form })} />
+      ) : null}
+      {draft.bodyKind === 'multipart' ? (
+        <>
+          <RowsEditor
+            label="Parts"
+            noun="part"
+            withContentType
+            rows={draft.parts}
+            onChange={(parts) => editDraft({ parts })}
+          />
+          <p className="text-field__hint">
+            Sent as multipart/form-data, with a boundary the console chooses. Leave a content type empty for plain text.
+            Files cannot be attached.
+          </p>
+        </>
       ) : null}
       {draft.bodyKind === 'raw' ? (
         <>

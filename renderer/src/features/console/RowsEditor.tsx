@@ -12,15 +12,25 @@ interface RowsEditorProps {
   onChange: (rows: DraftRow[]) => void;
   /** Raw text separator; omit for a table without a Raw view. */
   separator?: ': ' | '=';
-  /** Makes a value input a password field (e.g. a credential header). */
+  /** Shows the Send column (rows turned off are kept but not sent). */
   withEnabled?: boolean;
+  /** Adds a Content type column (multipart parts). */
+  withContentType?: boolean;
 }
 
 /**
  * Name/value rows as an editable table (name, value, enabled, remove; Add), or as raw text lines
  * (`name: value` or `name=value`; a disabled row starts with `# `). Switching views round-trips.
  */
-export function RowsEditor({ label, noun, rows, onChange, separator, withEnabled = true }: RowsEditorProps) {
+export function RowsEditor({
+  label,
+  noun,
+  rows,
+  onChange,
+  separator,
+  withEnabled = true,
+  withContentType = false,
+}: RowsEditorProps) {
   const [raw, setRaw] = useState<string | null>(null);
   const rawId = useId();
   const update = (id: number, change: Partial<DraftRow>) =>
@@ -62,11 +72,14 @@ export function RowsEditor({ label, noun, rows, onChange, separator, withEnabled
         </div>
       ) : (
         <>
-          <table className="rows-editor__table" aria-label={label}>
+          <table
+            className={withContentType ? 'rows-editor__table rows-editor__table--typed' : 'rows-editor__table'}
+            aria-label={label}
+          >
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Value</th>
+                <th scope="col">{withContentType ? 'Value and content type' : 'Value'}</th>
                 {withEnabled ? <th scope="col">Send</th> : null}
                 <th scope="col">
                   <span className="visually-hidden">Remove</span>
@@ -95,6 +108,17 @@ export function RowsEditor({ label, noun, rows, onChange, separator, withEnabled
                       autoComplete="off"
                       onChange={(event) => update(row.id, { value: event.target.value })}
                     />
+                    {withContentType ? (
+                      <input
+                        className="text-field__input rows-editor__subfield"
+                        aria-label={`${label} ${index + 1} content type`}
+                        value={row.contentType ?? ''}
+                        placeholder="Content type"
+                        spellCheck={false}
+                        autoComplete="off"
+                        onChange={(event) => update(row.id, { contentType: event.target.value })}
+                      />
+                    ) : null}
                   </td>
                   {withEnabled ? (
                     <td className="rows-editor__check">
@@ -120,7 +144,11 @@ export function RowsEditor({ label, noun, rows, onChange, separator, withEnabled
               ))}
             </tbody>
           </table>
-          <Button size="sm" icon={Plus} onClick={() => onChange([...rows, newRow()])}>
+          <Button
+            size="sm"
+            icon={Plus}
+            onClick={() => onChange([...rows, withContentType ? { ...newRow(), contentType: '' } : newRow()])}
+          >
             Add {noun}
           </Button>
         </>

@@ -20,9 +20,11 @@ export interface DraftRow {
   name: string;
   value: string;
   enabled: boolean;
+  /** A multipart part's Content-Type ('' for none); other tables leave it out. */
+  contentType?: string;
 }
 
-export type BodyKind = 'none' | 'json' | 'form' | 'raw';
+export type BodyKind = 'none' | 'json' | 'form' | 'multipart' | 'raw';
 export type AuthKind = 'none' | 'entry' | 'typed';
 
 export interface Draft {
@@ -35,6 +37,7 @@ export interface Draft {
   rawText: string;
   rawContentType: string;
   form: DraftRow[];
+  parts: DraftRow[];
   authKind: AuthKind;
   entryId: string;
   schemeKind: HeaderSchemeKind;
@@ -61,6 +64,7 @@ export function emptyDraft(): Draft {
     rawText: '',
     rawContentType: 'text/plain',
     form: [],
+    parts: [],
     authKind: 'none',
     entryId: '',
     schemeKind: 'x-api-key',
@@ -108,7 +112,14 @@ export function toRequest(draft: Draft, typedKey: string): ConsoleRequestInput {
               kind: 'form',
               fields: draft.form.filter((f) => f.enabled && f.name !== '').map(({ name, value }) => ({ name, value })),
             }
-          : { kind: 'none' };
+          : draft.bodyKind === 'multipart'
+            ? {
+                kind: 'multipart',
+                parts: draft.parts
+                  .filter((p) => p.enabled && p.name !== '')
+                  .map(({ name, value, contentType }) => ({ name, value, contentType: contentType?.trim() ?? '' })),
+              }
+            : { kind: 'none' };
   return {
     method: draft.method,
     url: draft.url.trim(),
@@ -143,6 +154,11 @@ export function fromRequest(request: StoredRequest | ConsoleRequest): { draft: D
     Object.assign(draft, { bodyKind: 'raw', rawText: body.text, rawContentType: body.contentType });
   if (body.kind === 'form')
     Object.assign(draft, { bodyKind: 'form', form: body.fields.map((f) => newRow(f.name, f.value)) });
+  if (body.kind === 'multipart')
+    Object.assign(draft, {
+      bodyKind: 'multipart',
+      parts: body.parts.map((p) => ({ ...newRow(p.name, p.value), contentType: p.contentType })),
+    });
   let typedKey = '';
   if (auth.kind === 'entry')
     Object.assign(draft, { authKind: 'entry', entryId: auth.entryId }, schemeFields(auth.scheme));

@@ -132,6 +132,18 @@ describe('exportPostman', () => {
             url: 'https://a.example.com',
             body: { kind: 'form', fields: [{ name: 'a', value: '1 2' }] },
           }),
+          req({
+            name: 'multipart',
+            method: 'POST',
+            url: 'https://a.example.com',
+            body: {
+              kind: 'multipart',
+              parts: [
+                { name: 'purpose', value: 'fine-tune', contentType: '' },
+                { name: 'meta', value: '{"n":1}', contentType: 'application/json' },
+              ],
+            },
+          }),
         ],
       },
       environments: [],

@@ -14,6 +14,8 @@ export interface CurlState {
   url: Word | null;
   /** The command's own -H headers, in order (an empty `Name:` removes curl's own header of that name). */
   headers: HeaderRow[];
+  /** The first -H Content-Type's value as typed, leading spaces aside (curl keeps the rest for a form). */
+  typedContentType: string | null;
   removed: Set<string>;
   /** Headers curl adds from options (-u, -A, -e, -b, -r, --compressed, --oauth2-bearer). */
   added: Map<string, HeaderRow>;
@@ -42,6 +44,7 @@ export function newCurlState(stdin: string | null, notes: string[]): CurlState {
     method: null,
     url: null,
     headers: [],
+    typedContentType: null,
     removed: new Set(),
     added: new Map(),
     data: null,
@@ -161,6 +164,7 @@ function addHeader(state: CurlState, line: string, expands: boolean): string | n
   if (colon <= 0) return `The header "${line.slice(0, 40)}" has no name: write it as Name: value.`;
   const name = line.slice(0, colon).trim();
   const value = line.slice(colon + 1).trim();
+  if (name.toLowerCase() === 'content-type') state.typedContentType ??= line.slice(colon + 1).replace(/^ +/, '');
   if (expands && !/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.split(/\s+/).at(-1) ?? '')) state.expands ??= line;
   if (value === '') {
     state.removed.add(name.toLowerCase()); // `-H 'Accept:'`: curl leaves out its own header of that name

@@ -6,20 +6,31 @@ import type { MultipartPart } from './request';
  * spaces skipped; a value in double quotes may hold `;` (with `\"` and `\\` escaped) and loses what
  * follows its closing quote; an unquoted value ends at the first `;`, trailing spaces trimmed; then
  * `;type=…` takes the rest as the part's Content-Type, and any other `;word` is skipped (curl warns).
- * A file part (`@file`, `<file`) and the part options the console cannot reproduce (`filename=`,
+ * "Spaces" are curl's six ASCII ones. A file part (`@file`, `<file`), a nested multipart (`(`) and the part options the console cannot reproduce (`filename=`,
  * `headers=`, `encoder=`) refuse the import, naming the part.
  */
 export type FormPartResult = { part: MultipartPart; notes: string[] } | { error: string };
 
 const FILE_OPTIONS = /^(filename|headers|encoder)=/i;
+// curl's ISSPACE: these six only (JavaScript's \s and trim() also take U+00A0 and other Unicode spaces).
+const LEADING_SPACE = /^[ \t\n\v\f\r]+/;
+const TRAILING_SPACE = /[ \t\n\v\f\r]+$/;
+// tool_formparse.c checks a type with sscanf("%127[^/ ]/%127[^;, \n]") and gives up past 127 characters.
+const CONTENT_TYPE = /^([^/ ]{1,127})\/([^;, \n]{1,127})(?![^;, \n])/;
 
 export function readFormPart(spec: string, literal: boolean, spelled: string): FormPartResult {
   const eq = spec.indexOf('=');
-  if (eq === -1) return { error: `curl refuses ${spelled} '${spec.slice(0, 40)}': a part is written name=value.` };
+  // The messages name the part, never its value or options: a key pasted by mistake is not repeated.
+  if (eq === -1) return { error: `curl refuses a ${spelled} without name=value: write each part as name=value.` };
   const name = spec.slice(0, eq);
-  if (name === '') return { error: `The part ${spelled} '${spec.slice(0, 40)}' has no name: write it as name=value.` };
+  if (name === '') return { error: `A ${spelled} part has no name (it starts with =): write it as name=value.` };
   const content = spec.slice(eq + 1);
   if (literal) return { part: { name, value: content, contentType: '' }, notes: [] };
+  if (content.startsWith('(')) {
+    return {
+      error: `The part "${name.slice(0, 40)}" opens a nested multipart (${spelled} ${name.slice(0, 40)}=( ), which the console does not send: build the form in the console.`,
+    };
+  }
   if (content.startsWith('@') || content.startsWith('<')) {
     const file = content.slice(1).split(';')[0]?.slice(0, 60) ?? '';
     const how = content.startsWith('@') ? 'uploads the file' : 'reads its value from the file';
@@ -34,12 +45,12 @@ export function readFormPart(spec: string, literal: boolean, spelled: string): F
   let rest = word.rest;
   let contentType = '';
   while (rest.startsWith(';')) {
-    const option = rest.slice(1).replace(/^\s+/, '');
+    const option = rest.slice(1).replace(LEADING_SPACE, '');
     if (/^type=/i.test(option)) {
-      contentType = option.slice(5).trim();
-      if (/;\s*(type|filename|headers|encoder)=/i.test(contentType) || !/^[^/ ]+\/[^;, \n]+/.test(contentType))
+      contentType = option.slice(5).replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+      if (/;[ \t\n\v\f\r]*(type|filename|headers|encoder)=/i.test(contentType) || !CONTENT_TYPE.test(contentType))
         return {
-          error: `The content type of the part "${name.slice(0, 40)}" (;type=${contentType.slice(0, 40)}) is not one curl would send as written: give it as type/subtype.`,
+          error: `The content type of the part "${name.slice(0, 40)}" is not one the console sends as curl would: give it as type/subtype (with parameters after ;), once.`,
         };
       break;
     }
@@ -51,7 +62,7 @@ export function readFormPart(spec: string, literal: boolean, spelled: string): F
     const skipped = readWord(option);
     if (skipped.value !== '')
       notes.push(
-        `curl skips ";${skipped.value.slice(0, 40)}" in the part "${name.slice(0, 40)}" (it is not a part option); so does the import.`,
+        `curl skips a ";${skipped.value.split('=')[0]?.slice(0, 20)}…" in the part "${name.slice(0, 40)}" (it is not a part option), and so does the import.`,
       );
     rest = skipped.rest;
   }
@@ -60,7 +71,7 @@ export function readFormPart(spec: string, literal: boolean, spelled: string): F
 
 /** A value up to the next `;`, or a double-quoted one (tool_formparse.c's get_param_word). */
 function readWord(text: string): { value: string; rest: string; trailing: boolean } {
-  const start = text.replace(/^\s+/, '');
+  const start = text.replace(LEADING_SPACE, '');
   if (start.startsWith('"')) {
     let value = '';
     for (let i = 1; i < start.length; i++) {
@@ -73,13 +84,13 @@ function readWord(text: string): { value: string; rest: string; trailing: boolea
         const after = start.slice(i + 1);
         const end = after.indexOf(';');
         const dropped = end === -1 ? after : after.slice(0, end);
-        return { value, rest: end === -1 ? '' : after.slice(end), trailing: dropped.trim() !== '' };
+        return { value, rest: end === -1 ? '' : after.slice(end), trailing: dropped.replace(LEADING_SPACE, '') !== '' };
       }
       value += c;
     }
     // No closing quote: read as an unquoted value, the quote included.
   }
   const end = start.indexOf(';');
-  const value = (end === -1 ? start : start.slice(0, end)).replace(/\s+$/, '');
+  const value = (end === -1 ? start : start.slice(0, end)).replace(TRAILING_SPACE, '');
   return { value, rest: end === -1 ? '' : start.slice(end), trailing: false };
 }

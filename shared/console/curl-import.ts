@@ -24,7 +24,7 @@ export function importCurl(command: string): CurlImport {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
     if (word.text.startsWith('-') && word.text.length > 1) {
-      const options = readOptions(word.text, () => words[++i]);
+      const options = readOptions(word, () => words[++i]);
       if (typeof options === 'string') return { ok: false, error: options };
       for (const { option, spelled, negated, value } of options) {
         const problem = useOption(state, option, spelled, negated, value);
@@ -48,8 +48,12 @@ interface ReadOption {
   value: Word | null;
 }
 
-/** One word's options: `--header` with the next word; `-sSLXPOST` → -s -S -L and -X with POST. */
-function readOptions(text: string, nextWord: () => Word | undefined): ReadOption[] | string {
+/**
+ * One word's options: `--header` with the next word; `-sSLXPOST` → -s -S -L and -X with POST. A value
+ * attached to a short option (`-F"token=$KEY"`) holds a shell variable when its word does.
+ */
+function readOptions(word: Word, nextWord: () => Word | undefined): ReadOption[] | string {
+  const text = word.text;
   if (text.startsWith('--')) {
     if (text.startsWith('--expand-')) return changesRequest('variable', text);
     const found = longOption(text);
@@ -68,7 +72,7 @@ function readOptions(text: string, nextWord: () => Word | undefined): ReadOption
       continue;
     }
     const attached = text.slice(j + 1);
-    const value = attached !== '' ? { text: attached, expands: false } : nextWord();
+    const value = attached !== '' ? { text: attached, expands: word.expands } : nextWord();
     if (value === undefined) return `The option -${letter} needs a value.`;
     read.push({ option, spelled: `-${letter}`, negated: false, value });
     break;

@@ -185,8 +185,14 @@ function bodyOf(state: CurlState, headers: HeaderRow[]): ConsoleBody {
  */
 function multipartOf(state: CurlState, headers: HeaderRow[]): ConsoleBody | { error: string } {
   const typed = headers.find((row) => row.name.toLowerCase() === 'content-type');
-  if (state.removed.has('content-type') && typed === undefined)
+  // curl takes the first -H Content-Type, an empty one included, with its spaces and tabs as typed.
+  if (state.typedContentType === '')
     return { error: 'curl would send an empty Content-Type with this form (-H "Content-Type:"): remove that header.' };
+  if (typed !== undefined && state.typedContentType !== typed.value)
+    return {
+      error:
+        'curl would send this form’s Content-Type with the spaces or tabs typed around it, and the console would not: remove them.',
+    };
   if (typed !== undefined) {
     if (typed.value.split(';')[0]?.trim().toLowerCase() !== MULTIPART_FORM)
       return {

@@ -36,7 +36,10 @@ export function typedBoundary(contentType: string): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-/** The Content-Type sent with the body: a typed row's value (curl keeps it too) with the boundary added. */
+/**
+ * The Content-Type sent with the body: a typed row's value with the boundary added (as curl adds its
+ * own), or, when the row already names a boundary, the row as it is (the body is written with that one).
+ */
 export function multipartContentType(typed: string | null, boundary: string): string {
   if (typed !== null && typedBoundary(typed) !== null) return typed;
   return `${typed ?? MULTIPART_FORM}; boundary=${boundary}`;

@@ -77,7 +77,15 @@ export async function snippetFor(request: SnippetRequest, target: SnippetTarget,
   // targets get the encoded body as text instead, which curl and HTTPie send byte for byte.
   // curl writes multipart parts itself (snippet-multipart.ts): httpsnippet gets the request without them.
   const body = filled.request.body;
-  const curlForm = target === 'curl' && body.kind === 'multipart' ? curlFormLines(body.parts) : null;
+  const typedType = activeRows(filled.request.headers).find((row) => row.name.toLowerCase() === 'content-type');
+  const curlForm =
+    target === 'curl' && body.kind === 'multipart'
+      ? curlFormLines(
+          body.parts,
+          typedType?.value ?? null,
+          filled.pairs.map(([placeholder]) => placeholder),
+        )
+      : null;
   const harRequest = curlForm === null ? filled.request : { ...filled.request, body: { kind: 'none' as const } };
   const har = harForTarget(toHar(harRequest, hasKey ? placeholder : null, language === 'shell'), target);
   const output = await new HTTPSnippet(har).convert(targetId as never, clientId as never, { indent: '  ' });

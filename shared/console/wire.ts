@@ -85,7 +85,7 @@ export function bodyContentType(body: ConsoleBody): string | null {
     case 'form':
       return 'application/x-www-form-urlencoded';
     case 'multipart':
-      return MULTIPART_FORM;
+      return MULTIPART_FORM; // the type alone: wireBody adds the boundary of the body it writes
     case 'raw':
       return body.contentType.trim() || null;
   }

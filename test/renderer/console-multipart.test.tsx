@@ -77,5 +77,16 @@ describe('Console: multipart forms', () => {
     ]);
     expect(received.body).toContain('name="meta"\r\nContent-Type: application/json\r\n');
     expect(received.body).not.toContain('name="purpose"\r\nContent-Type');
+
+    // A Content-Type header of another type wins over the form's own: the editor says so.
+    expect(screen.queryByText(/is sent instead of multipart\/form-data/)).not.toBeInTheDocument();
+    await openRequestTab(user, 'Headers');
+    await user.click(screen.getByRole('button', { name: 'Add header' }));
+    await user.type(screen.getByRole('textbox', { name: 'Headers 1 name' }), 'Content-Type');
+    await user.type(screen.getByRole('textbox', { name: 'Headers 1 value' }), 'application/json');
+    await openRequestTab(user, 'Body');
+    expect(
+      screen.getByText(/The Content-Type header “application\/json” is sent instead of multipart\/form-data/),
+    ).toBeInTheDocument();
   });
 });

@@ -59,7 +59,7 @@ export function headersFor(request: ConsoleRequest, hop: Hop, context: HopContex
     if (existing) existing.values.push(value);
     else out.set(lower, { name, values: [value] });
   };
-  // A multipart body's Content-Type is the typed row with the boundary added (curl does the same).
+  // A multipart body's Content-Type comes from wireBody: the typed row with the body's boundary in it.
   const multipart = hop.body !== null && request.body.kind === 'multipart';
   for (const row of activeRows(request.headers)) {
     const lower = row.name.toLowerCase();

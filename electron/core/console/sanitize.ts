@@ -94,7 +94,11 @@ export function sanitizeRequest(request: ConsoleRequest, keys: readonly string[]
       body = { kind: 'form', fields: [] };
     } else body = { kind: 'form', fields };
   } else if (body.kind === 'multipart') {
-    const parts = body.parts.map((part) => ({ ...part, name: scrub(part.name), value: scrub(part.value) }));
+    const parts = body.parts.map((part) => ({
+      name: scrub(part.name),
+      value: scrub(part.value),
+      contentType: scrub(part.contentType),
+    }));
     const size = parts.reduce((sum, p) => sum + utf8Length(p.name) + utf8Length(p.value), 0);
     if (size > bodyMaxBytes) {
       bodyOmittedBytes = size;

@@ -45,8 +45,27 @@ describe('readFormPart', () => {
   it('skips an unknown ;word with a note, as curl does', () => {
     expect(readFormPart('q=SELECT 1;limit=5', false, '-F')).toEqual({
       part: { name: 'q', value: 'SELECT 1', contentType: '' },
-      notes: ['curl skips ";limit=5" in the part "q" (it is not a part option); so does the import.'],
+      notes: ['curl skips a ";limit…" in the part "q" (it is not a part option), and so does the import.'],
     });
+  });
+
+  it('trims only curl’s six ASCII spaces: a no-break space stays in the value', () => {
+    expect(part('a= x\u00a0 ')).toEqual({ name: 'a', value: 'x\u00a0', contentType: '' });
+    expect(readFormPart('a=1; \u00a0type=text/plain', false, '-F')).toMatchObject({
+      part: { name: 'a', value: '1', contentType: '' },
+    });
+  });
+
+  it('never repeats a value or an option’s value in a message (a key pasted there stays out of it)', () => {
+    const secret = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+    const messages = [
+      readFormPart(secret, false, '-F'),
+      readFormPart(`=${secret}`, false, '-F'),
+      readFormPart(`a=1;token=${secret}`, false, '-F'),
+      readFormPart(`a=1;type=${secret}`, false, '-F'),
+    ].map((read) => ('error' in read ? read.error : read.notes.join(' ')));
+    expect(messages.every((message) => message.length > 20)).toBe(true);
+    for (const message of messages) expect(message).not.toContain(secret);
   });
 
   it('--form-string takes the value literally', () => {
@@ -69,7 +88,9 @@ describe('readFormPart', () => {
     expect(error('a=1;filename=z.txt')).toContain('sets ;filename=');
     expect(error('a=1;headers="X-A: 1"')).toContain('sets ;headers=');
     expect(error('a=1;type=plain')).toContain('give it as type/subtype');
-    expect(error('novalue')).toContain('a part is written name=value');
+    expect(error('nested=(;type=multipart/mixed')).toContain('opens a nested multipart');
+    expect(error(`a=1;type=${'x'.repeat(128)}/plain`)).toContain('give it as type/subtype');
+    expect(error('novalue')).toContain('without name=value');
     expect(error('=v')).toContain('has no name');
   });
 });
@@ -111,6 +132,19 @@ describe('importCurl with -F', () => {
       'its own boundary',
     );
     expect(error(`curl -H 'Content-Type:' -F a=1 https://a.example.com`)).toContain('empty Content-Type');
+    // curl takes the first Content-Type, the empty one, and keeps spaces and tabs typed around a value.
+    expect(
+      error(`curl -H 'Content-Type:' -H 'Content-Type: multipart/form-data' -F a=1 https://a.example.com`),
+    ).toContain('empty Content-Type');
+    expect(error(`curl -H 'Content-Type:  multipart/form-data  ' -F a=1 https://a.example.com`)).toContain(
+      'spaces or tabs',
+    );
+    expect(error(`curl -H $'Content-Type:\tmultipart/form-data' -F a=1 https://a.example.com`)).toContain(
+      'spaces or tabs',
+    );
+    // A value attached to -F holds the shell's variable as much as a separate word does.
+    expect(error(`curl -F"token=$API_KEY" https://a.example.com`)).toContain('$API_KEY');
+    expect(error(`curl -d"key=$API_KEY" https://a.example.com`)).toContain('$API_KEY');
     expect(error(`curl -F 'photo=@me.png' -F caption=hi https://a.example.com`)).toContain(
       'The part "photo" uploads the file me.png (-F photo=@me.png)',
     );

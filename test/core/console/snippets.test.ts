@@ -200,6 +200,23 @@ describe('snippets', () => {
       ]);
       expect(seen.body, target).toContain('name="meta"\r\nContent-Type: application/json\r\n');
     }
+    // Parts curl's -F cannot say (a name with =, an empty name) go to curl as the exact body instead.
+    const odd = [
+      { name: 'a=b', value: '1', contentType: '' },
+      { name: '', value: '2', contentType: '' },
+    ];
+    const curl = await snippetFor(request(null, { body: { kind: 'multipart', parts: odd } }), 'curl', { envVar: ENV });
+    expect(curl).not.toContain('--form');
+    const seen = await execute('curl', curl, {});
+    if (!Array.isArray(seen)) {
+      const form = await new Response(seen.body, {
+        headers: { 'content-type': seen.headers['content-type'] ?? '' },
+      }).formData();
+      expect([...form].map(([name, value]) => [name, String(value)])).toEqual([
+        ['a=b', '1'],
+        ['', '2'],
+      ]);
+    }
   });
 
   it('bodies and headers with backslashes and quotes arrive as written, in every target', async () => {

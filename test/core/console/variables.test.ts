@@ -71,6 +71,11 @@ describe('variables', () => {
         parts: [
           { name: '{{field}}', value: 'owner {{owner}}', contentType: '{{type}}' },
           { name: 'token', value: 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9' },
+          {
+            name: 'odd',
+            value: 'x',
+            contentType: 'text/plain; k=pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9',
+          },
         ],
       },
     });
@@ -85,6 +90,7 @@ describe('variables', () => {
       parts: [
         { name: 'purpose', value: 'owner ada', contentType: 'text/plain' },
         { name: 'token', value: 'pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9', contentType: '' },
+        { name: 'odd', value: 'x', contentType: 'text/plain; k=pyas_n58lZyBi.1M2baTIHuRgPGbzdZC3Zch0b8VC2etL0Xy3kP9' },
       ],
     });
     const { request: stored, secretsRemoved } = sanitizeRequest(request, [], 1024);
@@ -94,6 +100,7 @@ describe('variables', () => {
       parts: [
         { name: '{{field}}', value: 'owner {{owner}}', contentType: '{{type}}' },
         { name: 'token', value: 'KEY-REMOVED', contentType: '' },
+        { name: 'odd', value: 'x', contentType: 'text/plain; k=KEY-REMOVED' },
       ],
     });
     // Over the size kept in history, the parts are dropped and the size said.

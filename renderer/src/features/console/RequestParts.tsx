@@ -30,6 +30,12 @@ function BodyEditor() {
   const draft = useConsole((s) => s.draft);
   const editDraft = useConsole((s) => s.editDraft);
   const problem = draft.bodyKind === 'json' ? jsonProblem(draft.jsonText) : null;
+  // A Content-Type row wins over the body's own type; under a multipart body that is worth a warning.
+  const typedType = draft.headers.find((row) => row.enabled && row.name.trim().toLowerCase() === 'content-type');
+  const otherType =
+    draft.bodyKind === 'multipart' && typedType && !/^\s*multipart\/form-data\s*(;|$)/i.test(typedType.value)
+      ? typedType.value.trim()
+      : null;
   return (
     <div className="console-body">
       <SelectField
@@ -71,6 +77,14 @@ function BodyEditor() {
             Sent as multipart/form-data, with a boundary the console chooses. Leave a content type empty for plain text.
             Files cannot be attached.
           </p>
+          {otherType !== null ? (
+            <Banner tone="warning" role="status">
+              <p>
+                The Content-Type header “{otherType}” is sent instead of multipart/form-data, with the boundary added.
+                Remove it under Headers unless the server expects it.
+              </p>
+            </Banner>
+          ) : null}
         </>
       ) : null}
       {draft.bodyKind === 'raw' ? (

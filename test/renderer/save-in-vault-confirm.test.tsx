@@ -48,7 +48,8 @@ describe('Save in vault asks first', () => {
     const question = within(slot).getByRole('group', { name: 'Save your API key in Personal?' });
     await user.click(within(question).getByRole('button', { name: 'Save in vault' }));
 
-    expect(await within(slot).findByText('Saved in the vault "Personal".')).toHaveFocus();
+    // Focus moves in an effect after the save's answer renders: wait for it, not only for the text.
+    await waitFor(() => expect(within(slot).getByText('Saved in the vault "Personal".')).toHaveFocus());
     const [entry] = core.vaults.entries.listEntries(vaultNamed(core, 'Personal').id);
     expect(entry).toMatchObject({ name: 'Production', scheme: { kind: 'x-api-key' } });
     const done = within(dialog).getByRole('button', { name: 'Done' });

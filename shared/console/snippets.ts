@@ -3,7 +3,7 @@ import { keyPlacement } from './key-placement';
 import type { ConsoleAuth, ConsoleRequest, SnippetTarget, StoredAuth } from './request';
 import { harForTarget } from './snippet-escapes';
 import { curlFormLines, multipartText } from './snippet-multipart';
-import { activeRows, bodyContentType, effectiveUrl, formPayload } from './wire';
+import { activeRows, bodyContentType, effectiveUrl, formPayload, typedContentType } from './wire';
 import { literalSpans, type Span, type SnippetLanguage } from './snippet-lexer';
 import { withVariablePlaceholders } from './snippet-variables';
 
@@ -77,12 +77,11 @@ export async function snippetFor(request: SnippetRequest, target: SnippetTarget,
   // targets get the encoded body as text instead, which curl and HTTPie send byte for byte.
   // curl writes multipart parts itself (snippet-multipart.ts): httpsnippet gets the request without them.
   const body = filled.request.body;
-  const typedType = activeRows(filled.request.headers).find((row) => row.name.toLowerCase() === 'content-type');
   const curlForm =
     target === 'curl' && body.kind === 'multipart'
       ? curlFormLines(
           body.parts,
-          typedType?.value ?? null,
+          typedContentType(filled.request.headers),
           filled.pairs.map(([placeholder]) => placeholder),
         )
       : null;

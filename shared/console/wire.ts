@@ -75,6 +75,11 @@ export function statusMeaning(status: number): string {
 export const activeRows = <R extends { name: string; enabled: boolean }>(rows: readonly R[]): R[] =>
   rows.filter((row) => row.enabled && row.name !== '');
 
+/** The value of the first enabled Content-Type row, or null: it wins over the body kind's own type. */
+export function typedContentType(headers: readonly { name: string; value: string; enabled: boolean }[]): string | null {
+  return activeRows(headers).find((row) => row.name.toLowerCase() === 'content-type')?.value ?? null;
+}
+
 /** The default Content-Type for a body kind (a header row of the same name wins). */
 export function bodyContentType(body: ConsoleBody): string | null {
   switch (body.kind) {

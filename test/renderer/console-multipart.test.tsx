@@ -1,15 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/render-app';
+import { multipartFields } from '../support/multipart-fields';
 import { goToConsole, openRequestTab, send, setUrl, startEcho, type Received } from './support/console';
 import { dialogNamed } from './support/vaults';
 
 /** Multipart form bodies in the console (issue 16): imported from `curl -F`, built by hand, sent for real. */
-async function partsOf(received: Received): Promise<[string, string][]> {
-  const type = received.headers['content-type'] ?? '';
-  const form = await new Response(received.body ?? '', { headers: { 'content-type': type } }).formData();
-  return [...form].map(([name, value]) => [name, String(value)]);
-}
+const partsOf = (received: Received) => multipartFields(received.body ?? '', received.headers['content-type'] ?? '');
 
 const partValues = (column: 'name' | 'value' | 'content type') =>
   within(screen.getByRole('table', { name: 'Parts' }))

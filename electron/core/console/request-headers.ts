@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { isCredentialHeader, keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
-import type { ConsoleRequest, HeaderRow } from '../../../shared/console/request';
+import type { ConsoleRequest } from '../../../shared/console/request';
 import { activeRows } from '../../../shared/console/wire';
 import type { Hop } from './redirect-policy';
 
@@ -41,11 +41,6 @@ export interface HopContext {
   contentType: string | null;
   userAgent: string | undefined;
   secrets: readonly string[];
-}
-
-/** The value of the first enabled Content-Type row, or null. */
-export function typedContentType(headers: readonly HeaderRow[]): string | null {
-  return activeRows(headers).find((row) => row.name.toLowerCase() === 'content-type')?.value ?? null;
 }
 
 export function headersFor(request: ConsoleRequest, hop: Hop, context: HopContext): OutgoingHttpHeaders {

@@ -5,14 +5,14 @@ import { performance } from 'node:perf_hooks';
 import { hostAllowed } from '../../../shared/console/allowed-hosts';
 import { keyPlacement, type KeyPlacement } from '../../../shared/console/key-placement';
 import type { ConsoleRequest, ConsoleResponse } from '../../../shared/console/request';
-import { effectiveUrl, statusMeaning, wireBody } from '../../../shared/console/wire';
+import { effectiveUrl, statusMeaning, typedContentType, wireBody } from '../../../shared/console/wire';
 import { CoreError } from '../errors';
 import { ConsoleError } from './console-error';
 import { maskResponse, scrubbed } from './mask-key';
 import { LOOPBACK_HOSTS, networkProblem, requestProblem } from './network-problem';
 import { nextHop, type Hop } from './redirect-policy';
 import { withoutKey, withoutSecrets } from './redirect-secrets';
-import { headersFor, typedContentType, type Key } from './request-headers';
+import { headersFor, type Key } from './request-headers';
 import { decodeBody, readBody } from './response-reader';
 
 /**

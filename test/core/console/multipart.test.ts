@@ -7,12 +7,10 @@ import {
   typedBoundary,
 } from '../../../shared/console/multipart';
 import { wireBody } from '../../../shared/console/wire';
+import { multipartFields } from '../../support/multipart-fields';
 
 /** The multipart body the console writes (shared/console/multipart.ts), read back by undici's own parser. */
-async function parsed(payload: string, contentType: string): Promise<[string, string][]> {
-  const form = await new Response(payload, { headers: { 'content-type': contentType } }).formData();
-  return [...form].map(([name, value]) => [name, String(value)]);
-}
+const parsed = multipartFields;
 
 describe('multipart bodies', () => {
   it('write each part as curl does: name escaped, Content-Type only when given, value as is', () => {

@@ -1,6 +1,7 @@
 // sendRequest with a multipart body (issue 16): the bytes, the Content-Type with its boundary, redirects.
 import { describe, expect, it } from 'vitest';
 import { sendRequest } from '../../../electron/core/console/send-request';
+import { multipartFields } from '../../support/multipart-fields';
 import { echo, type Handler, type Seen } from './servers';
 import { closeServersAfterEach, KEY, request, server, typed } from './send-request-fixture';
 
@@ -11,11 +12,7 @@ const PARTS = [
   { name: 'meta', value: '{"title":"Q2; final"}', contentType: 'application/json' },
 ];
 
-async function formOf(seen: Seen): Promise<[string, string][]> {
-  const type = seen.headers['content-type'] ?? '';
-  const form = await new Response(seen.body, { headers: { 'content-type': type } }).formData();
-  return [...form].map(([name, value]) => [name, String(value)]);
-}
+const formOf = (seen: Seen) => multipartFields(seen.body, seen.headers['content-type'] ?? '');
 
 const boundaryOf = (seen: Seen) => /boundary=(.+)$/.exec(seen.headers['content-type'] ?? '')?.[1] ?? '';
 

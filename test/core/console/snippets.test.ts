@@ -9,6 +9,7 @@ import type { HeaderScheme } from '../../../shared/catalogs/service-presets';
 import { consoleRequestSchema, type ConsoleRequestInput } from '../../../shared/console/request';
 import { variableEnvName } from '../../../shared/console/snippet-variables';
 import { envVarName, snippetFor, SNIPPET_TARGETS, type SnippetTarget } from '../../../shared/console/snippets';
+import { multipartFields } from '../../support/multipart-fields';
 import { startServer, type Seen, type TestServer } from './servers';
 
 /**
@@ -192,9 +193,7 @@ describe('snippets', () => {
         continue;
       }
       expect(seen.headers['x-api-key']).toBe(KEY);
-      const type = seen.headers['content-type'] ?? '';
-      const form = await new Response(seen.body, { headers: { 'content-type': type } }).formData();
-      expect([...form].map(([name, value]) => [name, String(value)])).toEqual([
+      expect(await multipartFields(seen.body, seen.headers['content-type'] ?? '')).toEqual([
         ['note', '@home; "ok" <x>'],
         ['meta', '{"a":"b\\c"}'],
       ]);
@@ -209,10 +208,7 @@ describe('snippets', () => {
     expect(curl).not.toContain('--form');
     const seen = await execute('curl', curl, {});
     if (!Array.isArray(seen)) {
-      const form = await new Response(seen.body, {
-        headers: { 'content-type': seen.headers['content-type'] ?? '' },
-      }).formData();
-      expect([...form].map(([name, value]) => [name, String(value)])).toEqual([
+      expect(await multipartFields(seen.body, seen.headers['content-type'] ?? '')).toEqual([
         ['a=b', '1'],
         ['', '2'],
       ]);
